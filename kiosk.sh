@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Discharge Kiosk: the two set-up commands (and the benchmark run).
+#
+#   ./kiosk.sh run [ARGS...]     install what the app needs, then launch it (extra args go to main.py)
+#   ./kiosk.sh test [PYTEST...]  install what the tests need (CUPS test queue too), then ruff + the whole suite
+#
+# Every step says what it does and skips work already done, so a second run is quick.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+venv="$here/.venv"
+
+say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[kiosk] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Debian packages. Runtime: what Qt needs for a real window (xcb), the virtual keyboard and speech (libpulse0),
+# the CUPS client library and the compiler bits pycups builds against.
+RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
+             libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libpulse0
+             libfontconfig1 libdbus-1-3)
+# Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows.
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth)
+
+missing_apt() {
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || printf '%s ' "$pkg"
+    done
+}
+
+ensure_apt() {
+    command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian system: skipping system packages"; return; }
+    local missing
+    missing="$(missing_apt "$@")"
+    if [ -z "$missing" ]; then
+        say "system packages: all present"
+        return
+    fi
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            sudo="sudo"
+        else
+            die "missing system packages: $missing- install them as root: apt-get install $missing"
+        fi
+    fi
+    say "installing system packages: $missing"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+find_python() {
+    local candidate
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return
+        fi
+    done
+    die "Python 3.11 or newer is needed (found none on PATH)"
+}
+
+# $1: the pip extra ("" for runtime only, "test" for the suite).
+ensure_venv() {
+    local extra="$1" python stamp want
+    python="$(find_python)"
+    if [ ! -x "$venv/bin/python" ]; then
+        say "creating virtual environment in .venv (with $python)"
+        "$python" -m venv "$venv"
+    fi
+    want="$(cat pyproject.toml | sha256sum | cut -c1-16)-${extra:-runtime}"
+    stamp="$venv/.kiosk-installed"
+    if [ -f "$stamp" ] && grep -qx -- "$want" "$stamp"; then
+        say "python packages: up to date (${extra:-runtime})"
+        return
+    fi
+    say "installing python packages (${extra:-runtime}) into .venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    if [ -n "$extra" ]; then
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[$extra]"
+    else
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e .
+    fi
+    # Remember what is installed; a test install also satisfies a runtime one.
+    { [ -f "$stamp" ] && cat "$stamp"; echo "$want"; [ "$extra" = test ] && echo "${want%-test}-runtime"; } \
+        | sort -u >"$stamp.new"
+    mv "$stamp.new" "$stamp"
+}
+
+cmd_run() {
+    ensure_apt "${RUNTIME_APT[@]}"
+    ensure_venv ""
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then
+        say "no display found: main.py will explain how to run offscreen or under Xvfb"
+    fi
+    say "launching the kiosk: .venv/bin/python main.py $*"
+    exec "$venv/bin/python" main.py "$@"
+}
+
+prepare_tests() {
+    ensure_apt "${RUNTIME_APT[@]}" "${TEST_APT[@]}"
+    ensure_venv "test"
+    bash "$here/scripts/setup-cups.sh"
+}
+
+cmd_test() {
+    prepare_tests
+    say "ruff check"
+    "$venv/bin/ruff" check .
+    say "ruff format --check"
+    "$venv/bin/ruff" format --check .
+    say "pytest (offscreen Qt, real SQLite, real CUPS)"
+    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest "$@"
+}
+
+case "${1:-}" in
+    run) shift; cmd_run "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    *)
+        echo "usage: ./kiosk.sh run [ARGS...] | ./kiosk.sh test [PYTEST ARGS...]" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,55 @@
+"""``main.py run`` (the default): start the kiosk on this machine's display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+NAME = "run"
+HELP = "start the kiosk (the default when no command is given)"
+
+NO_DISPLAY_MESSAGE = """\
+Discharge Kiosk: there is no display to open the kiosk on.
+
+  - On the ward tablet, start it from the desktop session (DISPLAY or WAYLAND_DISPLAY must be set).
+  - To run it on a virtual screen:   xvfb-run -s "-screen 0 1280x800x24" python main.py
+  - To run it with no screen at all: QT_QPA_PLATFORM=offscreen python main.py
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--windowed", action="store_true", help="open in a normal window instead of full screen (development)"
+    )
+
+
+def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ, platform: str = sys.platform) -> str:
+    """Why Qt could not open a window here, or "" if it can.
+
+    Without this, Qt aborts the process (exit 134) and the message is easy to miss.
+    """
+    if not platform.startswith("linux"):
+        return ""
+    qpa = environ.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith(("xcb", "wayland")):
+        return ""  # offscreen, minimal, vnc, eglfs, linuxfb...: no display server needed
+    has_x = bool(environ.get("DISPLAY"))
+    has_wayland = bool(environ.get("WAYLAND_DISPLAY"))
+    if qpa.startswith("xcb") and not has_x:
+        return NO_DISPLAY_MESSAGE
+    if qpa.startswith("wayland") and not has_wayland:
+        return NO_DISPLAY_MESSAGE
+    if not (has_x or has_wayland):
+        return NO_DISPLAY_MESSAGE
+    return ""
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr, end="")
+        return 2
+    from kiosk.app import run_kiosk
+
+    return run_kiosk(full_screen=not args.windowed)

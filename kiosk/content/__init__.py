@@ -1,0 +1,1 @@
+"""Procedure content: the typed model, YAML loading and validation, personalisation. No Qt."""

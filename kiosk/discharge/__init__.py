@@ -1,0 +1,1 @@
+"""One discharge: the record's shape and the flow of screens, in plain Python (no Qt)."""

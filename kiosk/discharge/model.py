@@ -1,0 +1,111 @@
+"""The shape of a discharge record, shared by the record store, the sheet and the screens.
+
+The store (``kiosk.records``) persists and returns these; the sheet (``kiosk.sheet``) is built only from a
+``DischargeRecord`` and the procedure it names (hazard H1: never from what happens to be on screen).
+All datetimes are timezone-aware local times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from kiosk.content.model import Factor
+
+
+class DischargeState(StrEnum):
+    STARTED = "started"
+    WITH_PATIENT = "with-patient"
+    AWAITING_NURSE = "awaiting-nurse"
+    SIGNED_OFF = "signed-off"
+    PRINTED = "printed"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+UNFINISHED_STATES = frozenset(
+    {
+        DischargeState.STARTED,
+        DischargeState.WITH_PATIENT,
+        DischargeState.AWAITING_NURSE,
+        DischargeState.SIGNED_OFF,
+        DischargeState.PRINTED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Patient:
+    name: str
+    date_of_birth: date
+    hospital_number: str
+    nhs_number: str | None = None
+
+    @property
+    def first_name(self) -> str:
+        parts = self.name.split()
+        return parts[0] if parts else self.name
+
+
+@dataclass(frozen=True)
+class Escort:
+    """The responsible adult who takes the patient home and stays with them.
+
+    ``phone`` is normalised E.164 (``+447700900123``); ``phone_display`` is how it is shown and printed.
+    """
+
+    name: str
+    relationship: str
+    phone: str
+    phone_display: str
+    stays_until: datetime
+
+
+@dataclass(frozen=True)
+class StepConfirmation:
+    step_id: str
+    confirmed_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerAttempt:
+    question_id: str
+    chosen: int
+    correct: bool
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class SignOff:
+    nurse_name: str
+    signed_at: datetime
+    checklist: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True)
+class DischargeRecord:
+    """Everything known about one discharge at the moment it was read from the store."""
+
+    record_id: str
+    created_at: datetime
+    patient: Patient
+    procedure_id: str
+    procedure_version: str
+    content_hash: str
+    procedure_ended: datetime
+    side_level: str = ""
+    medicines: tuple[str, ...] = ()
+    factors: frozenset[Factor] = frozenset()
+    large_print: bool = False
+    state: DischargeState = DischargeState.STARTED
+    escort: Escort | None = None
+    no_escort_reason: str | None = None
+    confirmations: tuple[StepConfirmation, ...] = ()
+    answers: tuple[AnswerAttempt, ...] = ()
+    sign_off: SignOff | None = None
+    overrides: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def confirmed_step_ids(self) -> frozenset[str]:
+        return frozenset(c.step_id for c in self.confirmations)

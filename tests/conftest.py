@@ -1,0 +1,29 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder; GUI tests are marked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Must be set before anything imports Qt: with no display and no platform, Qt aborts the whole run (exit 134).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk import paths
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh ward data folder for each test, so no test sees another's records, config or sheets."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
+    yield folder
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    ui_root = Path(__file__).parent / "ui"
+    for item in items:
+        if ui_root in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)

@@ -1,0 +1,59 @@
+"""main.py: the subcommands, the data folder option, and a clear message when there is no display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.cli import main
+from kiosk.commands.run import display_problem
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+
+
+def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "run" in capsys.readouterr().out
+
+
+def test_no_display_gives_a_clear_message_not_a_core_dump(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environ", "problem"),
+    [
+        ({}, True),
+        ({"DISPLAY": ":0"}, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, False),
+        ({"QT_QPA_PLATFORM": "xcb"}, True),
+    ],
+)
+def test_display_problem(environ: dict[str, str], problem: bool) -> None:
+    assert bool(display_problem(environ, "linux")) is problem
+
+
+def test_data_dir_option_sets_the_folder_for_every_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The option is exported before the subcommand runs, so every part reads the same folder."""
+    monkeypatch.setattr("kiosk.commands.run.run", lambda args: 0)
+    assert main(["--data-dir", str(tmp_path / "w"), "run"]) == 0
+    assert paths.data_dir() == tmp_path / "w"

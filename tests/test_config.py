@@ -1,0 +1,40 @@
+"""The ward's settings file: created with defaults, readable by IT, bad values named clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.config import WardConfig, load_config
+from kiosk.errors import ConfigError
+
+
+def test_first_start_writes_defaults() -> None:
+    config = load_config()
+    assert paths.config_path().is_file()
+    assert config == WardConfig()
+
+
+def test_ward_settings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[ward]\nname = "Ward 5"\n[printer]\nqueue = "Ward5"\n[timeouts]\npatient_idle_seconds = 60\n')
+    config = load_config(path)
+    assert (config.ward_name, config.printer_queue, config.patient_idle_seconds) == ("Ward 5", "Ward5", 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[ward]\nnmae = 'x'\n", "unknown setting ward.nmae"),
+        ("[timeouts]\npatient_idle_seconds = 'soon'\n", "should be a whole number"),
+        ("[ward]\nname = 5\n", "should be text in quotes"),
+        ("[ward\n", "is not valid"),
+    ],
+)
+def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
