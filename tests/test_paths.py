@@ -13,7 +13,7 @@ def test_resources_resolve_from_any_folder(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     assert paths.resource("theme", "kiosk.qss").is_file()
     assert paths.resource("fonts", "DejaVuSans.ttf").is_file()
-    assert paths.procedures_dir().is_dir()
+    assert paths.procedures_dir() == paths.PROJECT_ROOT / "procedures"
 
 
 def test_data_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

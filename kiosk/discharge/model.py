@@ -109,3 +109,30 @@ class DischargeRecord:
     @property
     def confirmed_step_ids(self) -> frozenset[str]:
         return frozenset(c.step_id for c in self.confirmations)
+
+
+class PrintEventKind(StrEnum):
+    SAVED_TO_OUTBOX = "saved-to-outbox"
+    REFUSED = "refused"  # queue paused/rejecting/missing or no print system: nothing submitted
+    SUBMITTED = "submitted"
+    STATE = "state"  # the job or printer state changed (pending, processing, held, "out of paper"...)
+    COMPLETED = "completed"
+    STUCK = "stuck"  # past the deadline without completing
+    FAILED = "failed"  # aborted or cancelled by CUPS
+    CANCELLED = "cancelled"  # cancelled by the nurse (before a resubmit)
+    SHEET_IN_HAND = "sheet-in-hand"  # the nurse confirms the patient holds the sheet
+
+
+@dataclass(frozen=True)
+class PrintEvent:
+    """One thing that happened to a discharge's sheet; the printing service emits, the record store keeps."""
+
+    kind: PrintEventKind
+    at: datetime
+    job_id: int | None = None
+    queue: str = ""
+    state: str = ""
+    message: str = ""
+    reprint: bool = False
+    pdf_path: str = ""
+    nurse_name: str = ""
