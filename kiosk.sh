@@ -3,6 +3,7 @@
 #
 #   ./kiosk.sh run [ARGS...]     install what the app needs, then launch it (extra args go to main.py)
 #   ./kiosk.sh test [PYTEST...]  install what the tests need (CUPS test queue too), then ruff + the whole suite
+#   ./kiosk.sh bench             install the test set-up, run the benchmarks, print the goal table
 #
 # Every step says what it does and skips work already done, so a second run is quick.
 set -euo pipefail
@@ -116,11 +117,24 @@ cmd_test() {
     QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest "$@"
 }
 
+cmd_bench() {
+    prepare_tests
+    local run_dir
+    run_dir="$(mktemp -d)"
+    trap 'rm -rf "$run_dir"' EXIT
+    say "benchmarks: every goal and its floor, timed in this one run"
+    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest tests/benchmarks -q -p no:cacheprovider \
+        --benchmark-enable --benchmark-only --benchmark-json="$run_dir/run.json" "$@"
+    say "goal table"
+    "$venv/bin/python" -m tests.benchmarks.report "$run_dir/run.json"
+}
+
 case "${1:-}" in
     run) shift; cmd_run "$@" ;;
     test) shift; cmd_test "$@" ;;
+    bench) shift; cmd_bench "$@" ;;
     *)
-        echo "usage: ./kiosk.sh run [ARGS...] | ./kiosk.sh test [PYTEST ARGS...]" >&2
+        echo "usage: ./kiosk.sh run [ARGS...] | ./kiosk.sh test [PYTEST ARGS...] | ./kiosk.sh bench" >&2
         exit 2
         ;;
 esac
