@@ -1,0 +1,94 @@
+"""What every patient screen shares: the procedure banner on top (H1), a scrolling body, a footer of buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets import button, label
+
+MARGIN = 40
+GAP = 24
+
+
+class PatientBanner(QFrame):
+    """The strip at the top of every patient screen: which procedure this advice is for, and the nurse button.
+
+    Hazard H1: a patient (or a nurse glancing over) can always see whose procedure's advice this is.
+    """
+
+    nurse_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.title = label("", "banner-title", wrap=True)
+        self.title.setObjectName("procedure-title")
+        self.nurse_button = button("Nurse", "banner", name="banner-nurse")
+        self.nurse_button.clicked.connect(self.nurse_requested)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(MARGIN, 12, 24, 12)
+        row.setSpacing(GAP)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.nurse_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(title)
+
+    def clear(self) -> None:
+        self.title.clear()
+
+
+class PatientPage(QWidget):
+    """Base of a patient screen: ``body`` (scrolls when the text is large) and ``footer`` (buttons)."""
+
+    nurse_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setProperty("audience", "patient")
+        self.banner = PatientBanner()
+        self.banner.nurse_requested.connect(self.nurse_requested)
+
+        content = QWidget()
+        content.setObjectName("page-body")
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(MARGIN, 24, MARGIN, 24)
+        self.body.setSpacing(GAP)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("page-scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        # A finger drag scrolls the text (no scroll bar to aim at needed).
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+        self.footer = QHBoxLayout()
+        self.footer.setContentsMargins(MARGIN, 12, MARGIN, 28)
+        self.footer.setSpacing(GAP * 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(self.footer)
+
+    def set_procedure(self, title: str) -> None:
+        self.banner.set_title(title)
+
+    def clear(self) -> None:
+        """Remove every patient detail from this screen (subclasses clear their own labels too)."""
+        self.banner.clear()
+        for child in self.findChildren(QLabel):
+            if child.property("patient-data"):
+                child.clear()
+
+
+def patient_label(text: str = "", role: str = "") -> QLabel:
+    """A label that shows patient-specific text: ``PatientPage.clear`` empties it."""
+    widget = label(text, role)
+    widget.setProperty("patient-data", True)
+    return widget

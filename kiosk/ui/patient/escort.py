@@ -1,0 +1,111 @@
+"""Patient screen 7: who is taking you home and staying with you (name, relationship, phone, until when).
+
+Names are typed with the Qt Virtual Keyboard (line edits); the phone number with the big numeric keypad. "Nobody is
+staying with me" is a valid answer: the flow stops and calls a nurse (H4). The screen only collects text; the
+flow validates it and the screen shows the message it gets back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+
+from kiosk.ui.keypad import KeypadField
+from kiosk.ui.patient.base import PatientPage, patient_label
+from kiosk.ui.widgets import button, label
+
+RELATIONSHIPS = ("Partner", "Son or daughter", "Friend", "Parent")
+
+
+class EscortScreen(PatientPage):
+    escort_given = Signal(str, str, str)
+    nobody = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label("Who is looking after you?", "title")
+        self.heading.setObjectName("escort-heading")
+        self.until = patient_label("", "subtitle")
+        self.until.setObjectName("escort-until")
+
+        self.name_edit = _line_edit("escort-name", "Their name")
+        self.relationship_edit = _line_edit("escort-relationship", "For example: wife, son, friend")
+        picks = QHBoxLayout()
+        picks.setSpacing(16)
+        for text in RELATIONSHIPS:
+            pick = button(text, "chip", name=f"relationship-{text.split()[0].lower()}")
+            pick.clicked.connect(lambda _=False, t=text: self.relationship_edit.setText(t))
+            picks.addWidget(pick)
+        picks.addStretch(1)
+        self.phone_field = KeypadField(
+            "Their phone number", placeholder="Tap to type their phone number", phone=True, name="escort-phone"
+        )
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(16)
+        form.addWidget(label("Name", "field-label"), 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        form.addWidget(self.name_edit, 0, 1)
+        form.addWidget(label("Who they are to you", "field-label"), 1, 0, Qt.AlignmentFlag.AlignVCenter)
+        form.addWidget(self.relationship_edit, 1, 1)
+        form.addLayout(picks, 2, 1)
+        form.addWidget(label("Phone", "field-label"), 3, 0, Qt.AlignmentFlag.AlignVCenter)
+        form.addWidget(self.phone_field, 3, 1)
+        form.setColumnStretch(1, 1)
+
+        self.error = label("", "error")
+        self.error.setObjectName("escort-error")
+        self.error.hide()
+
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.until)
+        self.body.addLayout(form)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+
+        self.back_button = button("Back", "", name="back")
+        self.back_button.clicked.connect(self.back_requested)
+        self.nobody_button = button("Nobody is staying with me", "danger", name="nobody")
+        self.nobody_button.clicked.connect(self.nobody)
+        self.confirm_button = button("They will stay with me", "primary", name="confirm-escort")
+        self.confirm_button.clicked.connect(self._confirm)
+        self.footer.addWidget(self.back_button, 0)
+        self.footer.addWidget(self.nobody_button, 1)
+        self.footer.addWidget(self.confirm_button, 1)
+
+    def show_escort(self, until_text: str, hours: int, name: str = "", relationship: str = "", phone: str = "") -> None:
+        """``until_text`` is the clock time ("14:30 Sat 22 Nov"); fields are prefilled when revisiting."""
+        self.until.setText(
+            f"An adult must take you home and stay with you for {hours} hours: until {until_text}. "
+            "They must not leave you alone before then."
+        )
+        self.name_edit.setText(name)
+        self.relationship_edit.setText(relationship)
+        self.phone_field.set_value(phone)
+        self.show_error("")
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _confirm(self) -> None:
+        self.escort_given.emit(self.name_edit.text(), self.relationship_edit.text(), self.phone_field.value())
+
+    def clear(self) -> None:
+        super().clear()
+        self.show_error("")
+        self.phone_field.clear()
+        for edit in (self.name_edit, self.relationship_edit):
+            # setText (unlike clear(), which can be undone) also empties the undo history: no Ctrl+Z brings it back.
+            edit.setText("")
+
+
+def _line_edit(name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(100)
+    # No autocompletion or prediction: the next patient must never be offered this one's words (H3).
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData)
+    return edit

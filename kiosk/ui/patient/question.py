@@ -1,0 +1,107 @@
+"""Patient screen 5: a check question (teach-back). One big button per option; after a choice, the feedback.
+
+A wrong answer shows the explanation and "Try again" (the flow decides whether to ask again); a right one says so.
+The screen never judges the answer itself: the controller passes the flow's ``AnswerOutcome`` to ``show_outcome``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.patient.base import PatientPage
+from kiosk.ui.widgets import button, label
+
+
+class QuestionScreen(PatientPage):
+    answered = Signal(int)
+    next_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress = label("", "progress")
+        self.progress.setObjectName("progress")
+        self.question = label("", "title")
+        self.question.setObjectName("question")
+        self.options_box = QVBoxLayout()
+        self.options_box.setSpacing(20)
+        self.option_buttons: list[QPushButton] = []
+        self.verdict = label("", "verdict")
+        self.verdict.setObjectName("verdict")
+        # Both verdict styles have the same border and padding; set one now so the first polish sizes the box.
+        self.verdict.setProperty("correct", False)
+        self.explanation = label("", "explanation")
+        self.explanation.setObjectName("explanation")
+        self.body.addWidget(self.progress)
+        self.body.addWidget(self.question)
+        self.body.addLayout(self.options_box)
+        self.body.addWidget(self.verdict)
+        self.body.addWidget(self.explanation)
+        self.body.addStretch(1)
+
+        self.back_button = button("Back", "", name="back")
+        self.back_button.clicked.connect(self.back_requested)
+        self.next_button = button("Next", "primary", name="next")
+        self.next_button.clicked.connect(self.next_requested)
+        self.footer.addWidget(self.back_button, 1)
+        self.footer.addWidget(self.next_button, 3)
+
+    def show_question(self, progress: str, question: str, options: tuple[str, ...], can_go_back: bool = True) -> None:
+        self.progress.setText(progress)
+        self.question.setText(question)
+        while len(self.option_buttons) < len(options):
+            index = len(self.option_buttons)
+            choice = button("", "option", name=f"option-{index}")
+            choice.clicked.connect(lambda _=False, i=index: self.answered.emit(i))
+            self.options_box.addWidget(choice)
+            self.option_buttons.append(choice)
+        for index, choice in enumerate(self.option_buttons):
+            shown = index < len(options)
+            choice.setText(options[index] if shown else "")
+            choice.setVisible(shown)
+            choice.setEnabled(True)
+            choice.setProperty("chosen", False)
+            _restyle(choice)
+        self.verdict.clear()
+        self.verdict.hide()
+        self.explanation.clear()
+        self.explanation.hide()
+        self.next_button.hide()
+        self.back_button.setEnabled(can_go_back)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def show_outcome(self, chosen: int, correct: bool, explanation: str, ask_again: bool, right_option: str) -> None:
+        """The feedback after a choice; the options stay visible (greyed) so the patient sees what they chose."""
+        for index, choice in enumerate(self.option_buttons):
+            choice.setEnabled(False)
+            choice.setProperty("chosen", index == chosen)
+            _restyle(choice)
+        if correct:
+            self.verdict.setText("Yes, that's right.")
+        elif ask_again:
+            self.verdict.setText("Not quite. Please read this, then try again.")
+        else:
+            self.verdict.setText(f"Not quite. The answer is: {right_option}. The nurse will go over this with you.")
+        self.verdict.setProperty("correct", correct)
+        _restyle(self.verdict)
+        self.explanation.setText(explanation)
+        self.verdict.show()
+        self.explanation.show()
+        self.next_button.setText("Try again" if ask_again else "Next")
+        self.next_button.show()
+
+    def clear(self) -> None:
+        super().clear()
+        for widget in (self.progress, self.question, self.verdict, self.explanation):
+            widget.clear()
+        for choice in self.option_buttons:
+            choice.setText("")
+
+
+def _restyle(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a dynamic property changed (Qt does not do it by itself)."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.updateGeometry()

@@ -1,0 +1,78 @@
+"""The patient screens that only say one thing and offer one button: thank you, nobody staying (ask a nurse),
+something went wrong (ask a nurse)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.patient.base import PatientPage, patient_label
+from kiosk.ui.widgets import button, label
+
+
+class MessagePage(PatientPage):
+    """A big message in the middle and one button for the nurse."""
+
+    action = Signal()
+
+    def __init__(self, title: str, message: str, action_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = patient_label(title, "title")
+        self.title.setObjectName("message-title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = label(message, "subtitle")
+        self.message.setObjectName("message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addStretch(1)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.message)
+        self.body.addStretch(2)
+        self.action_button = button(action_text, "primary", name="action")
+        self.action_button.clicked.connect(self.action)
+        self.footer.addStretch(1)
+        self.footer.addWidget(self.action_button, 2)
+        self.footer.addStretch(1)
+        self._title_text = title
+
+    def clear(self) -> None:
+        super().clear()
+        self.title.setText(self._title_text)
+
+
+class ThankYouScreen(MessagePage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Thank you",
+            "You have finished. Please hand the tablet back to your nurse.",
+            "Nurse: take the tablet back",
+            parent,
+        )
+
+    def show_thanks(self, first_name: str) -> None:
+        self.title.setText(f"Thank you, {first_name}")
+
+
+class NoEscortScreen(MessagePage):
+    """After "Nobody is staying with me": the walk stops here until a nurse records a reason (H4)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Please ask a nurse",
+            "You need an adult to stay with you for 24 hours after this procedure. "
+            "A nurse will talk to you about how to get home safely.",
+            "Nurse",
+            parent,
+        )
+
+
+class ErrorScreen(MessagePage):
+    """What anyone sees after an unexpected error: never a traceback. What was confirmed is already saved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Something went wrong",
+            "Please ask a nurse. Everything you have confirmed is saved.",
+            "Nurse",
+            parent,
+        )
+        self.banner.nurse_button.hide()
