@@ -105,6 +105,8 @@ class DischargeRecord:
     answers: tuple[AnswerAttempt, ...] = ()
     sign_off: SignOff | None = None
     overrides: tuple[tuple[str, str], ...] = ()
+    # The nurse who started the discharge (added for the audit export; empty in records made before it).
+    started_by: str = ""
 
     @property
     def confirmed_step_ids(self) -> frozenset[str]:

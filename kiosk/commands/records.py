@@ -1,0 +1,82 @@
+"""``main.py records``: the ward's records tools: verify the audit trail, export for audit, purge old records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.records import RecordStore
+
+NAME = "records"
+HELP = "discharge records: verify the audit trail, export a date range to CSV, purge past the retention period"
+ACTIONS = ("verify", "export", "purge")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-21") from exc
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "action",
+        choices=ACTIONS,
+        help="verify: re-compute the audit chain (exit 1 at the first bad row); export: one CSV row per "
+        "discharge; purge: delete discharges past the retention period, with their sheets",
+    )
+    parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="export: first day (2026-11-01)")
+    parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="export: last day, included")
+    parser.add_argument("--csv", type=Path, metavar="FILE", help="export: the CSV file to write")
+    parser.add_argument(
+        "--days", type=int, metavar="N", help="purge: keep N days (default: retention_days in config.toml)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.errors import KioskError
+    from kiosk.records import RecordStore
+
+    if args.action == "export" and not (args.start and args.end and args.csv):
+        print("records export: give --from DATE --to DATE --csv FILE", file=sys.stderr)
+        return 2
+    if args.days is not None and args.days < 0:
+        print("records purge: --days must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        with RecordStore.open() as store:
+            if args.action == "verify":
+                report = store.verify_audit()
+                print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+                return 0 if report.ok else 1
+            if args.action == "export":
+                count = store.export_csv(args.start, args.end, args.csv)
+                print(f"exported {count} discharges from {args.start} to {args.end} to {args.csv}")
+                return 0
+            return _purge(store, args.days)
+    except (KioskError, ValueError) as exc:
+        title = exc.title if isinstance(exc, KioskError) else str(exc)
+        print(f"records {args.action}: {title}", file=sys.stderr)
+        if isinstance(exc, KioskError) and exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return 2
+
+
+def _purge(store: RecordStore, days: int | None) -> int:
+    from kiosk.config import load_config
+    from kiosk.records.retention import purge
+
+    keep = days if days is not None else load_config().retention_days
+    result = purge(store, keep)
+    print(
+        f"purged {result.discharges} discharges started before {result.cutoff} and {result.files} sheets "
+        f"(keeping {keep} days)"
+    )
+    if not result.wal_emptied:
+        print("  note: another program was reading; the write-ahead log will be emptied when it closes")
+    return 0

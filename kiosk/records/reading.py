@@ -1,0 +1,161 @@
+"""Rows of the records database back into the shared ``DischargeRecord`` and ``PrintEvent`` objects.
+
+One query per table for a whole set of discharges (not one per discharge), so the nurse's lists stay quick.
+Every stored time is ISO 8601 with its UTC offset, read back as the same aware datetime.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from kiosk.content.model import Factor
+from kiosk.discharge.model import (
+    AnswerAttempt,
+    DischargeRecord,
+    DischargeState,
+    Escort,
+    Patient,
+    PrintEvent,
+    PrintEventKind,
+    SignOff,
+    StepConfirmation,
+)
+
+_DISCHARGE_COLUMNS = (
+    "record_id, created_at, patient_name, date_of_birth, hospital_number, nhs_number, procedure_id, "
+    "procedure_version, content_hash, procedure_ended, side_level, medicines, factors, large_print, state, started_by"
+)
+_PRINT_COLUMNS = "kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name"
+_NO_ESCORT_KIND = "no-escort"
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[object] = ()) -> list[DischargeRecord]:
+    """Discharges matching ``where`` (SQL on the discharges table), newest first, with everything attached."""
+    rows = conn.execute(f"SELECT {_DISCHARGE_COLUMNS} FROM discharges {where} ORDER BY rowid DESC", params).fetchall()
+    if not rows:
+        return []
+    scope = f"record_id IN (SELECT record_id FROM discharges {where})"
+
+    def children(query: str) -> dict[str, list[tuple[object, ...]]]:
+        found: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        for record_id, *rest in conn.execute(query.format(scope=scope), params):
+            found[record_id].append(tuple(rest))
+        return found
+
+    confirmations = children("SELECT record_id, step_id, confirmed_at FROM confirmations WHERE {scope} ORDER BY id")
+    answers = children(
+        "SELECT record_id, question_id, chosen, correct, answered_at FROM answers WHERE {scope} ORDER BY id"
+    )
+    escorts = children(
+        "SELECT record_id, name, relationship, phone, phone_display, stays_until FROM escorts WHERE {scope} ORDER BY id"
+    )
+    overrides = children("SELECT record_id, kind, reason FROM overrides WHERE {scope} ORDER BY id")
+    sign_offs = children("SELECT record_id, nurse_name, signed_at, checklist FROM sign_offs WHERE {scope} ORDER BY id")
+    return [
+        _record(
+            row,
+            confirmations.get(row[0], []),
+            answers.get(row[0], []),
+            escorts.get(row[0], []),
+            overrides.get(row[0], []),
+            sign_offs.get(row[0], []),
+        )
+        for row in rows
+    ]
+
+
+def _record(
+    row: tuple[object, ...],
+    confirmations: list[tuple[object, ...]],
+    answers: list[tuple[object, ...]],
+    escorts: list[tuple[object, ...]],
+    overrides: list[tuple[object, ...]],
+    sign_offs: list[tuple[object, ...]],
+) -> DischargeRecord:
+    (record_id, created_at, name, dob, hospital_number, nhs_number, procedure_id, version, content_hash, ended) = row[
+        :10
+    ]
+    side_level, medicines, factors, large_print, state, started_by = row[10:]
+    escort, no_escort_reason = _escort(escorts, overrides)
+    sign_off = None
+    if sign_offs:
+        nurse, signed_at, checklist = sign_offs[-1]
+        sign_off = SignOff(
+            nurse_name=str(nurse),
+            signed_at=_time(str(signed_at)),
+            checklist=tuple((str(label), bool(ticked)) for label, ticked in json.loads(str(checklist))),
+        )
+    return DischargeRecord(
+        record_id=str(record_id),
+        created_at=_time(str(created_at)),
+        patient=Patient(
+            name=str(name),
+            date_of_birth=date.fromisoformat(str(dob)),
+            hospital_number=str(hospital_number),
+            nhs_number=None if nhs_number is None else str(nhs_number),
+        ),
+        procedure_id=str(procedure_id),
+        procedure_version=str(version),
+        content_hash=str(content_hash),
+        procedure_ended=_time(str(ended)),
+        side_level=str(side_level),
+        medicines=tuple(json.loads(str(medicines))),
+        factors=frozenset(Factor(value) for value in json.loads(str(factors))),
+        large_print=bool(large_print),
+        state=DischargeState(str(state)),
+        escort=escort,
+        no_escort_reason=no_escort_reason,
+        confirmations=tuple(StepConfirmation(str(step), _time(str(at))) for step, at in confirmations),
+        answers=tuple(
+            AnswerAttempt(str(question), int(str(chosen)), bool(correct), _time(str(at)))
+            for question, chosen, correct, at in answers
+        ),
+        sign_off=sign_off,
+        overrides=tuple((str(kind), str(reason)) for kind, reason in overrides),
+        started_by=str(started_by),
+    )
+
+
+def _escort(escorts: list[tuple[object, ...]], overrides: list[tuple[object, ...]]) -> tuple[Escort | None, str | None]:
+    """The newest answer counts. "Nobody" gives no escort and the reason of the nurse's no-escort override
+    ("" until the nurse has recorded one); a named escort gives ``no_escort_reason`` None."""
+    if not escorts:
+        return None, None
+    name, relationship, phone, display, stays_until = escorts[-1]
+    if name is None:
+        reasons = [str(reason) for kind, reason in overrides if kind == _NO_ESCORT_KIND]
+        return None, reasons[-1] if reasons else ""
+    escort = Escort(
+        name=str(name),
+        relationship=str(relationship),
+        phone=str(phone),
+        phone_display=str(display),
+        stays_until=_time(str(stays_until)),
+    )
+    return escort, None
+
+
+def load_print_events(conn: sqlite3.Connection, record_id: str) -> list[PrintEvent]:
+    rows = conn.execute(f"SELECT {_PRINT_COLUMNS} FROM print_events WHERE record_id = ? ORDER BY id", (record_id,))
+    return [
+        PrintEvent(
+            kind=PrintEventKind(kind),
+            at=_time(at),
+            job_id=job_id,
+            queue=queue,
+            state=state,
+            message=message,
+            reprint=bool(reprint),
+            pdf_path=pdf_path,
+            nurse_name=nurse_name,
+        )
+        for kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name in rows
+    ]

@@ -1,0 +1,101 @@
+"""Retention: discharges older than the ward's setting are deleted with everything attached, PDFs included.
+
+Run by the kiosk at start and daily, and by ``main.py records purge``. The PDFs go first, then the rows (one
+transaction; foreign keys cascade to every attached table), so a crash in between leaves at worst a record
+without its PDF (a reprint rebuilds it from the record), never an unlisted PDF. ``secure_delete`` overwrites
+the freed space with zeros, and a ``TRUNCATE`` checkpoint copies the zeroed pages into the database file and
+empties the WAL, so a purged name is found in neither file (hazard H8). The audit trail keeps only the record
+ids purged: it never held patient data.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.records.store import RecordStore
+
+log = logging.getLogger(__name__)
+
+# Sheets are saved as <record id>[anything].pdf; the record id carries the day it was started.
+_SHEET_NAME = re.compile(r"^DK-(\d{8})-\d{4,}.*\.pdf$")
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    discharges: int
+    files: int
+    cutoff: date
+    wal_emptied: bool
+
+
+def purge(store: RecordStore, retention_days: int) -> PurgeResult:
+    """Delete discharges started before ``today - retention_days`` and their sheets."""
+    if retention_days < 0:
+        raise ValueError("retention_days must be 0 or more")
+    cutoff = store.clock.today() - timedelta(days=retention_days)
+    with store._reading() as conn:
+        old = (cutoff.isoformat(),)
+        ids = [row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)]
+        recorded = [
+            Path(row[0])
+            for row in conn.execute(
+                "SELECT DISTINCT pdf_path FROM print_events WHERE pdf_path != '' AND record_id IN "
+                "(SELECT record_id FROM discharges WHERE created_day < ?)",
+                (cutoff.isoformat(),),
+            )
+        ]
+    files = _delete_sheets(store.outbox, ids, recorded, cutoff)
+    if ids:
+        at = store.clock.now().isoformat()
+        with store._transaction() as conn:
+            conn.execute("DELETE FROM discharges WHERE created_day < ?", (cutoff.isoformat(),))
+            store._append_audit(
+                conn,
+                at,
+                None,
+                "purged",
+                "retention",
+                {"records": ids, "cutoff": cutoff.isoformat(), "retention_days": retention_days, "files": files},
+            )
+    wal_emptied = _checkpoint(store)
+    if ids or files:
+        log.info("retention purge: %d discharges and %d sheets before %s", len(ids), files, cutoff)
+    return PurgeResult(len(ids), files, cutoff, wal_emptied)
+
+
+def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: date) -> int:
+    """The purged discharges' PDFs in the outbox and wherever a print event recorded one, plus outbox sheets
+    of any earlier day before the cutoff whose record is already gone. Only files named after a record id."""
+    targets: set[Path] = set()
+    wanted = tuple(ids)
+    for path in recorded:
+        if path.name.startswith(wanted) and path.suffix.lower() == ".pdf":
+            targets.add(path)
+    if outbox.is_dir():
+        for path in outbox.iterdir():
+            match = _SHEET_NAME.match(path.name)
+            if match and (path.name.startswith(wanted) or match.group(1) < f"{cutoff:%Y%m%d}"):
+                targets.add(path)
+    deleted = 0
+    for path in sorted(targets):
+        try:
+            path.unlink()
+            deleted += 1
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            log.error("could not delete purged sheet %s: %s", path, exc)
+    return deleted
+
+
+def _checkpoint(store: RecordStore) -> bool:
+    """Copy the WAL into the database and empty it; False if another program's read kept it from finishing."""
+    with store._lock:
+        busy, _, _ = store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0

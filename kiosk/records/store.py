@@ -1,0 +1,478 @@
+"""The discharge record store: every fact committed the moment it happens, each with its audit row.
+
+Each method is one ``BEGIN IMMEDIATE ... COMMIT`` holding the record row and its audit row together, so after a
+crash or power cut either both are on disk or neither is (hazard H6), and the screen moves on only once
+``commit`` has returned. Facts are appended, never overwritten: a second confirmation of a step, a second
+escort answer or a reprint is a new row, and readers take the newest.
+
+The store guards the claims that matter for safety (hazard H5): a discharge becomes "signed off" only with a
+sign-off, "printed" only when the printer reported the job completed, and "completed" only when a nurse
+confirmed the sheet is in the patient's hand; an abandoned or completed discharge takes no more answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kiosk import paths
+from kiosk.clock import Clock, SystemClock
+from kiosk.content.model import Factor, Procedure
+from kiosk.discharge.model import (
+    UNFINISHED_STATES,
+    DischargeRecord,
+    DischargeState,
+    Escort,
+    Patient,
+    PrintEvent,
+    PrintEventKind,
+)
+from kiosk.discharge.validation import (
+    ValidationError,
+    normalise_phone,
+    valid_nhs_number,
+    validate_date_of_birth,
+    validate_hospital_number,
+    validate_patient_name,
+    validate_person_name,
+    validate_relationship,
+)
+from kiosk.records import audit, reading, schema
+from kiosk.records.errors import RecordStateError, UnknownRecord, translate
+
+log = logging.getLogger(__name__)
+
+_S = DischargeState
+# The order a discharge moves through; used so a late event never moves a record backwards.
+_ORDER = {s: i for i, s in enumerate((_S.STARTED, _S.WITH_PATIENT, _S.AWAITING_NURSE, _S.SIGNED_OFF, _S.PRINTED))}
+_ORDER[_S.COMPLETED] = len(_ORDER)
+_FINISHED = frozenset({_S.COMPLETED, _S.ABANDONED})
+
+_INSERT = {
+    table: f"INSERT INTO {table} ({', '.join(cols)}, audit_seq) VALUES ({', '.join('?' * (len(cols) + 1))})"
+    for table, cols in audit.DIGESTED.items()
+    if table != "discharges"
+}
+_INSERT_DISCHARGE = (
+    f"INSERT INTO discharges ({', '.join(audit.DIGESTED['discharges'])}, created_day, salt, state, audit_seq) "
+    f"VALUES ({', '.join('?' * (len(audit.DIGESTED['discharges']) + 4))})"
+)
+_SELECT_RECORD = "SELECT salt, state FROM discharges WHERE record_id = ?"
+_SELECT_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1"
+_INSERT_AUDIT = "INSERT INTO audit (seq, at, record_id, event, actor, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
+_UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
+_NEXT_NUMBER = (
+    "INSERT INTO record_counter (day, last) VALUES (?, 1) "
+    "ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last"
+)
+
+
+def _iso(moment: datetime) -> str:
+    return (moment if moment.tzinfo else moment.astimezone()).isoformat()
+
+
+def _required(text: str, what: str) -> str:
+    value = " ".join((text or "").split())
+    if not value:
+        raise ValidationError(f"Please give {what}.")
+    return value
+
+
+class RecordStore:
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        *,
+        busy_timeout_ms: int = schema.DEFAULT_BUSY_TIMEOUT_MS,
+        outbox: Path | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self._outbox = outbox
+        self._lock = threading.RLock()  # one connection, shared by the UI and the print-status poller
+        self._conn: sqlite3.Connection | None = schema.connect(self.path, busy_timeout_ms)
+
+    @classmethod
+    def open(cls, path: Path | None = None, clock: Clock | None = None) -> RecordStore:
+        return cls(path or paths.database_path(), clock or SystemClock())
+
+    @property
+    def outbox(self) -> Path:
+        """Where this ward's sheets are saved; the purge deletes a discharge's PDFs there."""
+        return self._outbox or paths.outbox_dir()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> RecordStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ----- the transaction and audit machinery (also used by kiosk.records.nurses and retention) -----
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the record store is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls back completely and becomes the app's own error."""
+        with self._lock:
+            conn = self.connection
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:  # e.g. SQLite already rolled back after a full disk
+                        log.exception("rollback failed")
+                if isinstance(exc, sqlite3.Error):
+                    log.error("records database error: %s", exc)
+                    raise translate(exc, self.path) from exc
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot even while another program writes."""
+        with self._lock:
+            conn = self.connection
+            try:
+                conn.execute("BEGIN")
+                yield conn
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    def _append_audit(
+        self, conn: sqlite3.Connection, at: str, record_id: str | None, event: str, actor: str, facts: dict[str, Any]
+    ) -> int:
+        """Add one audit row chained to the head, and move the head; inside the caller's transaction."""
+        seq, prev_hash = conn.execute(_SELECT_HEAD).fetchone()
+        seq += 1
+        detail = audit.canonical(facts)
+        row_hash = audit.chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
+        conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
+        conn.execute(_UPDATE_HEAD, (seq, row_hash))
+        return seq
+
+    def _add_row(
+        self,
+        conn: sqlite3.Connection,
+        table: str,
+        salt: bytes,
+        values: tuple[str | int | None, ...],
+        event: str,
+        actor: str,
+        at: str,
+        facts: dict[str, Any] | None = None,
+    ) -> int:
+        """A record row plus the audit row that carries its salted digest."""
+        record_id = str(values[0])
+        digest = audit.row_digest(salt, values)
+        seq = self._append_audit(conn, at, record_id, event, actor, {**(facts or {}), "row": digest})
+        conn.execute(_INSERT[table], (*values, seq))
+        return seq
+
+    def _open_record(
+        self, conn: sqlite3.Connection, record_id: str, *, finished_ok: bool = False
+    ) -> tuple[bytes, DischargeState]:
+        row = conn.execute(_SELECT_RECORD, (record_id,)).fetchone()
+        if row is None:
+            raise UnknownRecord(record_id)
+        state = DischargeState(row[1])
+        if state in _FINISHED and not finished_ok:
+            raise RecordStateError(
+                f"Discharge {record_id} is already {'completed' if state is _S.COMPLETED else 'abandoned'}",
+                "Nothing more can be recorded on it. Start a new discharge if needed.",
+            )
+        return row[0], state
+
+    def _move_state(
+        self, conn: sqlite3.Connection, record_id: str, old: DischargeState, new: DischargeState, at: str, actor: str
+    ) -> None:
+        conn.execute(_UPDATE_STATE, (new.value, record_id))
+        self._append_audit(conn, at, record_id, "state-changed", actor, {"from": old.value, "state": new.value})
+
+    # ----- writing a discharge -----
+
+    def start_discharge(
+        self,
+        patient: Patient,
+        procedure: Procedure,
+        procedure_ended: datetime,
+        side_level: str,
+        medicines: tuple[str, ...],
+        factors: frozenset[Factor],
+        large_print: bool,
+        nurse_name: str,
+    ) -> DischargeRecord:
+        now = self.clock.now()
+        patient = Patient(
+            name=validate_patient_name(patient.name),
+            date_of_birth=validate_date_of_birth(patient.date_of_birth, now.date()),
+            hospital_number=validate_hospital_number(patient.hospital_number),
+            nhs_number=valid_nhs_number(patient.nhs_number) if patient.nhs_number else None,
+        )
+        nurse_name = _required(nurse_name, "the nurse's name")
+        ended = procedure_ended if procedure_ended.tzinfo else procedure_ended.astimezone()
+        medicines = tuple(" ".join(m.split()) for m in medicines if m.strip())
+        factors = frozenset(Factor(f) for f in factors)
+        at = _iso(now)
+        salt = os.urandom(16)
+        with self._transaction() as conn:
+            number = conn.execute(_NEXT_NUMBER, (now.strftime("%Y%m%d"),)).fetchone()[0]
+            record_id = f"DK-{now:%Y%m%d}-{number:04d}"
+            values = (
+                record_id,
+                at,
+                patient.name,
+                patient.date_of_birth.isoformat(),
+                patient.hospital_number,
+                patient.nhs_number,
+                procedure.id,
+                procedure.document.version,
+                procedure.content_hash,
+                _iso(ended),
+                side_level.strip(),
+                audit.canonical(list(medicines)),
+                audit.canonical(sorted(f.value for f in factors)),
+                int(bool(large_print)),
+                nurse_name,
+            )
+            facts = {
+                "procedure": procedure.id,
+                "version": procedure.document.version,
+                "content_hash": procedure.content_hash,
+                "state": _S.STARTED.value,
+                "row": audit.row_digest(salt, values),
+            }
+            seq = self._append_audit(conn, at, record_id, "discharge-started", nurse_name, facts)
+            conn.execute(_INSERT_DISCHARGE, (*values, now.date().isoformat(), salt, _S.STARTED.value, seq))
+        return DischargeRecord(
+            record_id=record_id,
+            created_at=datetime.fromisoformat(at),
+            patient=patient,
+            procedure_id=procedure.id,
+            procedure_version=procedure.document.version,
+            content_hash=procedure.content_hash,
+            procedure_ended=ended,
+            side_level=side_level.strip(),
+            medicines=medicines,
+            factors=factors,
+            large_print=bool(large_print),
+            started_by=nurse_name,
+        )
+
+    def set_state(self, record_id: str, state: DischargeState) -> None:
+        """Move the discharge on; the safety-relevant states need their evidence first (see module docstring)."""
+        state = DischargeState(state)
+        if state is _S.ABANDONED:
+            raise ValueError("use abandon(record_id, reason, nurse_name): abandoning needs a reason")
+        with self._transaction() as conn:
+            _, old = self._open_record(conn, record_id)
+            if old is state:
+                return
+            evidence = {
+                _S.SIGNED_OFF: ("SELECT 1 FROM sign_offs WHERE record_id = ?", "it has not been signed off"),
+                _S.PRINTED: (
+                    "SELECT 1 FROM print_events WHERE record_id = ? AND kind = 'completed'",
+                    "the printer has not reported the sheet printed",
+                ),
+                _S.COMPLETED: (
+                    "SELECT 1 FROM print_events WHERE record_id = ? AND kind = 'sheet-in-hand'",
+                    "no nurse has confirmed the sheet is in the patient's hand",
+                ),
+            }.get(state)
+            if evidence and conn.execute(evidence[0], (record_id,)).fetchone() is None:
+                raise RecordStateError(f"Discharge {record_id} cannot be marked {state.value}: {evidence[1]}")
+            self._move_state(conn, record_id, old, state, _iso(self.clock.now()), "kiosk")
+
+    def confirm_step(self, record_id: str, step_id: str) -> None:
+        at = _iso(self.clock.now())
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            self._add_row(conn, "confirmations", salt, (record_id, step_id, at), "step-confirmed", "patient", at)
+
+    def record_answer(self, record_id: str, question_id: str, chosen: int, correct: bool) -> None:
+        at = _iso(self.clock.now())
+        values = (record_id, question_id, int(chosen), int(bool(correct)), at)
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            self._add_row(conn, "answers", salt, values, "answer-recorded", "patient", at, {"question": question_id})
+
+    def record_escort(self, record_id: str, escort: Escort) -> None:
+        """The responsible adult, re-validated here so a bad phone number can never reach the sheet (H4)."""
+        phone, display = normalise_phone(escort.phone)
+        stays_until = _iso(escort.stays_until)
+        name = validate_person_name(escort.name, field="escort_name")
+        relationship = validate_relationship(escort.relationship)
+        at = _iso(self.clock.now())
+        values = (record_id, name, relationship, phone, display, stays_until, at)
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            self._add_row(conn, "escorts", salt, values, "escort-recorded", "patient", at)
+
+    def record_no_escort(self, record_id: str) -> None:
+        """The patient said nobody will stay with them: recorded, and the nurse must override with a reason."""
+        at = _iso(self.clock.now())
+        values = (record_id, None, "", "", "", None, at)
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            self._add_row(conn, "escorts", salt, values, "no-escort", "patient", at)
+
+    def record_override(self, record_id: str, kind: str, reason: str, nurse_name: str) -> None:
+        kind = _required(kind, "the kind of override")
+        reason = _required(reason, "a reason")
+        nurse_name = _required(nurse_name, "the nurse's name")
+        at = _iso(self.clock.now())
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            values = (record_id, kind, reason, nurse_name, at)
+            self._add_row(conn, "overrides", salt, values, "override", nurse_name, at, {"kind": kind})
+
+    def sign_off(self, record_id: str, nurse_name: str, checklist: tuple[tuple[str, bool], ...]) -> None:
+        nurse_name = _required(nurse_name, "the nurse's name")
+        items = [[str(label), bool(ticked)] for label, ticked in checklist]
+        at = _iso(self.clock.now())
+        with self._transaction() as conn:
+            salt, old = self._open_record(conn, record_id)
+            values = (record_id, nurse_name, at, audit.canonical(items))
+            facts: dict[str, Any] = {"items": len(items), "all_ticked": all(t for _, t in items)}
+            if _ORDER[old] < _ORDER[_S.SIGNED_OFF]:
+                facts["state"] = _S.SIGNED_OFF.value
+                conn.execute(_UPDATE_STATE, (_S.SIGNED_OFF.value, record_id))
+            self._add_row(conn, "sign_offs", salt, values, "signed-off", nurse_name, at, facts)
+
+    def record_print_event(self, record_id: str, event: PrintEvent) -> None:
+        """Keep what happened to the sheet; the printer's "completed" makes the discharge printed, the nurse's
+        "sheet in hand" makes it completed. Printer news about a finished discharge (a late job) is still kept."""
+        kind = PrintEventKind(event.kind)
+        at = _iso(self.clock.now())
+        values = (
+            record_id,
+            kind.value,
+            _iso(event.at),
+            event.job_id,
+            event.queue,
+            event.state,
+            event.message,
+            int(bool(event.reprint)),
+            event.pdf_path,
+            event.nurse_name,
+        )
+        actor = event.nurse_name or "printer"
+        with self._transaction() as conn:
+            salt, old = self._open_record(conn, record_id, finished_ok=True)
+            facts: dict[str, Any] = {"kind": kind.value, "job_id": event.job_id, "reprint": bool(event.reprint)}
+            new = old
+            if kind is PrintEventKind.COMPLETED and old is _S.SIGNED_OFF:
+                new = _S.PRINTED
+            elif kind is PrintEventKind.SHEET_IN_HAND:
+                if old is _S.ABANDONED:
+                    raise RecordStateError(f"Discharge {record_id} was abandoned", "Its sheet must not be handed over.")
+                if _ORDER[old] < _ORDER[_S.SIGNED_OFF]:
+                    raise RecordStateError(
+                        f"Discharge {record_id} has not been signed off yet",
+                        "Review and sign off the discharge before handing over the sheet.",
+                    )
+                new = _S.COMPLETED
+            if new is not old:
+                facts["state"] = new.value
+                conn.execute(_UPDATE_STATE, (new.value, record_id))
+            self._add_row(conn, "print_events", salt, values, "print-event", actor, at, facts)
+
+    def abandon(self, record_id: str, reason: str, nurse_name: str) -> None:
+        reason = _required(reason, "a reason")
+        nurse_name = _required(nurse_name, "the nurse's name")
+        at = _iso(self.clock.now())
+        with self._transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            conn.execute(_UPDATE_STATE, (_S.ABANDONED.value, record_id))
+            values = (record_id, "abandoned", reason, nurse_name, at)
+            self._add_row(conn, "overrides", salt, values, "abandoned", nurse_name, at, {"state": _S.ABANDONED.value})
+
+    # ----- reading -----
+
+    def get(self, record_id: str) -> DischargeRecord:
+        with self._reading() as conn:
+            found = reading.load_discharges(conn, "WHERE record_id = ?", (record_id,))
+        if not found:
+            raise UnknownRecord(record_id)
+        return found[0]
+
+    def list_discharges(
+        self, on: date | None = None, states: frozenset[DischargeState] | None = None
+    ) -> list[DischargeRecord]:
+        """Newest first; ``on`` is the local day the discharge was started."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if on is not None:
+            clauses.append("created_day = ?")
+            params.append(on.isoformat())
+        if states is not None:
+            if not states:
+                return []
+            clauses.append(f"state IN ({', '.join('?' * len(states))})")
+            params.extend(sorted(DischargeState(s).value for s in states))
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with self._reading() as conn:
+            return reading.load_discharges(conn, where, params)
+
+    def unfinished(self) -> list[DischargeRecord]:
+        return self.list_discharges(states=UNFINISHED_STATES)
+
+    def unconfirmed_sheets(self) -> list[DischargeRecord]:
+        """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
+        where = (
+            "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM print_events GROUP BY record_id "
+            "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
+            "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
+        )
+        with self._reading() as conn:
+            return reading.load_discharges(conn, where)
+
+    def print_events(self, record_id: str) -> list[PrintEvent]:
+        with self._reading() as conn:
+            if conn.execute(_SELECT_RECORD, (record_id,)).fetchone() is None:
+                raise UnknownRecord(record_id)
+            return reading.load_print_events(conn, record_id)
+
+    # ----- audit, retention, export -----
+
+    def verify_audit(self) -> audit.AuditReport:
+        with self._reading() as conn:
+            return audit.verify(conn)
+
+    def purge(self, retention_days: int) -> int:
+        from kiosk.records.retention import purge
+
+        return purge(self, retention_days).discharges
+
+    def export_csv(self, start: date, end: date, out: Path) -> int:
+        from kiosk.records.export import export_csv
+
+        return export_csv(self, start, end, out)
