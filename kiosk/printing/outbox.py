@@ -1,0 +1,142 @@
+"""The outbox: every sheet is on disk, durably, before anything tries to print it (hazard H5).
+
+A sheet exists in the outbox from the moment the nurse presses Print until retention purges the discharge, so a
+jammed printer, a stopped print system or a killed app never loses it: the nurse can always print it again, and a
+ward with no printer at all still has the PDF. Files are written to a temporary name, flushed to the disk
+(``fsync``), renamed over the final name in one atomic step and the folder entry flushed too, so after a power cut
+the file is either the whole sheet or not there; a half-written sheet can only ever be a temporary file, and those
+are removed at start (``clean_temp_files``).
+
+Names start with the record id (``DK-...-sheet.pdf``; reprints ``DK-...-reprint-2.pdf``, ``-reprint-3`` ...), so
+IT can find a patient's sheet by the id printed on it, and retention can delete one discharge's files by id.
+The folder and files are readable by the kiosk's user only (hazard H8: they hold patient data).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.errors import EnvironmentProblem
+
+# Record ids become file names: letters, digits, '-' and '_' only, so an id can never escape the folder.
+_RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_TEMP_PREFIX = ".tmp-"
+_TEMP_SUFFIX = ".part"
+
+
+class Outbox:
+    """The folder of sheet PDFs, one or more per discharge (the first print and any reprints)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else paths.outbox_dir()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.chmod(0o700)
+        except OSError as exc:
+            raise EnvironmentProblem(
+                f"Cannot use the outbox folder {self.folder}", f"ask IT to check the disk and permissions ({exc})"
+            ) from exc
+
+    def save(self, record_id: str, pdf: bytes, reprint: bool = False) -> Path:
+        """Write one sheet durably and return its path.
+
+        The first print is ``<id>-sheet.pdf`` (saving it again replaces it: the sheet was rebuilt before it
+        printed); each reprint gets the next number, so every copy that left the kiosk stays on record.
+        """
+        _check_record_id(record_id)
+        if not pdf.startswith(b"%PDF"):
+            raise ValueError(f"not a PDF for {record_id}: a sheet must be the PDF bytes")
+        target = self.folder / (self._next_reprint_name(record_id) if reprint else f"{record_id}-sheet.pdf")
+        try:
+            _write_atomically(target, pdf)
+        except OSError as exc:
+            raise EnvironmentProblem(
+                f"Cannot save the sheet for {record_id} in {self.folder}",
+                f"the disk may be full or read-only: ask IT ({exc.strerror or exc})",
+            ) from exc
+        return target
+
+    def sheets(self, record_id: str) -> list[Path]:
+        """This discharge's sheets, oldest first: the first print, then reprints 2, 3, ..."""
+        _check_record_id(record_id)
+        pattern = _sheet_pattern(record_id)
+        found = [path for path in self.folder.iterdir() if pattern.fullmatch(path.name)]
+        return sorted(found, key=lambda path: _copy_number(path.name, record_id))
+
+    def latest(self, record_id: str) -> Path | None:
+        """The newest sheet for a discharge (the one to show and print again), or None if there is none."""
+        sheets = self.sheets(record_id)
+        return sheets[-1] if sheets else None
+
+    def delete(self, record_id: str) -> int:
+        """Remove every sheet of one discharge (retention, or the record was deleted); returns how many."""
+        removed = 0
+        for path in self.sheets(record_id):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        if removed:
+            _fsync_dir(self.folder)
+        return removed
+
+    def clean_temp_files(self) -> int:
+        """Remove half-written sheets left by a crash or power cut; run once at start. Returns how many."""
+        removed = 0
+        for path in self.folder.iterdir():
+            if path.name.startswith(_TEMP_PREFIX) and path.name.endswith(_TEMP_SUFFIX) and path.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed += 1
+        if removed:
+            _fsync_dir(self.folder)
+        return removed
+
+    def _next_reprint_name(self, record_id: str) -> str:
+        existing = self.sheets(record_id)
+        highest = max((_copy_number(path.name, record_id) for path in existing), default=1)
+        return f"{record_id}-reprint-{highest + 1}.pdf"
+
+
+def _check_record_id(record_id: str) -> None:
+    if not _RECORD_ID.fullmatch(record_id):
+        raise ValueError(f"record id {record_id!r} cannot be used as a file name")
+
+
+def _sheet_pattern(record_id: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(record_id)}-(?:sheet|reprint-([0-9]+))\.pdf")
+
+
+def _copy_number(name: str, record_id: str) -> int:
+    """1 for the first print, n for ``-reprint-n``."""
+    match = _sheet_pattern(record_id).fullmatch(name)
+    return int(match.group(1)) if match and match.group(1) else 1
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.stem}-", suffix=_TEMP_SUFFIX, dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush the folder entry, so a rename or delete survives a power cut (not only the file's bytes)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
