@@ -133,6 +133,7 @@ class PatientWalk:
         self.procedure = procedure
         self.record_id = record.record_id
         self.first_name = record.patient.first_name
+        self.procedure_ended = record.procedure_ended
         self.resumed = resumed
         self.screens = patient_screens(procedure, record.factors)
         self._store = store
@@ -141,7 +142,8 @@ class PatientWalk:
         self._attempts: dict[str, list[bool]] = {}
         for attempt in record.answers:
             self._attempts.setdefault(attempt.question_id, []).append(attempt.correct)
-        self._escort_done = record.escort is not None
+        # A named escort, or "nobody" with a nurse's reason, settles the escort screen.
+        self._escort_done = record.escort is not None or bool(record.no_escort_reason)
         self.end = WalkEnd.FINISHED if record.escort is not None and self._all_done() else WalkEnd.NOT_YET
         self.index = 0
 

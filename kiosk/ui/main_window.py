@@ -1,8 +1,14 @@
-"""The kiosk window: full screen, frameless, one stack of screens."""
+"""The kiosk window: full screen, frameless, one stack of screens, and no way out without a nurse's PIN.
+
+Closing (window manager close, Alt+F4) and Escape do not close the kiosk: they emit ``close_requested`` and the
+controller asks for a PIN; only after that does it call ``allow_close()`` and ``close()``. The screens live in
+``stack``; the controller decides which one shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
@@ -10,11 +16,15 @@ from kiosk.ui.screens.start import StartScreen
 
 
 class KioskWindow(QMainWindow):
+    close_requested = Signal()
+
     def __init__(self, config: WardConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Discharge Kiosk - {config.ward_name}")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self._may_close = False
         self.stack = QStackedWidget()
+        self.stack.setObjectName("stack")
         self.setCentralWidget(self.stack)
         self.start_screen = StartScreen(config.ward_name, config.trust_name)
         self.stack.addWidget(self.start_screen)
@@ -26,3 +36,31 @@ class KioskWindow(QMainWindow):
         else:
             self.resize(1280, 800)
             self.show()
+
+    def show_screen(self, screen: QWidget) -> None:
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+
+    def remove_screen(self, screen: QWidget) -> None:
+        """Take a screen out of the stack and free it (its texts should already be cleared)."""
+        self.stack.removeWidget(screen)
+        screen.hide()
+        screen.deleteLater()
+
+    def allow_close(self) -> None:
+        """After a nurse's PIN: the next close really closes."""
+        self._may_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+            return
+        event.ignore()
+        self.close_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,397 @@
+"""The whole discharge as a state machine: who holds the tablet and what they may do next.
+
+locked -> nurse PIN -> nurse home -> new discharge -> patient walk (``flow.PatientWalk``) -> nurse review ->
+sign-off PIN -> print -> sheet in hand -> locked. Plain Python, no Qt: the Qt controller calls one method per
+thing a person did and shows the screen for ``stage``. Every change is written to the record store first, so
+the state on screen is never ahead of what is saved (H6).
+
+The session is the only object that holds a patient's details in memory; ``wipe()`` drops them (idle, lock,
+error, end of a discharge), which is half of the H3/H8 idle wipe (the controller clears the widgets).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from kiosk.discharge.flow import PatientWalk, WalkEnd
+from kiosk.discharge.model import DischargeRecord, DischargeState
+from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.content.loader import Library
+    from kiosk.content.model import Procedure
+    from kiosk.discharge.new_discharge import NewDischarge
+    from kiosk.records.nurses import NurseAccounts
+    from kiosk.records.store import RecordStore
+
+log = logging.getLogger(__name__)
+
+NO_ESCORT_OVERRIDE = "no-escort"
+EXPIRED_LEAFLET_OVERRIDE = "expired-leaflet"
+
+
+class Stage(StrEnum):
+    LOCKED = "locked"
+    FIRST_NURSE = "first-nurse"
+    PIN = "pin"
+    NURSE_HOME = "nurse-home"
+    NEW_DISCHARGE = "new-discharge"
+    PATIENT = "patient"
+    NO_ESCORT = "no-escort"  # patient screen: nobody is staying, please ask a nurse
+    REASON = "reason"
+    REVIEW = "review"
+    PRINT = "print"
+    ERROR = "error"
+    CLOSED = "closed"
+
+
+PATIENT_STAGES = frozenset({Stage.PATIENT, Stage.NO_ESCORT})
+NURSE_STAGES = frozenset({Stage.NURSE_HOME, Stage.NEW_DISCHARGE, Stage.REASON, Stage.REVIEW, Stage.PRINT})
+
+
+class PinPurpose(StrEnum):
+    UNLOCK = "unlock"
+    NO_ESCORT = "no-escort"
+    SIGN_OFF = "sign-off"
+    CLOSE = "close"
+
+
+PIN_TITLES: dict[PinPurpose, str] = {
+    PinPurpose.UNLOCK: "Nurse sign-in",
+    PinPurpose.NO_ESCORT: "Nurse: nobody is staying with the patient",
+    PinPurpose.SIGN_OFF: "Sign off this discharge",
+    PinPurpose.CLOSE: "Close the kiosk",
+}
+
+
+class ReasonPurpose(StrEnum):
+    NO_ESCORT = "no-escort"
+    ABANDON = "abandon"
+
+
+REASON_PROMPTS: dict[ReasonPurpose, tuple[str, str]] = {
+    ReasonPurpose.NO_ESCORT: (
+        "Nobody is staying with the patient",
+        "Why is it safe to discharge this patient without an adult staying with them for 24 hours? "
+        "Cancel to hand the tablet back so the patient can name someone.",
+    ),
+    ReasonPurpose.ABANDON: ("Abandon this discharge", "Why is this discharge being abandoned?"),
+}
+
+
+class SessionStore(Protocol):
+    def start_discharge(self, *args: object, **kwargs: object) -> DischargeRecord: ...
+    def get(self, record_id: str) -> DischargeRecord: ...
+    def set_state(self, record_id: str, state: DischargeState) -> object: ...
+    def record_override(self, record_id: str, kind: str, reason: str, nurse_name: str) -> object: ...
+    def sign_off(self, record_id: str, nurse_name: str, checklist: tuple[tuple[str, bool], ...]) -> object: ...
+    def abandon(self, record_id: str, reason: str, nurse_name: str) -> object: ...
+
+
+class SessionError(KioskError):
+    """Something the nurse must know about and can act on (shown on the nurse screen, not as a crash)."""
+
+
+class KioskSession:
+    def __init__(
+        self,
+        store: RecordStore,
+        accounts: NurseAccounts,
+        library: Callable[[], Library],
+        now: Callable[[], datetime],
+    ) -> None:
+        self.store = store
+        self.accounts = accounts
+        self._library = library
+        self._now = now
+        self.on_change: Callable[[], None] | None = None
+        self.stage = Stage.LOCKED
+        self.pin_purpose = PinPurpose.UNLOCK
+        self.reason_purpose = ReasonPurpose.NO_ESCORT
+        self.nurse: str | None = None
+        self.record_id: str | None = None
+        self.procedure: Procedure | None = None
+        self.walk: PatientWalk | None = None
+        self.reprint = False
+        self._before_pin = Stage.LOCKED
+        self._pending_checklist: tuple[tuple[str, bool], ...] = ()
+        self._reason_target: str | None = None
+
+    # -- the record in hand -----------------------------------------------------------------------------------
+    def record(self) -> DischargeRecord:
+        if self.record_id is None:
+            raise SessionError("No discharge is open")
+        return self.store.get(self.record_id)
+
+    def library(self) -> Library:
+        return self._library()
+
+    def wipe(self) -> None:
+        """Forget every patient detail held in memory (what is saved stays in the store)."""
+        self.nurse = None
+        self.record_id = None
+        self.procedure = None
+        self.walk = None
+        self.reprint = False
+        self._pending_checklist = ()
+        self._reason_target = None
+
+    # -- nurse sign-in ----------------------------------------------------------------------------------------
+    def nurse_requested(self) -> None:
+        """The "Nurse" button: from the start or error screen, during the walk, or when the patient is done."""
+        if self.stage is Stage.LOCKED and not self.accounts.has_any():
+            self._go(Stage.FIRST_NURSE)
+            return
+        if self.stage is Stage.PATIENT and self.walk is not None and self.walk.end is WalkEnd.FINISHED:
+            self._take_back()
+            return
+        purpose = PinPurpose.NO_ESCORT if self.stage is Stage.NO_ESCORT else PinPurpose.UNLOCK
+        self._ask_pin(purpose)
+
+    def first_nurse_created(self, name: str, pin: str) -> None:
+        self.accounts.add(name, pin)
+        self.nurse = name
+        self._go(Stage.NURSE_HOME)
+
+    def close_requested(self) -> None:
+        if self.stage is not Stage.PIN:
+            self._ask_pin(PinPurpose.CLOSE)
+
+    def nurse_names(self) -> list[str]:
+        return [account.name for account in self.accounts.list() if not account.disabled]
+
+    def pin_entered(self, name: str, pin: str) -> str:
+        """Check the PIN; returns "" on success, else what the PIN screen should say (wrong / locked)."""
+        result = self.accounts.verify(name, pin)
+        if not result.ok:
+            return result.message()
+        purpose = self.pin_purpose
+        self.nurse = name
+        if purpose is PinPurpose.CLOSE:
+            self.wipe()
+            self._go(Stage.CLOSED)
+        elif purpose is PinPurpose.NO_ESCORT:
+            self._ask_reason(ReasonPurpose.NO_ESCORT, self.record_id)
+        elif purpose is PinPurpose.SIGN_OFF:
+            self._sign_off(name)
+        else:
+            self.walk = None  # a nurse taking over mid-walk: the discharge stays resumable from the list
+            self.record_id = None
+            self._go(Stage.NURSE_HOME)
+        return ""
+
+    def pin_cancelled(self) -> None:
+        if self.pin_purpose is PinPurpose.SIGN_OFF:
+            self._go(Stage.REVIEW)
+        else:
+            self._go(self._before_pin)
+
+    # -- nurse home -------------------------------------------------------------------------------------------
+    def today_discharges(self) -> list[DischargeRecord]:
+        return list(self.store.list_discharges(self._now().date()))
+
+    def new_discharge(self) -> None:
+        self._go(Stage.NEW_DISCHARGE)
+
+    def new_discharge_cancelled(self) -> None:
+        self._go(Stage.NURSE_HOME)
+
+    def discharge_submitted(self, new: NewDischarge) -> None:
+        """Save the new discharge, then hand the tablet to the patient (the nurse's sign-in ends here)."""
+        nurse = self._require_nurse()
+        procedure = self.library().get(new.procedure_id)
+        record = self.store.start_discharge(
+            patient=new.patient,
+            procedure=procedure,
+            procedure_ended=new.procedure_ended,
+            side_level=new.side_level,
+            medicines=new.medicines,
+            factors=new.factors,
+            large_print=new.large_print,
+            nurse_name=nurse,
+        )
+        if new.expired_reason:
+            self.store.record_override(record.record_id, EXPIRED_LEAFLET_OVERRIDE, new.expired_reason, nurse)
+        self.store.set_state(record.record_id, DischargeState.WITH_PATIENT)
+        self._open_walk(record.record_id, procedure, resumed=False)
+
+    def resume(self, record_id: str) -> None:
+        """Carry on an unfinished discharge from wherever its record says it stopped."""
+        self._require_nurse()
+        record = self.store.get(record_id)
+        procedure = self._procedure_for(record)
+        self.record_id, self.procedure = record_id, procedure
+        if record.state in (DischargeState.STARTED, DischargeState.WITH_PATIENT):
+            if record.escort is None and record.no_escort_reason == "":
+                # The patient said "nobody" and no nurse has recorded a reason yet (H4).
+                self._ask_reason(ReasonPurpose.NO_ESCORT, record_id)
+                return
+            self.store.set_state(record_id, DischargeState.WITH_PATIENT)
+            self._open_walk(record_id, procedure, resumed=True)
+        elif record.state is DischargeState.AWAITING_NURSE:
+            self._go(Stage.REVIEW)
+        elif record.state in (DischargeState.SIGNED_OFF, DischargeState.PRINTED):
+            self.reprint = False
+            self._go(Stage.PRINT)
+        else:
+            raise SessionError("This discharge is already finished", "reprint it from the list if needed")
+
+    def reprint_requested(self, record_id: str) -> None:
+        self._require_nurse()
+        record = self.store.get(record_id)
+        if record.sign_off is None:
+            raise SessionError("This discharge has not been signed off yet", "resume it to review and sign off")
+        self.record_id, self.procedure = record_id, self._procedure_for(record)
+        self.reprint = True
+        self._go(Stage.PRINT)
+
+    def abandon_requested(self, record_id: str) -> None:
+        self._require_nurse()
+        self._ask_reason(ReasonPurpose.ABANDON, record_id)
+
+    def lock(self) -> None:
+        """Lock button, nurse idle, patient idle countdown over, or after an error: back to the start screen."""
+        self.wipe()
+        self._go(Stage.LOCKED)
+
+    # -- patient walk -----------------------------------------------------------------------------------------
+    def patient_nobody(self) -> None:
+        """The walk recorded "nobody": the patient screen asks for a nurse."""
+        self._go(Stage.NO_ESCORT)
+
+    def _take_back(self) -> None:
+        assert self.record_id is not None
+        self.store.set_state(self.record_id, DischargeState.AWAITING_NURSE)
+        self.walk = None
+        self._go(Stage.REVIEW)
+
+    # -- reasons ----------------------------------------------------------------------------------------------
+    def reason_prompt(self) -> tuple[str, str]:
+        return REASON_PROMPTS[self.reason_purpose]
+
+    def reason_given(self, reason: str) -> None:
+        reason = reason.strip()
+        if not reason:
+            raise SessionError("Please write a reason")
+        nurse = self._require_nurse()
+        target = self._reason_target
+        assert target is not None
+        if self.reason_purpose is ReasonPurpose.ABANDON:
+            self.store.abandon(target, reason, nurse)
+            self.wipe()
+            self.nurse = nurse
+            self._go(Stage.NURSE_HOME)
+            return
+        self.store.record_override(target, NO_ESCORT_OVERRIDE, reason, nurse)
+        self.store.set_state(target, DischargeState.AWAITING_NURSE)
+        self.record_id = target
+        self.walk = None
+        self._go(Stage.REVIEW)
+
+    def reason_cancelled(self) -> None:
+        if self.reason_purpose is ReasonPurpose.ABANDON:
+            self._go(Stage.NURSE_HOME)
+            return
+        # No reason for "nobody": the tablet goes back to the patient on the escort screen to name someone.
+        assert self._reason_target is not None
+        self.record_id = self._reason_target
+        self.procedure = self._procedure_for(self.store.get(self._reason_target))
+        self.nurse = None
+        self._open_walk(self._reason_target, self.procedure, resumed=True)
+
+    # -- review and sign-off ----------------------------------------------------------------------------------
+    def review_back(self) -> None:
+        if self.nurse is None:
+            self._ask_pin(PinPurpose.UNLOCK)
+        else:
+            self.record_id = None
+            self._go(Stage.NURSE_HOME)
+
+    def sign_off_blockers(self, record: DischargeRecord) -> list[str]:
+        """Why this record cannot be signed off yet ([] if it can)."""
+        problems = []
+        if record.escort is None and not record.no_escort_reason:
+            problems.append("No adult is recorded as staying with the patient, and no nurse gave a reason.")
+        if record.state not in (DischargeState.AWAITING_NURSE, DischargeState.WITH_PATIENT):
+            problems.append(f"This discharge is {record.state.value}, not awaiting sign-off.")
+        return problems
+
+    def sign_off_requested(self, checklist: tuple[tuple[str, bool], ...]) -> None:
+        blockers = self.sign_off_blockers(self.record())
+        if blockers:
+            raise SessionError(blockers[0])
+        self._pending_checklist = tuple(checklist)
+        self._ask_pin(PinPurpose.SIGN_OFF)
+
+    def _sign_off(self, nurse: str) -> None:
+        assert self.record_id is not None
+        self.store.sign_off(self.record_id, nurse, self._pending_checklist)
+        self._pending_checklist = ()
+        self.reprint = False
+        self._go(Stage.PRINT)
+
+    def print_finished(self) -> None:
+        """Done with the print screen: a new sheet ends the discharge (locked); a reprint goes back to the list."""
+        if self.reprint and self.nurse is not None:
+            nurse = self.nurse
+            self.wipe()
+            self.nurse = nurse
+            self._go(Stage.NURSE_HOME)
+        else:
+            self.lock()
+
+    # -- errors -----------------------------------------------------------------------------------------------
+    def failed(self) -> None:
+        """An unexpected error: forget what is in memory; the saved record lets a nurse resume."""
+        self.wipe()
+        self._go(Stage.ERROR)
+
+    # -- internals --------------------------------------------------------------------------------------------
+    def _open_walk(self, record_id: str, procedure: Procedure, *, resumed: bool) -> None:
+        record = self.store.get(record_id)
+        self.record_id, self.procedure = record_id, procedure
+        self.nurse = None
+        self.walk = PatientWalk(procedure, record, self.store, resumed=resumed)
+        self._go(Stage.PATIENT)
+
+    def _procedure_for(self, record: DischargeRecord) -> Procedure:
+        """The procedure the record was started with; refuses if its content changed since (H1)."""
+        try:
+            procedure = self.library().get(record.procedure_id)
+        except KeyError as exc:
+            raise SessionError(
+                f"The leaflet '{record.procedure_id}' is no longer in the library",
+                "start a new discharge with the current leaflet",
+            ) from exc
+        if record.content_hash and procedure.content_hash != record.content_hash:
+            raise SessionError(
+                f"The leaflet '{procedure.title}' has changed since this discharge started",
+                "abandon this discharge and start a new one, so the patient sees the current advice",
+            )
+        return procedure
+
+    def _ask_pin(self, purpose: PinPurpose) -> None:
+        if self.stage is not Stage.PIN:
+            self._before_pin = self.stage
+        self.pin_purpose = purpose
+        self._go(Stage.PIN)
+
+    def _ask_reason(self, purpose: ReasonPurpose, record_id: str | None) -> None:
+        self.reason_purpose = purpose
+        self._reason_target = record_id
+        self._go(Stage.REASON)
+
+    def _require_nurse(self) -> str:
+        if self.nurse is None:
+            raise SessionError("A nurse must sign in first")
+        return self.nurse
+
+    def _go(self, stage: Stage) -> None:
+        log.info("stage %s -> %s", self.stage.value, stage.value)
+        self.stage = stage
+        if self.on_change is not None:
+            self.on_change()

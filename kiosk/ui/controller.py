@@ -1,0 +1,526 @@
+"""The Qt ``Flow``: shows the screen for the session's stage and turns what people touch into session calls.
+
+All of the window's connections are made here, in one place (qutebrowser's ``_connect_signals``). The order of
+screens and every rule live in plain Python (``kiosk.discharge.session`` and ``flow``); this module only builds,
+fills, shows and throws away widgets.
+
+Screens that show a patient's details exist only while they are needed: the patient screens for one walk, each
+nurse screen while its stage lasts. On every lock, idle timeout, error or end of a discharge they are cleared and
+deleted, the clipboard is emptied, the theme goes back to the default and the session forgets the record (H3).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import paths
+from kiosk.clock import Clock
+from kiosk.config import WardConfig
+from kiosk.discharge.flow import ScreenKind
+from kiosk.discharge.model import PrintEvent, PrintEventKind
+from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
+from kiosk.errors import EnvironmentProblem, KioskError
+from kiosk.ui import theme
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.patient.base import PatientPage
+from kiosk.ui.patient.simple import ErrorScreen
+
+if TYPE_CHECKING:
+    from kiosk.printing.service import PrintService
+    from kiosk.printing.status import PrintJob
+
+log = logging.getLogger(__name__)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(method: F) -> F:
+    """A slot that never lets an exception escape to Qt: the person sees a message, the log gets the traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self: Flow, *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except Exception as exc:
+            self.handle_error(exc)
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Flow(QObject):
+    """Drives ``window`` from ``session``. ``monotonic`` is the idle clock (a fake one in tests)."""
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        session: KioskSession,
+        config: WardConfig,
+        clock: Clock,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        print_service: PrintService | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.config = config
+        self.clock = clock
+        self._monotonic = monotonic
+        self._print_service = print_service
+        self.theme_choice = theme.ThemeChoice()
+        self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
+        self.nurse_screens: dict[Stage, QWidget] = {}
+        self.job: PrintJob | None = None
+        self._pdf: bytes = b""
+        self._preview: Path | None = None
+        self._last_stage = Stage.LOCKED
+
+        self.error_screen = ErrorScreen()
+        self.error_screen.action.connect(self._nurse_button)
+        from kiosk.ui.nurse.pin import PinScreen
+
+        self.pin_screen = PinScreen()
+        self.pin_screen.pin_entered.connect(self._pin_entered)
+        self.pin_screen.cancelled.connect(self._pin_cancelled)
+
+        self.idle = IdleWatcher(clock=monotonic, parent=self)
+        self.idle.timed_out.connect(self._idle_timed_out)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self.tick_countdown)
+        self._warned_at: float | None = None
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(1000)
+        self.poll_timer.timeout.connect(self._poll_job)
+
+        window.start_screen.nurse_requested.connect(self._nurse_button)
+        window.close_requested.connect(self._close_requested)
+        session.on_change = self._render
+        self._render()
+
+    # == rendering ===============================================================================================
+    @guarded
+    def _render(self) -> None:
+        stage = self.session.stage
+        self._set_idle_limit(stage)
+        if stage in (Stage.LOCKED, Stage.ERROR, Stage.CLOSED):
+            self.wipe()
+        if self.session.walk is None:
+            self._drop_patient_screens()
+        if stage is not Stage.PIN:
+            self._drop_nurse_screens(keep=stage)
+        if stage not in (Stage.PRINT, Stage.PIN):
+            self._stop_printing()
+        back_from_pin = self._last_stage is Stage.PIN
+        self._last_stage = stage
+        show = self.window.show_screen
+        if stage is Stage.LOCKED:
+            show(self.window.start_screen)
+        elif stage is Stage.ERROR:
+            show(self.error_screen)
+        elif stage is Stage.PIN:
+            self.pin_screen.prompt(PIN_TITLES[self.session.pin_purpose], self.session.nurse_names())
+            show(self.pin_screen)
+        elif stage is Stage.PATIENT:
+            self.show_patient_screen()
+        elif stage is Stage.NO_ESCORT:
+            show(self._patient_page("no-escort"))
+        elif stage is Stage.CLOSED:
+            self.window.allow_close()
+            self.window.close()
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+        else:
+            self._show_nurse_stage(stage, refill=not back_from_pin)
+
+    def _set_idle_limit(self, stage: Stage) -> None:
+        self.countdown.stop()
+        self._warned_at = None
+        if stage in PATIENT_STAGES:
+            self.idle.set_timeout(self.config.patient_idle_seconds)
+        elif stage in NURSE_STAGES or stage in (Stage.PIN, Stage.FIRST_NURSE):
+            self.idle.set_timeout(self.config.nurse_idle_seconds)
+        else:
+            self.idle.set_timeout(None)
+
+    # == the patient's screens ===================================================================================
+    def _patient_page(self, kind: ScreenKind | str) -> PatientPage:
+        page = self.patient_screens.get(kind)
+        if page is None:
+            page = self._make_patient_page(kind)
+            if self.session.procedure is not None:
+                page.set_procedure(self.session.procedure.title)
+            page.nurse_requested.connect(self._nurse_button)
+            self.patient_screens[kind] = page
+        return page
+
+    def _make_patient_page(self, kind: ScreenKind | str) -> PatientPage:
+        from kiosk.ui.patient import escort, idle_warning, question, simple, step, warning_signs, welcome
+
+        if kind is ScreenKind.WELCOME:
+            page: PatientPage = welcome.WelcomeScreen()
+            page.start_requested.connect(self._begin)
+            page.text_size_chosen.connect(self._text_size)
+            page.high_contrast_toggled.connect(self._contrast)
+        elif kind is ScreenKind.STEP or kind is ScreenKind.WARNING_SIGNS:
+            page = step.StepScreen() if kind is ScreenKind.STEP else warning_signs.WarningSignsScreen()
+            page.understood.connect(self._understood)
+            page.back_requested.connect(self._back)
+        elif kind is ScreenKind.QUESTION:
+            page = question.QuestionScreen()
+            page.answered.connect(self._answered)
+            page.next_requested.connect(self._after_answer)
+            page.back_requested.connect(self._back)
+        elif kind is ScreenKind.ESCORT:
+            page = escort.EscortScreen()
+            page.escort_given.connect(self._escort_given)
+            page.nobody.connect(self._nobody)
+            page.back_requested.connect(self._back)
+        elif kind is ScreenKind.THANK_YOU:
+            page = simple.ThankYouScreen()
+            page.action.connect(self._nurse_button)
+        elif kind == "no-escort":
+            page = simple.NoEscortScreen()
+            page.action.connect(self._nurse_button)
+        elif kind == "idle":
+            page = idle_warning.IdleWarningScreen()
+            page.still_here.connect(self._still_here)
+        else:
+            raise ValueError(f"no patient screen {kind!r}")
+        return page
+
+    def show_patient_screen(self) -> None:
+        """Fill and show the screen for where the patient is in their walk."""
+        from kiosk.discharge import timeline
+        from kiosk.ui.patient import welcome
+
+        walk = self.session.walk
+        procedure = self.session.procedure
+        assert walk is not None and procedure is not None
+        screen = walk.current
+        page = self._patient_page(screen.kind)
+        if screen.kind is ScreenKind.WELCOME:
+            steps = sum(1 for s in walk.screens if s.kind is ScreenKind.STEP)
+            questions = sum(1 for s in walk.screens if s.kind is ScreenKind.QUESTION)
+            page.show_welcome(walk.first_name, welcome.minutes_for(steps, questions), walk.resumed)  # type: ignore[attr-defined]
+            page.show_choice(self.theme_choice.size, self._high_contrast)  # type: ignore[attr-defined]
+        elif screen.kind is ScreenKind.STEP:
+            assert screen.step is not None
+            timing = ""
+            if screen.step.timing is not None:
+                at = timeline.moment(screen.step.timing, walk.procedure_ended)
+                timing = f"{screen.step.timing.label} {timeline.format_clock(at)}"
+            page.show_step(  # type: ignore[attr-defined]
+                screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
+            )
+        elif screen.kind is ScreenKind.QUESTION:
+            assert screen.question is not None
+            page.show_question(  # type: ignore[attr-defined]
+                screen.progress, screen.question.question, screen.question.options, walk.can_go_back
+            )
+        elif screen.kind is ScreenKind.WARNING_SIGNS:
+            page.show_signs(procedure)  # type: ignore[attr-defined]
+        elif screen.kind is ScreenKind.ESCORT:
+            until = timeline.escort_until(procedure, walk.procedure_ended)
+            page.show_escort(timeline.format_clock(until), procedure.responsible_adult.hours)  # type: ignore[attr-defined]
+        elif screen.kind is ScreenKind.THANK_YOU:
+            page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
+        self.window.show_screen(page)
+
+    @property
+    def _high_contrast(self) -> bool:
+        return self.theme_choice.palette is theme.Palette.HIGH_CONTRAST
+
+    def _walk(self) -> Any:
+        walk = self.session.walk
+        if walk is None or self.session.stage is not Stage.PATIENT:
+            raise RuntimeError("no patient walk is open")
+        return walk
+
+    @guarded
+    def _begin(self) -> None:
+        self._walk().begin()
+        self.show_patient_screen()
+
+    @guarded
+    def _understood(self) -> None:
+        self._walk().understand()
+        self.show_patient_screen()
+
+    @guarded
+    def _back(self) -> None:
+        self._walk().back()
+        self.show_patient_screen()
+
+    @guarded
+    def _answered(self, chosen: int) -> None:
+        outcome = self._walk().answer(chosen)
+        page = self.patient_screens[ScreenKind.QUESTION]
+        page.show_outcome(  # type: ignore[attr-defined]
+            chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option
+        )
+
+    @guarded
+    def _after_answer(self) -> None:
+        self._walk().after_answer()
+        self.show_patient_screen()
+
+    @guarded
+    def _escort_given(self, name: str, relationship: str, phone: str) -> None:
+        from kiosk.discharge import timeline
+        from kiosk.discharge.validation import ValidationError
+
+        walk = self._walk()
+        assert self.session.procedure is not None
+        until = timeline.escort_until(self.session.procedure, walk.procedure_ended)
+        try:
+            walk.record_escort(name, relationship, phone, until)
+        except ValidationError as error:
+            self.patient_screens[ScreenKind.ESCORT].show_error(error.title)  # type: ignore[attr-defined]
+            return
+        self.show_patient_screen()
+
+    @guarded
+    def _nobody(self) -> None:
+        self._walk().nobody()
+        self.session.patient_nobody()
+
+    @guarded
+    def _text_size(self, size: str) -> None:
+        self._set_theme(theme.ThemeChoice(theme.TextSize(size), self.theme_choice.palette))
+
+    @guarded
+    def _contrast(self, on: bool) -> None:
+        palette = theme.Palette.HIGH_CONTRAST if on else theme.Palette.STANDARD
+        self._set_theme(theme.ThemeChoice(self.theme_choice.size, palette))
+
+    def _set_theme(self, choice: theme.ThemeChoice) -> None:
+        if choice == self.theme_choice:
+            return
+        self.theme_choice = choice
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
+
+    # == idle ====================================================================================================
+    @guarded
+    def _idle_timed_out(self) -> None:
+        stage = self.session.stage
+        if stage in PATIENT_STAGES:
+            self.idle.set_timeout(None)
+            self._warned_at = self._monotonic()
+            page = self._patient_page("idle")
+            page.show_seconds(self.config.idle_countdown_seconds)  # type: ignore[attr-defined]
+            self.window.show_screen(page)
+            self.countdown.start()
+        elif stage not in (Stage.LOCKED, Stage.CLOSED):
+            log.info("nurse screen idle: locking")
+            self.session.lock()
+
+    @guarded
+    def tick_countdown(self) -> None:
+        """Once a second while "Are you still there?" shows; at zero the patient's details are wiped."""
+        if self._warned_at is None:
+            self.countdown.stop()
+            return
+        left = self.config.idle_countdown_seconds - (self._monotonic() - self._warned_at)
+        page = self.patient_screens.get("idle")
+        if page is not None:
+            page.show_seconds(math.ceil(max(0.0, left)))  # type: ignore[attr-defined]
+        if left <= 0:
+            log.info("patient idle: wiping the screen and locking")
+            self.session.lock()
+
+    @guarded
+    def _still_here(self) -> None:
+        self._render()
+
+    # == nurse sign-in, close, errors ============================================================================
+    @guarded
+    def _nurse_button(self) -> None:
+        self.session.nurse_requested()
+
+    @guarded
+    def _close_requested(self) -> None:
+        self.session.close_requested()
+
+    @guarded
+    def _pin_entered(self, name: str, pin: str) -> None:
+        message = self.session.pin_entered(name, pin)
+        if message:
+            self.pin_screen.show_error(message)
+
+    @guarded
+    def _pin_cancelled(self) -> None:
+        self.session.pin_cancelled()
+
+    def handle_error(self, exc: BaseException) -> None:
+        """An error in a slot: a nurse-actionable one is shown on the nurse's screen; anything else is logged
+        and the error screen says "please ask a nurse". What was confirmed is already in the store."""
+        stage = self.session.stage
+        current = self.pin_screen if stage is Stage.PIN else self.nurse_screens.get(stage)
+        if (
+            isinstance(exc, KioskError)
+            and not isinstance(exc, EnvironmentProblem)
+            and current is not None
+            and hasattr(current, "show_error")
+        ):
+            log.warning("shown to the nurse: %s", exc)
+            current.show_error(exc.title if not exc.hint else f"{exc.title}. {exc.hint}")
+            return
+        log.error("unexpected error on the %s screen", stage.value, exc_info=exc)
+        try:
+            self.session.failed()
+        except Exception:
+            log.exception("could not reset the session after an error")
+            self.wipe()
+            self.window.show_screen(self.error_screen)
+
+    # == wiping ==================================================================================================
+    def wipe(self) -> None:
+        """Remove every patient detail from every widget, the clipboard and the theme (the session wipes itself)."""
+        self._drop_patient_screens()
+        self._drop_nurse_screens(keep=None)
+        self._stop_printing()
+        self.pin_screen.clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self._set_theme(theme.ThemeChoice())
+
+    def _drop_patient_screens(self) -> None:
+        for page in self.patient_screens.values():
+            page.clear()
+            self.window.remove_screen(page)
+        self.patient_screens.clear()
+        if self.session.walk is None:
+            self._set_theme(theme.ThemeChoice())
+
+    def _drop_nurse_screens(self, keep: Stage | None) -> None:
+        for stage in [s for s in self.nurse_screens if s is not keep]:
+            screen = self.nurse_screens.pop(stage)
+            clear = getattr(screen, "clear", None)
+            if callable(clear):
+                clear()
+            self.window.remove_screen(screen)
+
+    # == nurse screens ===========================================================================================
+    def _show_nurse_stage(self, stage: Stage, refill: bool = True) -> None:
+        """Show the nurse screen for ``stage``; one left for a PIN prompt and cancelled keeps what was on it."""
+        from kiosk.ui import nurse_wiring
+
+        screen = self.nurse_screens.get(stage)
+        if screen is None:
+            screen = nurse_wiring.make_screen(self, stage)
+            self.nurse_screens[stage] = screen
+            refill = True
+        if refill:
+            nurse_wiring.fill_screen(self, stage, screen)
+        self.window.show_screen(screen)
+
+    # == printing ================================================================================================
+    def print_service(self) -> PrintService:
+        if self._print_service is None:
+            from kiosk.printing.service import PrintService
+
+            self._print_service = PrintService(
+                self.config.printer_queue, self.session.store, self.clock, self.config.job_deadline_seconds
+            )
+        return self._print_service
+
+    def prepare_sheet(self) -> Path:
+        """Build the sheet from the record (H1: never from what is on screen) and write a private preview file."""
+        from kiosk.sheet.builder import build_sheet
+
+        record = self.session.record()
+        assert self.session.procedure is not None
+        self._pdf = build_sheet(
+            record, self.session.procedure, self.config, self.clock.now(), reprint=self.session.reprint
+        )
+        preview = paths.data_dir() / "preview.pdf"
+        preview.write_bytes(self._pdf)
+        preview.chmod(0o600)
+        self._preview = preview
+        return preview
+
+    def start_print(self) -> PrintJob:
+        from kiosk.printing.outbox import Outbox
+
+        record_id = self.session.record_id
+        assert record_id is not None and self._pdf
+        self.job = self.print_service().print_sheet(record_id, self._pdf, Outbox(), reprint=self.session.reprint)
+        self._follow_job()
+        return self.job
+
+    def retry_print(self) -> PrintJob:
+        assert self.job is not None
+        self.job = self.print_service().resubmit(self.job)
+        self._follow_job()
+        return self.job
+
+    def cancel_print(self) -> PrintJob:
+        assert self.job is not None
+        self.job = self.print_service().cancel(self.job)
+        self._follow_job()
+        return self.job
+
+    @guarded
+    def _poll_job(self) -> None:
+        if self.job is None or self.session.stage is not Stage.PRINT:
+            self.poll_timer.stop()
+            return
+        self.job = self.print_service().poll(self.job)
+        self._follow_job()
+
+    def _follow_job(self) -> None:
+        from kiosk.ui import nurse_wiring
+
+        if self.job is None:
+            return
+        if self.job.finished:
+            self.poll_timer.stop()
+        elif not self.poll_timer.isActive():
+            self.poll_timer.start()
+        screen = self.nurse_screens.get(Stage.PRINT)
+        if screen is not None:
+            nurse_wiring.show_job(screen, self.job)
+
+    def sheet_in_hand(self) -> None:
+        record_id = self.session.record_id
+        nurse = self.session.nurse or ""
+        assert record_id is not None
+        event = PrintEvent(
+            PrintEventKind.SHEET_IN_HAND,
+            at=self.clock.now(),
+            job_id=self.job.job_id if self.job else None,
+            queue=self.job.queue if self.job else "",
+            reprint=self.session.reprint,
+            pdf_path=str(self.job.pdf_path) if self.job else "",
+            nurse_name=nurse,
+        )
+        self.session.store.record_print_event(record_id, event)
+        self.session.print_finished()
+
+    def _stop_printing(self) -> None:
+        self.poll_timer.stop()
+        self.job = None
+        self._pdf = b""
+        if self._preview is not None:
+            self._preview.unlink(missing_ok=True)
+            self._preview = None
