@@ -17,7 +17,7 @@ The rules that make "the record says printed but no sheet came out" impossible t
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +33,7 @@ from kiosk.printing.cups_link import (
     QueueNotAccepting,
 )
 from kiosk.printing.outbox import Outbox
+from kiosk.printing.recovery import last_attempt
 from kiosk.printing.status import (
     CUPS_JOB_STATES,
     JobStatus,
@@ -175,18 +176,21 @@ class PrintService:
         except PrintSystemDown:
             return self._advance(job, job.status, job.cups_state, NOT_RUNNING)
         except JobMissing:
-            return self._advance(job, JobStatus.FAILED, "missing", "the print system has no record of this sheet")
+            why = "the print system has no record of this sheet: check the printer tray before printing again"
+            return self._advance(job, JobStatus.FAILED, "missing", why)
         cups_state = CUPS_JOB_STATES.get(snapshot.state, str(snapshot.state))
         if snapshot.state in CUPS_JOB_STATES_DONE:
             status = JobStatus.COMPLETED if cups_state == "completed" else JobStatus.FAILED
             why = "" if status is JobStatus.COMPLETED else _failure_words(cups_state, snapshot.reasons)
             return self._advance(job, status, cups_state, why)
         status = JobStatus.PROCESSING if cups_state in ("processing", "stopped") else JobStatus.PENDING
-        return self._advance(job, status, cups_state, self._printer_words(cups_state, snapshot.printer_message))
+        return self._advance(
+            job, status, cups_state, self._printer_words(job.queue, cups_state, snapshot.printer_message)
+        )
 
-    def _printer_words(self, cups_state: str, job_message_text: str) -> str:
+    def _printer_words(self, queue: str, cups_state: str, job_message_text: str) -> str:
         try:
-            printer = self._link.printer(self.queue)
+            printer = self._link.printer(queue)
         except PrintSystemDown:
             return NOT_RUNNING
         except QueueMissing:
@@ -278,22 +282,16 @@ class PrintService:
                 return job  # completed meanwhile, or CUPS cannot be reached to cancel it
         return self.submit(job.record_id, job.pdf_path, reprint=job.reprint)
 
-    def reattach(
-        self, record_id: str, pdf_path: Path, job_id: int, submitted_at: datetime, reprint: bool = False
-    ) -> PrintJob:
-        """Follow a job again after the kiosk restarted (its id and time come from the record's print events)."""
-        job = PrintJob(
-            record_id,
-            pdf_path,
-            self.queue,
-            JobStatus.PENDING,
-            "",
-            reprint=reprint,
-            job_id=job_id,
-            submitted_at=submitted_at,
-            cups_state="pending",
-        )
-        return self.poll(job)
+    def resume(self, record_id: str, events: Sequence[PrintEvent]) -> PrintJob | None:
+        """After a restart: the newest sheet's job as the record's print events tell it, followed in CUPS again
+        if it was still printing. None when the discharge never got as far as Print."""
+        attempt = last_attempt(record_id, events, self.queue)
+        if attempt is None:
+            return None
+        if attempt.live:
+            return self.poll(attempt.job)
+        job = attempt.job
+        return job.but(nurse_message=job.nurse_message or job_message(job, self.deadline_seconds))
 
     def _record(self, record_id: str, kind: PrintEventKind, **fields: object) -> None:
         self._journal.record_print_event(record_id, PrintEvent(kind=kind, at=self._clock.now(), **fields))  # type: ignore[arg-type]

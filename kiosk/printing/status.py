@@ -187,6 +187,8 @@ def job_message(job: PrintJob, deadline_seconds: int = 0) -> str:
     """The nurse's sentence for a job's status (refused jobs carry the queue's sentence instead)."""
     problem = f" The printer says: {job.printer_message}." if job.printer_message else ""
     status = job.status
+    if status is JobStatus.OUTBOX_ONLY and job.queue:
+        return f"The sheet is saved as {job.pdf_path} but was not sent to the printer. Press Print again."
     if status is JobStatus.OUTBOX_ONLY:
         return (
             f"No printer is set up for this kiosk. The sheet is saved as {job.pdf_path}. "
