@@ -121,8 +121,8 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
     """Re-compute the whole chain, then check every kept record row against the audit row that recorded it."""
     head_seq, head_hash = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
     existing = {row[0] for row in conn.execute("SELECT record_id FROM discharges")}
-    expected: dict[int, tuple[str, str, str]] = {}  # seq -> (table, record_id, digest) for kept records
-    last_state: dict[str, str] = {}
+    expected: dict[tuple[str, int], tuple[str, str]] = {}  # (table, seq) -> (record_id, digest), kept records
+    last_state: dict[str, tuple[str, int]] = {}  # record_id -> (state, seq of the row that set it)
     prev_hash, count, last_seq = GENESIS_HASH, 0, 0
     for seq, at, record_id, event, actor, detail, stored in conn.execute(
         "SELECT seq, at, record_id, event, actor, detail, hash FROM audit ORDER BY seq"
@@ -135,9 +135,9 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
         if record_id in existing:
             facts = json.loads(detail)
             if event in EVENT_TABLE:
-                expected[seq] = (EVENT_TABLE[event], record_id, facts.get("row", ""))
+                expected[EVENT_TABLE[event], seq] = (record_id, facts.get("row", ""))
             if "state" in facts:
-                last_state[record_id] = facts["state"]
+                last_state[record_id] = (facts["state"], seq)
     if (last_seq, prev_hash) != (head_seq, head_hash):
         return AuditReport(
             False,
@@ -152,7 +152,9 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
 
 
 def _check_record_rows(
-    conn: sqlite3.Connection, expected: dict[int, tuple[str, str, str]], last_state: dict[str, str]
+    conn: sqlite3.Connection,
+    expected: dict[tuple[str, int], tuple[str, str]],
+    last_state: dict[str, tuple[str, int]],
 ) -> tuple[int, str] | None:
     """The first record row that differs from, or is missing against, the audit trail (by audit seq)."""
     problems: list[tuple[int, str]] = []
@@ -161,16 +163,16 @@ def _check_record_rows(
         cols = ", ".join(f"t.{c}" for c in columns)
         query = f"SELECT t.audit_seq, d.salt, {cols} FROM {table} t JOIN discharges d USING (record_id)"
         for audit_seq, salt, *values in conn.execute(query):
-            want = expected.pop(audit_seq, None)
+            want = expected.pop((table, audit_seq), None)
             record_id = values[0]
-            if want is None or want[0] != table or want[1] != record_id:
+            if want is None or want[0] != record_id:
                 problems.append((audit_seq, f"a {thing} of {record_id} is not in the audit trail: it was added"))
-            elif row_digest(salt, values) != want[2]:
+            elif row_digest(salt, values) != want[1]:
                 problems.append((audit_seq, f"the {thing} of {record_id} was changed after it was recorded"))
-    for audit_seq, (table, record_id, _) in expected.items():
+    for (table, audit_seq), (record_id, _) in expected.items():
         problems.append((audit_seq, f"the {_THINGS[table]} of {record_id} recorded here was deleted"))
-    for record_id, state in conn.execute("SELECT record_id, state FROM discharges"):
-        if last_state.get(record_id) != state:
-            seq = conn.execute("SELECT audit_seq FROM discharges WHERE record_id = ?", (record_id,)).fetchone()[0]
+    for record_id, state, started_seq in conn.execute("SELECT record_id, state, audit_seq FROM discharges"):
+        audited, seq = last_state.get(record_id, ("", started_seq))
+        if audited != state:
             problems.append((seq, f"the state of {record_id} ({state}) is not the one the audit trail recorded"))
     return min(problems) if problems else None

@@ -1,0 +1,195 @@
+"""Retention: old discharges are deleted with everything attached, leaving no trace of the patient (H8)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.content.model import Procedure
+from kiosk.discharge.model import Escort, Patient, PrintEvent, PrintEventKind
+from kiosk.records import RecordStore, UnknownRecord
+from kiosk.records.retention import purge
+from tests.records.factories import escort, start
+
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
+SURNAME = "Quibbleworth-Zanzibarova"
+ESCORT_PHONE = "07911 123456"
+
+
+def _files(db_path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in db_path.parent.glob(db_path.name + "*") if p.is_file()}
+
+
+def _old_discharge(store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock) -> str:
+    rid = start(store, replace(patient, name=f"Wilhelmina {SURNAME}"), procedure).record_id
+    store.confirm_step(rid, "rest")
+    store.record_answer(rid, "drive", 1, True)
+    carer = Escort(f"Bartholomew {SURNAME}", "husband", ESCORT_PHONE, "", escort().stays_until)
+    store.record_escort(rid, carer)
+    store.record_override(rid, "no-escort", f"Mr {SURNAME} collects her", "Sam Patel")
+    store.sign_off(rid, "Sam Patel", (("Escort checked", True),))
+    pdf = store.outbox / f"{rid}.pdf"
+    pdf.write_bytes(b"%PDF-1.4 sheet for " + SURNAME.encode())
+    (store.outbox / f"{rid}-reprint-1.pdf").write_bytes(b"%PDF-1.4 reprint")
+    event = PrintEvent(PrintEventKind.COMPLETED, clock.now(), job_id=3, pdf_path=str(pdf))
+    store.record_print_event(rid, event)
+    return rid
+
+
+def test_purge_leaves_no_trace_of_the_name_in_the_database_or_its_wal(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock, db_path: Path
+) -> None:
+    old = _old_discharge(store, patient, procedure, clock)
+    clock.advance(days=89)
+    kept = start(store, patient, procedure).record_id
+    (store.outbox / f"{kept}.pdf").write_bytes(b"%PDF-1.4 kept")
+    store.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the name now in both the WAL and the main file
+    needle = SURNAME.encode()
+    assert any(needle in data for data in _files(db_path).values())
+
+    clock.advance(days=2)
+    assert store.purge(90) == 1
+
+    for name, data in _files(db_path).items():
+        assert needle not in data, f"{SURNAME} still in {name}"
+        assert SURNAME.encode("utf-16-le") not in data
+        assert b"+447911123456" not in data, f"escort phone still in {name}"
+    assert not list(store.outbox.glob(f"{old}*"))
+    assert (store.outbox / f"{kept}.pdf").exists()
+    with pytest.raises(UnknownRecord):
+        store.get(old)
+    assert [r.record_id for r in store.list_discharges()] == [kept]
+    for table in ("confirmations", "answers", "escorts", "overrides", "sign_offs", "print_events"):
+        assert store.connection.execute(f"SELECT count(*) FROM {table} WHERE record_id = ?", (old,)).fetchone() == (0,)
+
+
+def test_the_audit_trail_still_verifies_after_a_purge_and_records_it(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock
+) -> None:
+    old = _old_discharge(store, patient, procedure, clock)
+    clock.advance(days=31)
+    assert store.purge(30) == 1
+    report = store.verify_audit()
+    assert report.ok
+    last = store.connection.execute("SELECT event, detail FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    assert last[0] == "purged"
+    assert old in last[1]
+
+
+def test_nothing_within_the_retention_period_is_touched(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock
+) -> None:
+    rid = _old_discharge(store, patient, procedure, clock)
+    clock.advance(days=30)
+    audit_rows = store.verify_audit().rows
+    assert store.purge(30) == 0
+    assert store.get(rid).record_id == rid
+    assert store.verify_audit().rows == audit_rows  # a purge that deletes nothing adds no audit row
+
+
+def test_a_purged_record_id_is_never_given_out_again(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock
+) -> None:
+    first = start(store, patient, procedure).record_id
+    assert store.purge(0) == 0  # started today: kept
+    clock.advance(days=1)
+    assert store.purge(0) == 1
+    clock.set(clock.now().replace(day=21))  # the same day again (clock put back)
+    assert start(store, patient, procedure).record_id != first
+
+
+def test_orphan_sheets_of_purged_days_are_removed_too(store: RecordStore, clock: FakeClock) -> None:
+    """A sheet left in the outbox after its record went (a crash between the two) goes at the next purge."""
+    orphan = store.outbox / "DK-20260101-0003.pdf"
+    orphan.write_bytes(b"%PDF")
+    other = store.outbox / "notes.pdf"
+    other.write_bytes(b"%PDF")
+    purge(store, 90)
+    assert not orphan.exists()
+    assert other.exists()
+
+
+def test_purge_command_uses_the_configured_retention(data_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(data_dir), "records", "purge"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(keeping 90 days)" in result.stdout
+
+
+def test_export_gives_one_row_per_discharge_without_patient_identifiers(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock, tmp_path: Path
+) -> None:
+    done = start(store, patient, procedure).record_id
+    store.confirm_step(done, "rest")
+    store.confirm_step(done, "rest")
+    store.record_answer(done, "drive", 0, False)
+    store.record_answer(done, "drive", 1, True)
+    store.record_escort(done, escort())
+    store.sign_off(done, "Sam Patel", ())
+    store.record_print_event(done, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=1))
+    store.record_print_event(done, PrintEvent(PrintEventKind.FAILED, clock.now(), job_id=1))
+    store.record_print_event(done, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=2, reprint=True))
+    store.record_print_event(done, PrintEvent(PrintEventKind.COMPLETED, clock.now(), job_id=2))
+    store.record_print_event(done, PrintEvent(PrintEventKind.SHEET_IN_HAND, clock.now(), nurse_name="Sam Patel"))
+    nobody = start(store, patient, procedure, nurse_name="=HYPERLINK(1)").record_id
+    store.record_no_escort(nobody)
+    clock.advance(days=3)
+    start(store, patient, procedure)  # outside the range
+
+    out = tmp_path / "audit.csv"
+    assert store.export_csv(date(2026, 11, 20), date(2026, 11, 22), out) == 2
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [r["record_id"] for r in rows] == [done, nobody]
+    first, second = rows
+    assert first["state"] == "completed"
+    assert (first["steps_confirmed"], first["check_answers"], first["check_answers_wrong"]) == ("1", "2", "1")
+    assert (first["escort_recorded"], first["printed"], first["reprints"], first["print_failures"]) == (
+        "yes",
+        "yes",
+        "1",
+        "1",
+    )
+    assert first["signed_off_by"] == "Sam Patel"
+    assert first["sheet_in_hand_at"] == "2026-11-21T09:30:00+00:00"
+    assert (second["escort_recorded"], second["printed"], second["state"]) == ("nobody", "no", "started")
+    assert second["started_by"] == "'=HYPERLINK(1)"  # never run as a spreadsheet formula
+    for identifier in ("Zoë", "Marchetti", "RJ123456", "9434765919", "1950-03-14", "+4477", "Ade"):
+        assert identifier not in text
+
+
+def test_export_command(store: RecordStore, patient: Patient, procedure: Procedure, data_dir: Path) -> None:
+    start(store, patient, procedure)
+    out = data_dir / "ward.csv"
+    args = ["--from", "2026-11-01", "--to", "2026-11-30", "--csv", str(out)]
+    result = subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(data_dir), "records", "export", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "exported 1 discharges" in result.stdout
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 2
+    bad = subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(data_dir), "records", "export", "--from", "21/11/2026"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "not a date like 2026-11-21" in bad.stderr
