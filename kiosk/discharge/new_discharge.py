@@ -1,0 +1,312 @@
+"""What the nurse types to start a discharge, checked in one place before anything is saved.
+
+The new-discharge screen collects raw text into a ``DischargeForm``; ``validate_new_discharge`` turns it into a
+``NewDischarge`` or raises ``FormErrors`` with one message per field, so the screen can show every problem next
+to its field at once (Picard's options ``check()``: check everything, then save nothing or all). Plain Python,
+no Qt: the rules are tested without a screen.
+
+Safety decisions (``docs/HAZARDS.md``):
+- a leaflet past its review date needs the nurse's reason, kept in ``expired_reason`` (H2);
+- the procedure end time drives every clock time on the sheet ("do not drive until..."), so it may not be in
+  the future (5 minutes' slack for a clock a little ahead) nor more than 24 hours ago;
+- side and level are required when the procedure asks for them: the sheet names them (H1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from kiosk.content.model import Factor, Procedure, ReviewState
+from kiosk.discharge import validation
+from kiosk.discharge.model import Patient
+from kiosk.errors import KioskError
+
+FUTURE_SLACK = timedelta(minutes=5)
+MAX_AGO = timedelta(hours=24)
+TIME_STEP_MINUTES = 5
+MIN_REASON_LENGTH = 3
+MAX_REASON_LENGTH = 300
+MAX_LEVEL_LENGTH = 40
+MAX_MEDICINE_LENGTH = 120
+MAX_MEDICINES = 12
+
+# Nerve roots a lumbar nerve root injection / block is usually done at: offered as quick picks on screen.
+COMMON_LEVELS = ("L3", "L4", "L5", "S1")
+
+
+class Side(StrEnum):
+    LEFT = "Left"
+    RIGHT = "Right"
+    BOTH = "Both sides"
+
+
+class FormErrors(KioskError):
+    """One or more fields are wrong; ``errors`` maps each field name to a message the nurse can act on."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("Please check the details marked in red", "each message is next to its field")
+        self.errors = dict(errors)
+
+
+@dataclass(frozen=True)
+class DischargeForm:
+    """The new-discharge form as typed, before any checking.
+
+    ``date_of_birth`` is the digits from the keypad (``DDMMYYYY``) or a date with separators (``1/2/1950``).
+    """
+
+    procedure_id: str = ""
+    patient_name: str = ""
+    date_of_birth: str = ""
+    hospital_number: str = ""
+    nhs_number: str = ""
+    procedure_ended: datetime | None = None
+    side: str = ""
+    level: str = ""
+    medicines: tuple[str, ...] = ()
+    factors: frozenset[Factor] = frozenset()
+    large_print: bool = False
+    expired_reason: str = ""
+
+
+@dataclass(frozen=True)
+class NewDischarge:
+    """A checked new discharge: everything ``RecordStore.start_discharge`` needs except the nurse's name."""
+
+    procedure_id: str
+    patient: Patient
+    procedure_ended: datetime
+    side_level: str
+    medicines: tuple[str, ...]
+    factors: frozenset[Factor] = field(default_factory=frozenset)
+    large_print: bool = False
+    expired_reason: str | None = None
+
+
+def validate_new_discharge(form: DischargeForm, procedure: Procedure | None, now: datetime) -> NewDischarge:
+    """Check every field of ``form`` against ``procedure`` (the one the nurse chose) at ``now``.
+
+    Raises ``FormErrors`` listing every wrong field, not just the first, so the nurse fixes them in one go.
+    """
+    errors: dict[str, str] = {}
+    today = now.date()
+
+    if procedure is None or (form.procedure_id and form.procedure_id != procedure.id):
+        errors["procedure"] = "Choose the procedure the patient had."
+    expired_reason = _expired_reason(form, procedure, today, errors)
+
+    name = _checked(errors, "patient_name", validation.validate_patient_name, form.patient_name)
+    born = _date_of_birth(form.date_of_birth, today, errors)
+    hospital_number = _checked(errors, "hospital_number", validation.validate_hospital_number, form.hospital_number)
+    nhs_number: str | None = None
+    if form.nhs_number.strip():
+        nhs_number = _checked(errors, "nhs_number", validation.valid_nhs_number, form.nhs_number)
+
+    ended = form.procedure_ended
+    if ended is None:
+        errors["procedure_ended"] = "Set when the procedure ended."
+    else:
+        message = ended_problem(ended, now)
+        if message:
+            errors["procedure_ended"] = message
+
+    side_level = ""
+    if procedure is not None and procedure.asks_side_and_level:
+        side_level = _side_level(form.side, form.level, errors)
+    medicines = _medicines(form.medicines, errors)
+
+    if errors:
+        raise FormErrors(errors)
+    assert procedure is not None and ended is not None and born is not None
+    patient = Patient(
+        name=str(name), date_of_birth=born, hospital_number=str(hospital_number), nhs_number=nhs_number or None
+    )
+    return NewDischarge(
+        procedure_id=procedure.id,
+        patient=patient,
+        procedure_ended=ended,
+        side_level=side_level,
+        medicines=medicines,
+        factors=frozenset(form.factors),
+        large_print=form.large_print,
+        expired_reason=expired_reason,
+    )
+
+
+def _checked(errors: dict[str, str], key: str, check: object, value: object, *args: object) -> str | None:
+    """Run one of ``kiosk.discharge.validation``'s checks; its ``ValidationError.title`` becomes the message."""
+    try:
+        result = check(value, *args)  # type: ignore[operator]
+    except validation.ValidationError as error:
+        errors[key] = error.title
+        return None
+    return str(result)
+
+
+def _expired_reason(
+    form: DischargeForm, procedure: Procedure | None, today: date, errors: dict[str, str]
+) -> str | None:
+    if procedure is None or procedure.review_state(today) is not ReviewState.EXPIRED:
+        return None
+    reason = tidy_reason(form.expired_reason)
+    if not reason:
+        errors["expired_reason"] = "This leaflet is past its review date: say why it is still right to use it."
+        return None
+    problem = reason_problem(reason)
+    if problem:
+        errors["expired_reason"] = problem
+        return None
+    return reason
+
+
+def tidy_reason(text: str) -> str:
+    return " ".join(text.split())
+
+
+def reason_problem(text: str) -> str:
+    """Why ``text`` cannot be recorded as a nurse's reason, or ``""``: an auditor must be able to read it."""
+    reason = tidy_reason(text)
+    if len(reason) < MIN_REASON_LENGTH:
+        return "Please give a reason: tap a common one or type it."
+    if len(reason) > MAX_REASON_LENGTH:
+        return f"Please keep the reason under {MAX_REASON_LENGTH} characters."
+    return ""
+
+
+_DATE_PARTS = re.compile(r"^\s*(\d{1,2})\D+(\d{1,2})\D+(\d{4})\s*$")
+
+
+def parse_date_of_birth(text: str) -> date:
+    """``DDMMYYYY`` (keypad digits) or ``D/M/YYYY`` with any separators, UK order; ValueError if neither."""
+    digits = text.strip()
+    if re.fullmatch(r"\d{8}", digits):
+        day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    else:
+        match = _DATE_PARTS.match(text)
+        if not match:
+            raise ValueError(text)
+        day, month, year = (int(part) for part in match.groups())
+    return date(year, month, day)
+
+
+def format_date_digits(digits: str) -> str:
+    """Keypad digits as the date so far: ``"0102"`` -> ``"01/02"``, ``"01021950"`` -> ``"01/02/1950"``."""
+    digits = re.sub(r"\D", "", digits)[:8]
+    parts = [digits[:2], digits[2:4], digits[4:]]
+    return "/".join(part for part in parts if part)
+
+
+def _date_of_birth(text: str, today: date, errors: dict[str, str]) -> date | None:
+    if not text.strip():
+        errors["date_of_birth"] = "Enter the date of birth (day, month, year)."
+        return None
+    try:
+        born = parse_date_of_birth(text)
+    except ValueError:
+        errors["date_of_birth"] = "That is not a date: enter day, month and year, e.g. 01/02/1950."
+        return None
+    try:
+        checked = validation.validate_date_of_birth(born, today)
+    except validation.ValidationError as error:
+        errors["date_of_birth"] = error.title
+        return None
+    return checked if isinstance(checked, date) else born
+
+
+def _side_level(side: str, level: str, errors: dict[str, str]) -> str:
+    sides = {s.value for s in Side}
+    if side not in sides:
+        errors["side"] = "Choose the side: left, right or both."
+    level = " ".join(level.split())
+    if not level:
+        errors["level"] = "Enter the level (e.g. L5)."
+    elif len(level) > MAX_LEVEL_LENGTH:
+        errors["level"] = f"Please keep the level under {MAX_LEVEL_LENGTH} characters."
+    if "side" in errors or "level" in errors:
+        return ""
+    return f"{side} {level}"
+
+
+def _medicines(lines: Iterable[str], errors: dict[str, str]) -> tuple[str, ...]:
+    medicines: list[str] = []
+    for line in lines:
+        text = " ".join(line.split())
+        if not text or text.casefold() in (m.casefold() for m in medicines):
+            continue
+        if len(text) > MAX_MEDICINE_LENGTH:
+            errors["medicines"] = f"Please keep each medicine under {MAX_MEDICINE_LENGTH} characters."
+        medicines.append(text)
+    if len(medicines) > MAX_MEDICINES:
+        errors["medicines"] = f"No more than {MAX_MEDICINES} medicines, please."
+    return tuple(medicines)
+
+
+def prefilled_medicines(procedure: Procedure) -> tuple[str, ...]:
+    """The medicines the procedure usually involves, as the editable lines the form starts with."""
+    return tuple(medicine.name for medicine in procedure.medicines)
+
+
+# --- when the procedure ended -------------------------------------------------------------------------------
+
+
+def ended_limits(now: datetime) -> tuple[datetime, datetime]:
+    """Earliest and latest end time the nurse may set, to the minute."""
+    latest = (now + FUTURE_SLACK).replace(second=0, microsecond=0)
+    earliest = (now - MAX_AGO).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return earliest, latest
+
+
+def default_ended(now: datetime) -> datetime:
+    """The form starts at "now", to the minute: most discharges are started just after the procedure."""
+    return now.replace(second=0, microsecond=0)
+
+
+def ended_problem(ended: datetime, now: datetime) -> str:
+    """Why ``ended`` cannot be the procedure's end time, or ``""`` if it can."""
+    if ended > now + FUTURE_SLACK:
+        return "That time is in the future: set when the procedure actually ended."
+    if ended < now - MAX_AGO:
+        return "That is more than 24 hours ago: the kiosk is for same-day discharges."
+    return ""
+
+
+def step_ended(current: datetime, minutes: int, now: datetime) -> datetime:
+    """``current`` moved by ``minutes``, kept within the limits.
+
+    Small steps land on the 5-minute grid (14:37 -5 -> 14:35, +5 -> 14:40) so a few taps reach a round time;
+    whole-hour steps keep the minutes.
+    """
+    target = current + timedelta(minutes=minutes)
+    if minutes % 60:
+        grid = TIME_STEP_MINUTES
+        floor = target.replace(second=0, microsecond=0) - timedelta(minutes=target.minute % grid)
+        if minutes < 0 and floor != target.replace(second=0, microsecond=0):
+            target = floor + timedelta(minutes=grid)
+        else:
+            target = floor
+    earliest, latest = ended_limits(now)
+    return max(earliest, min(latest, target))
+
+
+def describe_ended(ended: datetime, now: datetime) -> str:
+    """``"14:35 today (25 minutes ago)"``: the clock time as the nurse thinks of it, and how long ago."""
+    if ended.date() == now.date():
+        day = "today"
+    elif ended.date() == now.date() - timedelta(days=1):
+        day = "yesterday"
+    else:
+        day = ended.strftime("%a %d %b")
+    minutes = round((now - ended).total_seconds() / 60)
+    if minutes < -1:
+        ago = f"in {-minutes} minutes"
+    elif minutes <= 1:
+        ago = "just now"
+    elif minutes < 120:
+        ago = f"{minutes} minutes ago"
+    else:
+        ago = f"{minutes // 60} h {minutes % 60:02d} min ago"
+    return f"{ended:%H:%M} {day} ({ago})"

@@ -1,0 +1,322 @@
+"""A large on-screen number pad for PINs, phone numbers, NHS numbers and dates of birth.
+
+Touch first: every key is at least 72 px square with gaps between, so a shaky finger or a gloved one hits the
+key it aims at; nothing needs a long press or a double tap. A physical keyboard works too (ward PCs).
+``KeypadField`` is a form field that opens the pad over the screen when tapped, for forms with several numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets import button, label
+
+KEY_GAP = 12
+MASK = "●"
+
+
+class NumericKeypad(QWidget):
+    """Digits 0-9, Delete, Clear and OK, with a display of what has been typed (dots for a PIN).
+
+    Signals: ``digits_changed(str)`` after every key, ``submitted(str)`` on OK (or Enter) when not empty.
+    In phone mode "+" (first character only) and a space key are added.
+    """
+
+    digits_changed = Signal(str)
+    submitted = Signal(str)
+
+    def __init__(self, ok_text: str = "OK", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keypad")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._text = ""
+        self._masked = False
+        self._phone = False
+        self._max_length = 20
+        self._placeholder = ""
+        self._formatter: Callable[[str], str] | None = None
+
+        self.display = label("", "keypad-display", wrap=False)
+        self.display.setObjectName("keypad-display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.display.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(KEY_GAP)
+        for index, digit in enumerate("123456789"):
+            grid.addWidget(self._key(digit, digit), index // 3, index % 3)
+        self.plus_key = self._key("+", "plus")
+        self.space_key = self._key("Space", "space")
+        self.clear_key = self._key("Clear", "clear")
+        self.delete_key = self._key("Delete", "delete")
+        grid.addWidget(self.clear_key, 3, 0)
+        grid.addWidget(self._key("0", "0"), 3, 1)
+        grid.addWidget(self.delete_key, 3, 2)
+        grid.addWidget(self.plus_key, 4, 0)
+        grid.addWidget(self.space_key, 4, 1, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        self.ok_key = button(ok_text, "primary", name="key-ok")
+        self.ok_key.setProperty("key", True)
+        self.ok_key.clicked.connect(self._submit)
+
+        self.plus_key.clicked.connect(lambda: self._type("+"))
+        self.space_key.clicked.connect(lambda: self._type(" "))
+        self.clear_key.clicked.connect(self.clear)
+        self.delete_key.clicked.connect(self._delete)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(KEY_GAP)
+        layout.addWidget(self.display)
+        layout.addLayout(grid)
+        layout.addWidget(self.ok_key)
+        self.set_phone_mode(False)
+        self._refresh()
+
+    def _key(self, text: str, name: str) -> QPushButton:
+        key = button(text, "key", name=f"key-{name}")
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        key.setAutoRepeat(False)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        key.setProperty("word", not text.isdigit() and text != "+")
+        if text.isdigit():
+            key.clicked.connect(lambda: self._type(text))
+        self.keys[name] = key
+        return key
+
+    # -- public API ------------------------------------------------------------------------------------------
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        """Start from ``text`` (e.g. a value being edited); characters the pad could not type are dropped."""
+        self._text = ""
+        for char in text:
+            self._accept(char)
+        self._refresh()
+
+    def clear(self) -> None:
+        """Wipe what was typed (and the display): nothing typed survives an idle wipe (H3, H8)."""
+        self._text = ""
+        self._refresh()
+
+    def set_masked(self, masked: bool) -> None:
+        self._masked = masked
+        self._refresh()
+
+    def set_max_length(self, length: int) -> None:
+        self._max_length = max(1, length)
+        self._text = self._text[: self._max_length]
+        self._refresh()
+
+    def set_phone_mode(self, phone: bool) -> None:
+        self._phone = phone
+        self.plus_key.setVisible(phone)
+        self.space_key.setVisible(phone)
+
+    def set_placeholder(self, text: str) -> None:
+        """What the display says while nothing is typed ("Enter your PIN")."""
+        self._placeholder = text
+        self._refresh()
+
+    def set_formatter(self, formatter: Callable[[str], str] | None) -> None:
+        """How typed digits are displayed, e.g. ``01021950`` as ``01/02/1950`` for a date."""
+        self._formatter = formatter
+        self._refresh()
+
+    def set_ok_text(self, text: str) -> None:
+        self.ok_key.setText(text)
+
+    # -- typing ----------------------------------------------------------------------------------------------
+    def _accept(self, char: str) -> bool:
+        if len(self._text) >= self._max_length:
+            return False
+        if char.isdigit() and char.isascii():
+            self._text += char
+            return True
+        if not self._phone:
+            return False
+        if char == "+" and not self._text:
+            self._text = "+"
+            return True
+        if char == " " and self._text and not self._text.endswith(" "):
+            self._text += " "
+            return True
+        return False
+
+    def _type(self, char: str) -> None:
+        if self._accept(char):
+            self._refresh()
+            self.digits_changed.emit(self._text)
+
+    def _delete(self) -> None:
+        if self._text:
+            self._text = self._text[:-1]
+            self._refresh()
+            self.digits_changed.emit(self._text)
+
+    def _submit(self) -> None:
+        text = self._text.strip()
+        if text:
+            self.submitted.emit(text)
+
+    def _refresh(self) -> None:
+        if not self._text:
+            shown = self._placeholder
+        elif self._masked:
+            shown = " ".join(MASK * len(self._text))
+        elif self._formatter is not None:
+            shown = self._formatter(self._text)
+        else:
+            shown = self._text
+        self.display.setText(shown)
+        self.display.setProperty("empty", not self._text)
+        self.display.style().unpolish(self.display)
+        self.display.style().polish(self.display)
+        self.ok_key.setEnabled(bool(self._text.strip()))
+        self.delete_key.setEnabled(bool(self._text))
+        self.clear_key.setEnabled(bool(self._text))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        elif key == Qt.Key.Key_Backspace:
+            self._delete()
+        elif key == Qt.Key.Key_Escape:
+            self.clear()
+        elif event.text() and self._accept(event.text()):
+            self._refresh()
+            self.digits_changed.emit(self._text)
+        else:
+            super().keyPressEvent(event)
+
+
+class KeypadOverlay(QFrame):
+    """The pad shown over the whole window for one ``KeypadField``: a title, the pad, and Cancel."""
+
+    accepted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, title: str, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("keypad-overlay")
+        self.panel = QFrame()
+        self.panel.setObjectName("keypad-panel")
+        self.title = label(title, "subtitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keypad = NumericKeypad("Done")
+        self.cancel_button = button("Cancel", name="keypad-cancel")
+        self.keypad.submitted.connect(self.accepted)
+        self.cancel_button.clicked.connect(self.cancelled)
+
+        inner = QVBoxLayout(self.panel)
+        inner.setContentsMargins(32, 24, 32, 24)
+        inner.setSpacing(KEY_GAP)
+        inner.addWidget(self.title)
+        inner.addWidget(self.keypad)
+        inner.addWidget(self.cancel_button)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.panel)
+        outer.addStretch(1)
+        host.installEventFilter(self)
+        self.setGeometry(host.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+
+class KeypadField(QWidget):
+    """A form field for a number: shows the value, and opens the pad over the window when tapped.
+
+    ``value_changed(str)`` fires when the pad's Done is pressed. ``clear()`` wipes the value and closes the pad.
+    """
+
+    value_changed = Signal(str)
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        placeholder: str = "Tap to enter",
+        max_length: int = 20,
+        formatter: Callable[[str], str] | None = None,
+        phone: bool = False,
+        name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._placeholder = placeholder
+        self._max_length = max_length
+        self._formatter = formatter
+        self._phone = phone
+        self._value = ""
+        self.overlay: KeypadOverlay | None = None
+        self.button = button(placeholder, "field", name=name)
+        self.button.clicked.connect(self.open_keypad)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        self._refresh()
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: str) -> None:
+        self._value = value
+        self._refresh()
+
+    def clear(self) -> None:
+        self._value = ""
+        self.close_keypad()
+        self._refresh()
+
+    def open_keypad(self) -> None:
+        self.close_keypad()
+        host = self.window()
+        overlay = KeypadOverlay(self._title, host)
+        overlay.keypad.set_max_length(self._max_length)
+        overlay.keypad.set_phone_mode(self._phone)
+        overlay.keypad.set_formatter(self._formatter)
+        overlay.keypad.set_placeholder(self._placeholder)
+        overlay.keypad.set_text(self._value)
+        overlay.accepted.connect(self._accept)
+        overlay.cancelled.connect(self.close_keypad)
+        self.overlay = overlay
+        overlay.show()
+        overlay.raise_()
+        overlay.keypad.setFocus()
+
+    def close_keypad(self) -> None:
+        if self.overlay is not None:
+            overlay, self.overlay = self.overlay, None
+            overlay.keypad.clear()
+            overlay.hide()
+            overlay.parentWidget().removeEventFilter(overlay)
+            overlay.deleteLater()
+
+    def _accept(self, text: str) -> None:
+        self._value = text
+        self.close_keypad()
+        self._refresh()
+        self.value_changed.emit(text)
+
+    def _refresh(self) -> None:
+        if self._value:
+            shown = self._formatter(self._value) if self._formatter else self._value
+        else:
+            shown = self._placeholder
+        self.button.setText(shown)
+        self.button.setProperty("empty", not self._value)
+        self.button.style().unpolish(self.button)
+        self.button.style().polish(self.button)

@@ -1,0 +1,129 @@
+"""First start: nobody can sign in yet, so the first nurse sets up their own name and PIN here.
+
+The PIN is typed twice on the pad (dots only) and checked by ``kiosk.discharge.new_nurse`` (length, not
+guessable, both the same) before it is handed on; the record store hashes it. The typed PINs are wiped from the
+screen as soon as they are handed on or the screen is cleared (H8).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.discharge.new_discharge import FormErrors
+from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_nurse
+from kiosk.discharge.validation import MAX_NAME_LENGTH
+from kiosk.ui.keypad import NumericKeypad
+from kiosk.ui.nurse.base import GAP, FormField, NursePage, error_label
+from kiosk.ui.widgets import button, label
+
+FIRST_PROMPT = "Choose a PIN"
+AGAIN_PROMPT = "The same PIN again"
+PIN_RULE = f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits"
+
+
+class FirstNurseScreen(NursePage):
+    """Name and PIN twice; emits ``nurse_created(name, pin)`` once all three are right."""
+
+    nurse_created = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Set up the first nurse", scroll=False, parent=parent)
+        self._first_pin = ""
+
+        intro = label(
+            "No nurse can sign in on this kiosk yet. Set up your own name and PIN: you will use them to start "
+            "discharges, sign them off and close the kiosk. More nurses can be added later.",
+        )
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("nurse-name")
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH + 20)
+        self.name_edit.setPlaceholderText("e.g. Sam Taylor, RN")
+        self.name_field = FormField("1. Your name", self.name_edit)
+        self.start_again = button("Start the PIN again", name="pin-restart")
+        self.start_again.clicked.connect(self._restart_pin)
+        self.start_again.setVisible(False)
+        left = QVBoxLayout()
+        left.setSpacing(GAP * 2)
+        left.addWidget(intro)
+        left.addWidget(self.name_field)
+        left.addWidget(label(f"2. Choose a PIN ({PIN_RULE}, not an easy one like 1234 or 0000).", "small"))
+        left.addWidget(label("3. Type the same PIN again to make sure.", "small"))
+        left.addStretch(1)
+        left.addWidget(self.start_again, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.pin_caption = label("2. " + FIRST_PROMPT, "section")
+        self.pin_caption.setObjectName("pin-caption")
+        self.error = error_label()
+        self.error.setObjectName("pin-error")
+        self.keypad = NumericKeypad("Next")
+        self.keypad.set_masked(True)
+        self.keypad.set_max_length(MAX_PIN_LENGTH)
+        self.keypad.set_placeholder(PIN_RULE)
+        self.keypad.submitted.connect(self._pin_typed)
+        right = QVBoxLayout()
+        right.setSpacing(GAP)
+        right.addWidget(self.pin_caption)
+        right.addWidget(self.error)
+        right.addWidget(self.keypad)
+        right.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(GAP * 3)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.body.addLayout(columns, 1)
+
+    # -- public API ------------------------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        """A problem the store found (e.g. that name is taken): shown by the PIN, which starts again."""
+        self._restart_pin()
+        self._set_pin_error(message)
+
+    def clear(self) -> None:
+        self.name_edit.clear()
+        self.name_field.set_error("")
+        self._restart_pin()
+
+    # -- slots -----------------------------------------------------------------------------------------------
+    def _pin_typed(self, pin: str) -> None:
+        self.keypad.clear()
+        if not self._first_pin:
+            try:
+                validate_new_nurse(self.name_edit.text() or "x", pin, pin)
+            except FormErrors as problems:
+                if "pin" in problems.errors:
+                    self._set_pin_error(problems.errors["pin"])
+                    return
+            self._first_pin = pin
+            self._set_pin_error("")
+            self.pin_caption.setText("3. " + AGAIN_PROMPT)
+            self.keypad.set_ok_text("Set up")
+            self.start_again.setVisible(True)
+            return
+        first, self._first_pin = self._first_pin, ""
+        try:
+            name, checked = validate_new_nurse(self.name_edit.text(), first, pin)
+        except FormErrors as problems:
+            self.name_field.set_error(problems.errors.get("name", ""))
+            if "name" in problems.errors and "pin_again" not in problems.errors:
+                self._first_pin = first  # the PINs matched: keep them while the name is fixed
+                return
+            self._restart_pin()
+            self._set_pin_error(problems.errors.get("pin_again") or problems.errors.get("pin", ""))
+            return
+        self.name_field.set_error("")
+        self._restart_pin()
+        self.nurse_created.emit(name, checked)
+
+    def _restart_pin(self) -> None:
+        self._first_pin = ""
+        self.keypad.clear()
+        self.keypad.set_ok_text("Next")
+        self.pin_caption.setText("2. " + FIRST_PROMPT)
+        self.start_again.setVisible(False)
+        self._set_pin_error("")
+
+    def _set_pin_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))

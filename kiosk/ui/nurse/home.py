@@ -1,0 +1,130 @@
+"""The nurse's home: today's discharges with their state in plain words, and what can be done with each.
+
+Unfinished discharges come first (they need the nurse); a printed sheet nobody has confirmed is listed as such
+until someone does (H5). Which actions a row offers is decided in ``kiosk.discharge.nurse_list``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.discharge.model import DischargeRecord
+from kiosk.discharge.nurse_list import DischargeRow, rows_for
+from kiosk.ui.nurse.base import GAP, NursePage
+from kiosk.ui.widgets import button, label
+
+
+class DischargeRowWidget(QFrame):
+    """One discharge: when, who, which procedure, its state, and its action buttons."""
+
+    def __init__(self, row: DischargeRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "nurse-row")
+        self.setObjectName(f"row-{row.record_id}")
+        self.row = row
+        self.when = label(row.when, "value", wrap=False)
+        self.patient = label(row.patient, "value")
+        self.patient.setObjectName("row-patient")
+        self.details = label(f"{row.hospital_number} · {row.procedure}", "small")
+        self.state = label(row.state_words, "small")
+        self.state.setObjectName("row-state")
+        self.state.setProperty("attention", row.needs_attention)
+
+        self.resume_button = button("Resume", "primary" if row.needs_attention else "", name="row-resume")
+        self.reprint_button = button("Reprint", name="row-reprint")
+        self.abandon_button = button("Abandon", "danger", name="row-abandon")
+        self.resume_button.setVisible(row.can_resume)
+        self.reprint_button.setVisible(row.can_reprint)
+        self.abandon_button.setVisible(row.can_abandon)
+        self.resume_button.setMinimumHeight(56)
+
+        text = QGridLayout()
+        text.setHorizontalSpacing(GAP)
+        text.setVerticalSpacing(2)
+        text.addWidget(self.when, 0, 0)
+        text.addWidget(self.patient, 0, 1)
+        text.addWidget(self.details, 1, 1)
+        text.addWidget(self.state, 2, 1)
+        text.setColumnStretch(1, 1)
+        text.setColumnMinimumWidth(0, 90)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(GAP)
+        actions.addWidget(self.abandon_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        actions.addSpacing(GAP)  # a wider gap keeps Abandon away from the buttons used most
+        actions.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        actions.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        row_layout = QHBoxLayout(self)
+        row_layout.setContentsMargins(20, 12, 20, 12)
+        row_layout.setSpacing(GAP * 2)
+        row_layout.addLayout(text, 1)
+        row_layout.addLayout(actions)
+
+
+class NurseHomeScreen(NursePage):
+    """``show_discharges(records)``; emits what the nurse chose (record ids for the per-row actions)."""
+
+    new_discharge = Signal()
+    resume = Signal(str)
+    reprint = Signal(str)
+    abandon_requested = Signal(str)
+    lock = Signal()
+    close_kiosk = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Today's discharges", parent=parent)
+        self.rows: list[DischargeRowWidget] = []
+        self.list_box = QVBoxLayout()
+        self.list_box.setSpacing(GAP)
+        self.empty = label("No discharges yet today. Tap “New discharge” to start one.", "notice")
+        self.empty.setObjectName("home-empty")
+        self.body.addWidget(self.empty)
+        self.body.addLayout(self.list_box)
+        self.body.addStretch(1)
+
+        self.close_button = button("Close kiosk", name="home-close")
+        self.lock_button = button("Lock", name="home-lock")
+        self.new_button = button("New discharge", "primary", name="home-new")
+        self.close_button.clicked.connect(self.close_kiosk)
+        self.lock_button.clicked.connect(self.lock)
+        self.new_button.clicked.connect(self.new_discharge)
+        self.footer.addWidget(self.close_button)
+        self.footer.addWidget(self.lock_button)
+        self.footer.addStretch(1)
+        self.footer.addWidget(self.new_button)
+
+    def show_discharges(
+        self,
+        records: list[DischargeRecord],
+        procedure_titles: Mapping[str, str] | None = None,
+        today: date | None = None,
+    ) -> None:
+        """List ``records``; ``procedure_titles`` maps procedure ids to titles (the id is shown otherwise);
+        ``today`` adds the date to discharges from other days (e.g. an unconfirmed sheet from yesterday)."""
+        self.clear()
+        for row in rows_for(records, procedure_titles, today):
+            widget = DischargeRowWidget(row)
+            record_id = row.record_id
+            widget.resume_button.clicked.connect(lambda _=False, r=record_id: self.resume.emit(r))
+            widget.reprint_button.clicked.connect(lambda _=False, r=record_id: self.reprint.emit(r))
+            widget.abandon_button.clicked.connect(lambda _=False, r=record_id: self.abandon_requested.emit(r))
+            self.list_box.addWidget(widget)
+            self.rows.append(widget)
+        self.empty.setVisible(not self.rows)
+        unfinished = sum(1 for widget in self.rows if widget.row.needs_attention)
+        self.header.set_context(f"{unfinished} unfinished" if unfinished else "")
+
+    def clear(self) -> None:
+        """Remove every row (patient names and numbers) from the screen."""
+        for widget in self.rows:
+            self.list_box.removeWidget(widget)
+            widget.setParent(None)  # out of the widget tree at once, not at the next event loop turn
+            widget.deleteLater()
+        self.rows = []
+        self.empty.setVisible(True)
+        self.header.set_context("")

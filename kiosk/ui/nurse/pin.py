@@ -1,0 +1,123 @@
+"""Nurse sign-in: tap your name, type your PIN on the big pad.
+
+Names are big buttons (no typing, no list to scroll through for a handful of nurses); the PIN shows as dots and
+is wiped from the pad the moment it is handed on, so it never sits in a widget (H8). The screen only reports
+who and what was typed: checking the PIN, counting attempts and lockout belong to ``kiosk.records.nurses``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
+from kiosk.ui.keypad import NumericKeypad
+from kiosk.ui.nurse.base import GAP, NursePage, error_label
+from kiosk.ui.widgets import button, label
+
+NAME_COLUMNS = 2
+
+
+class PinScreen(NursePage):
+    """``prompt(title, nurse_names)``; emits ``pin_entered(name, pin)`` or ``cancelled()``."""
+
+    pin_entered = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Nurse sign-in", scroll=False, parent=parent)
+        self.name_buttons: list[QPushButton] = []
+        self._names = QButtonGroup(self)
+        self._names.setExclusive(True)
+        self._names.buttonClicked.connect(self._name_chosen)
+
+        self.names_caption = label("1. Tap your name", "section")
+        self.names_grid = QGridLayout()
+        self.names_grid.setSpacing(GAP)
+        self.no_names = label("No nurse accounts are set up on this kiosk.", "notice")
+        self.no_names.setVisible(False)
+        names = QVBoxLayout()
+        names.setSpacing(GAP)
+        names.addWidget(self.names_caption)
+        names.addWidget(self.no_names)
+        names.addLayout(self.names_grid)
+        names.addStretch(1)
+        self.cancel_button = button("Cancel", name="pin-cancel")
+        self.cancel_button.clicked.connect(self._cancel)
+        names.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.pin_caption = label("2. Type your PIN", "section")
+        self.error = error_label()
+        self.error.setObjectName("pin-error")
+        self.keypad = NumericKeypad("Sign in")
+        self.keypad.setObjectName("pin-keypad")
+        self.keypad.set_masked(True)
+        self.keypad.set_max_length(MAX_PIN_LENGTH)
+        self.keypad.set_placeholder("PIN")
+        self.keypad.submitted.connect(self._submit)
+        pin = QVBoxLayout()
+        pin.setSpacing(GAP)
+        pin.addWidget(self.pin_caption)
+        pin.addWidget(self.error)
+        pin.addWidget(self.keypad)
+        pin.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(GAP * 3)
+        columns.addLayout(names, 3)
+        columns.addLayout(pin, 2)
+        self.body.addLayout(columns, 1)
+
+    # -- public API ------------------------------------------------------------------------------------------
+    def prompt(self, title: str, nurse_names: list[str]) -> None:
+        """Ask for a nurse's PIN for ``title`` ("Nurse sign-in", "Sign off this discharge"...)."""
+        self.clear()
+        self.header.set_title(title)
+        for index, name in enumerate(nurse_names):
+            choice = button(name, "choice", name=f"nurse-{index}")
+            choice.setCheckable(True)
+            self._names.addButton(choice, index)
+            self.names_grid.addWidget(choice, index // NAME_COLUMNS, index % NAME_COLUMNS)
+            self.name_buttons.append(choice)
+        self.no_names.setVisible(not nurse_names)
+        if len(nurse_names) == 1:
+            self.name_buttons[0].setChecked(True)
+        self.keypad.setFocus()
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong (wrong PIN, attempts left, locked) and empty the pad for another try."""
+        self.keypad.clear()
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def clear(self) -> None:
+        self.keypad.clear()
+        self.error.clear()
+        self.error.setVisible(False)
+        for choice in self.name_buttons:
+            self._names.removeButton(choice)
+            self.names_grid.removeWidget(choice)
+            choice.deleteLater()
+        self.name_buttons = []
+
+    def selected_name(self) -> str:
+        checked = self._names.checkedButton()
+        return checked.text() if checked is not None else ""
+
+    # -- slots -----------------------------------------------------------------------------------------------
+    def _name_chosen(self, _button: QPushButton) -> None:
+        self.error.setVisible(False)
+        self.keypad.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _submit(self, pin: str) -> None:
+        name = self.selected_name()
+        if not name:
+            self.show_error("Tap your name first, then type your PIN.")
+            return
+        self.keypad.clear()
+        self.error.setVisible(False)
+        self.pin_entered.emit(name, pin)
+
+    def _cancel(self) -> None:
+        self.keypad.clear()
+        self.cancelled.emit()

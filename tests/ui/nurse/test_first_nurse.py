@@ -1,0 +1,85 @@
+"""First start: the first nurse sets up a name and a PIN typed twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.nurse.first_nurse import FirstNurseScreen
+
+
+def make_screen(qtbot: QtBot) -> FirstNurseScreen:
+    screen = FirstNurseScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def enter_pin(qtbot: QtBot, screen: FirstNurseScreen, pin: str) -> None:
+    for digit in pin:
+        qtbot.mouseClick(screen.keypad.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keypad.ok_key, Qt.MouseButton.LeftButton)
+
+
+def test_name_and_the_same_pin_twice_create_the_nurse(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot)
+    qtbot.keyClicks(screen.name_edit, "  Sam   Taylor, RN ")
+    enter_pin(qtbot, screen, "2580")
+    assert "again" in screen.pin_caption.text()
+    with qtbot.waitSignal(screen.nurse_created, timeout=1000) as blocker:
+        enter_pin(qtbot, screen, "2580")
+    assert blocker.args == ["Sam Taylor, RN", "2580"]
+    assert screen.keypad.text() == ""
+    assert "again" not in screen.pin_caption.text()
+
+
+def test_different_pins_start_the_pin_again(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot)
+    qtbot.keyClicks(screen.name_edit, "Sam Taylor")
+    enter_pin(qtbot, screen, "2580")
+    with qtbot.assertNotEmitted(screen.nurse_created):
+        enter_pin(qtbot, screen, "2581")
+    assert screen.error.isVisible()
+    assert "different" in screen.error.text()
+    assert "again" not in screen.pin_caption.text()
+
+
+def test_a_guessable_or_short_pin_is_refused_at_once(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot)
+    qtbot.keyClicks(screen.name_edit, "Sam Taylor")
+    enter_pin(qtbot, screen, "1234")
+    assert screen.error.isVisible() and "guess" in screen.error.text()
+    enter_pin(qtbot, screen, "258")
+    assert "4 to 8 digits" in screen.error.text()
+    assert "again" not in screen.pin_caption.text()
+
+
+def test_a_missing_name_is_shown_next_to_the_name(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot)
+    enter_pin(qtbot, screen, "2580")
+    with qtbot.assertNotEmitted(screen.nurse_created):
+        enter_pin(qtbot, screen, "2580")
+    assert screen.name_field.error_text()
+    qtbot.keyClicks(screen.name_edit, "Sam Taylor")
+    with qtbot.waitSignal(screen.nurse_created, timeout=1000) as blocker:
+        enter_pin(qtbot, screen, "2580")
+    assert blocker.args == ["Sam Taylor", "2580"]
+
+
+def test_start_again_and_store_errors(qtbot: QtBot, tmp_path: Path) -> None:
+    screen = make_screen(qtbot)
+    qtbot.keyClicks(screen.name_edit, "Sam Taylor")
+    enter_pin(qtbot, screen, "2580")
+    assert screen.start_again.isVisible()
+    qtbot.mouseClick(screen.start_again, Qt.MouseButton.LeftButton)
+    assert "again" not in screen.pin_caption.text()
+    screen.show_error("A nurse called Sam Taylor already exists.")
+    assert screen.error.text() == "A nurse called Sam Taylor already exists."
+    assert screen.height() == 800
+    assert screen.grab().save(str(tmp_path / "first-nurse.png"))
+    screen.clear()
+    assert screen.name_edit.text() == "" and not screen.error.isVisible()
