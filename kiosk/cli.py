@@ -12,7 +12,12 @@ from types import ModuleType
 from kiosk import __version__, paths
 
 # Listed in the order --help shows them. See kiosk/commands/__init__.py for what a module provides.
-COMMANDS: tuple[str, ...] = ("kiosk.commands.run", "kiosk.commands.nurses", "kiosk.commands.records")
+COMMANDS: tuple[str, ...] = (
+    "kiosk.commands.run",
+    "kiosk.commands.nurses",
+    "kiosk.commands.records",
+    "kiosk.commands.check",
+)
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:

@@ -1,0 +1,417 @@
+"""The building blocks of the procedure schema: each kind reads one YAML node into one typed value.
+
+The schema itself (``kiosk.content.schema``) is data made of these kinds, in the spirit of pre-commit's
+``clientlib``: a ``Record`` lists its fields (key, kind, required or default, a line of help), and reading
+reports missing, unknown, duplicated and wrongly typed keys for every field at once.
+
+Every ``read`` returns the value, or ``INVALID`` after recording a problem, and never raises for bad content:
+the validator walks the whole file, so the author sees every mistake in one run. Nodes carrying a non-standard
+tag have already been reported by ``yamlread`` and are skipped silently here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kiosk.content.model import Factor
+from kiosk.content.problems import Collector
+from kiosk.content.yamlread import (
+    BOOL_TAG,
+    INT_TAG,
+    NULL_TAG,
+    STANDARD_TAGS,
+    STR_TAG,
+    TIMESTAMP_TAG,
+)
+
+
+class _Invalid:
+    """Marks a value that could not be read (its problem is already recorded)."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+
+_TEXT_TAGS = STANDARD_TAGS - {NULL_TAG}
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PHONE = re.compile(r"\+?[0-9][0-9 ]*")
+_TRUE = frozenset({"true", "yes", "on"})
+_FALSE = frozenset({"false", "no", "off"})
+
+
+class Walk:
+    """What one file's walk shares: the problems so far, and references to check once everything is read."""
+
+    __slots__ = ("collector", "refs")
+
+    def __init__(self, collector: Collector) -> None:
+        self.collector = collector
+        # (what is referred to, e.g. "contacts"; the id; line; key path)
+        self.refs: list[tuple[str, str, int, str]] = []
+
+    def error(self, node: Node | None, path: str, message: str, hint: str = "") -> None:
+        self.collector.error(line_of(node), path, message, hint)
+
+
+def line_of(node: Node | None) -> int | None:
+    return int(node.start_mark.line) + 1 if node is not None else None
+
+
+def _shape(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a set of headings"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == NULL_TAG:
+        return "empty"
+    return f"'{_clip(node.value)}'"
+
+
+def _clip(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def suggestion(word: str, choices: Sequence[str]) -> str:
+    """ "did you mean 'title'?" for a misspelt word, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+class Kind:
+    """Reads one node. ``what`` completes "should be ..." in messages; ``hint`` says how to write it."""
+
+    what = "a value"
+    hint = ""
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        raise NotImplementedError
+
+    def wrong(self, node: Node, walk: Walk, path: str) -> _Invalid:
+        walk.error(node, path, f"should be {self.what}, but is {_shape(node)}", self.hint)
+        return INVALID
+
+
+class Text(Kind):
+    """Patient or author text. Numbers, dates and yes/no are taken as the text they were written as."""
+
+    def __init__(self, what: str = "some text", *, may_be_empty: bool = False, hint: str = "") -> None:
+        self.what = what
+        self.may_be_empty = may_be_empty
+        self.hint = hint or "write the text after the colon; put it in quotes if it contains ': '"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode:
+            return self.wrong(node, walk, path)
+        if node.tag not in _TEXT_TAGS:
+            if node.tag == NULL_TAG:
+                if self.may_be_empty:
+                    return ""
+                walk.error(node, path, "is empty", self.hint)
+            return INVALID  # a non-standard tag, already reported
+        value: str = node.value.strip()
+        if not value and not self.may_be_empty:
+            walk.error(node, path, "is empty", self.hint)
+            return INVALID
+        return self.check(value, node, walk, path)
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        return value
+
+
+class Identifier(Text):
+    """A stable id: records and other parts of the file refer to it, so it must stay the same."""
+
+    def __init__(self, what: str = "an id") -> None:
+        super().__init__(what, hint="use lowercase letters, digits and hyphens, e.g. no-driving")
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        if len(value) > 40 or not IDENTIFIER.fullmatch(value):
+            walk.error(node, path, f"'{_clip(value)}' is not a usable id", self.hint + " (at most 40 characters)")
+            return INVALID
+        return value
+
+
+class Reference(Identifier):
+    """The id of something listed elsewhere in the file (``target``); checked once the whole file is read."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(f"the id of one of the {target}")
+        self.target = target
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        result = super().check(value, node, walk, path)
+        if result is not INVALID:
+            walk.refs.append((self.target, value, int(node.start_mark.line) + 1, path))
+        return result
+
+
+class PhoneNumber(Text):
+    """A number as it is dialled and printed: digits and spaces, optionally a leading +."""
+
+    def __init__(self) -> None:
+        super().__init__("a phone number", may_be_empty=True, hint="write digits and spaces only, e.g. 0114 263 2115")
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        if not value:
+            return None
+        digits = sum(ch.isdigit() for ch in value)
+        if not _PHONE.fullmatch(value) or not 3 <= digits <= 15:
+            walk.error(node, path, f"'{_clip(value)}' is not a phone number", self.hint)
+            return INVALID
+        return value
+
+
+class WholeNumber(Kind):
+    def __init__(self, what: str, minimum: int, maximum: int) -> None:
+        self.what = what
+        self.minimum = minimum
+        self.maximum = maximum
+        self.hint = f"write a whole number from {minimum:,} to {maximum:,}, without quotes, e.g. {minimum}"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode or not _WHOLE_NUMBER.fullmatch(node.value.strip()):
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        value = int(node.value)
+        if not self.minimum <= value <= self.maximum:
+            walk.error(node, path, f"{value:,} is out of range", self.hint)
+            return INVALID
+        return value
+
+
+class Number(Kind):
+    """A number of hours and the like: whole or with a decimal point (1.5)."""
+
+    def __init__(self, what: str, minimum: float, maximum: float) -> None:
+        self.what = what
+        self.minimum = minimum
+        self.maximum = maximum
+        self.hint = f"write a number from {minimum:g} to {maximum:g}, e.g. 24 or 1.5"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode or not _NUMBER.fullmatch(node.value.strip()):
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        value = float(node.value)
+        if not self.minimum <= value <= self.maximum:
+            walk.error(node, path, f"{value:g} is out of range", self.hint)
+            return INVALID
+        return value
+
+
+class YesNo(Kind):
+    what = "yes or no"
+    hint = "write yes or no (true or false also work)"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is ScalarNode and node.tag in (BOOL_TAG, STR_TAG):
+            word = node.value.strip().lower()
+            if word in _TRUE:
+                return True
+            if word in _FALSE:
+                return False
+        return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+
+
+class Date(Kind):
+    what = "a date"
+    hint = "write the date as year-month-day, e.g. 2025-08-31"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode or node.tag not in (TIMESTAMP_TAG, STR_TAG, INT_TAG):
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        text = node.value.strip()
+        if not _DATE.fullmatch(text):
+            return self.wrong(node, walk, path)
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            walk.error(node, path, f"{text} is not a real date", self.hint)
+            return INVALID
+
+
+class Factors(Kind):
+    """Patient factors from the fixed vocabulary (``Factor``): a list, or a single factor."""
+
+    what = "a list of patient factors"
+    hint = "use only: " + ", ".join(factor.value for factor in Factor)
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is ScalarNode and node.tag in _TEXT_TAGS:
+            items: list[Node] = [node]
+        elif type(node) is SequenceNode:
+            items = node.value
+        else:
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        found: set[Factor] = set()
+        ok = True
+        for index, item in enumerate(items, 1):
+            item_path = path if item is node else f"{path}[{index}]"
+            word = item.value.strip() if type(item) is ScalarNode else ""
+            try:
+                found.add(Factor(word))
+            except ValueError:
+                ok = False
+                if type(item) is ScalarNode:
+                    message = f"'{_clip(word)}' is not a known patient factor"
+                    hint = suggestion(word, [factor.value for factor in Factor]) + self.hint
+                    walk.error(item, item_path, message, hint)
+                elif item.tag in STANDARD_TAGS:
+                    walk.error(item, item_path, f"should be a patient factor, but is {_shape(item)}", self.hint)
+        return frozenset(found) if ok else INVALID
+
+
+class ListOf(Kind):
+    """A list of items of one kind; ``unique`` names an attribute (e.g. ``id``) that must differ per item.
+
+    Returns the items that could be read (bad ones are reported), so checks across the list still run.
+    """
+
+    def __init__(self, item: Kind, what: str, *, min_items: int = 0, unique: str = "", noun: str = "") -> None:
+        self.item = item
+        self.what = what
+        self.min_items = min_items
+        self.unique = unique
+        self.noun = noun or "item"
+        self.hint = f"start each {self.noun} on its own line with '- '"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if node.tag == NULL_TAG and type(node) is ScalarNode:
+            items: list[Node] = []
+        elif type(node) is SequenceNode:
+            items = node.value
+        else:
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        if len(items) < self.min_items:
+            walk.error(node, path, f"needs at least {self.min_items} {self.noun}", self.hint)
+        values = []
+        first_line: dict[object, int | None] = {}
+        for index, item in enumerate(items, 1):
+            item_path = f"{path}[{index}]"
+            value = self.item.read(item, walk, item_path)
+            if value is INVALID:
+                continue
+            if self.unique:
+                key = getattr(value, self.unique)
+                if key in first_line:
+                    walk.error(
+                        item,
+                        item_path,
+                        f"{self.noun} {self.unique} '{key}' is used twice (first on line {first_line[key]})",
+                        f"give each {self.noun} its own {self.unique}",
+                    )
+                    continue
+                first_line[key] = line_of(item)
+            values.append(value)
+        return tuple(values)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record. ``attr`` is the model attribute (defaults to the key); ``doc`` helps the author."""
+
+    key: str
+    kind: Kind
+    doc: str
+    required: bool = True
+    default: Any = None
+    attr: str = ""
+
+
+# (walk, values read so far, the value nodes of the keys present, the record's node, its path) -> no problem?
+# Values hold only the fields that could be read, so a check looks each one up and skips what is missing.
+Check = Callable[[Walk, dict[str, Any], dict[str, Node], Node, str], bool]
+
+
+class Record(Kind):
+    """A set of headings (a YAML mapping) read into a model object with ``build(**values)``.
+
+    ``check`` runs even when some fields are bad, so cross-field problems are reported in the same run.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        fields: Sequence[Field],
+        build: Callable[..., Any] | None = None,
+        check: Check | None = None,
+    ) -> None:
+        self.what = what
+        self.hint = "write each heading on its own line as 'heading: value', indented under this one"
+        self.fields = {field.key: field for field in fields}
+        self.build = build
+        self.check = check
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not MappingNode:
+            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        if node.tag != "tag:yaml.org,2002:map":
+            return INVALID  # a non-standard tag, already reported
+        fields = self.fields
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}  # key -> value node, for checks
+        key_nodes: dict[str, Node] = {}  # key -> key node; lines are worked out only for a problem
+        complete = True
+        known = 0  # how many of the fields are present: when all are, nothing can be missing
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                walk.error(key_node, path, "a heading must be a single word followed by ':'", self.hint)
+                complete = False
+                continue
+            key = key_node.value
+            if key in key_nodes:
+                walk.error(
+                    key_node,
+                    prefix + key,
+                    f"'{_clip(key)}' appears twice here (first on line {line_of(key_nodes[key])})",
+                    "keep one of them: the second would silently replace the first",
+                )
+                complete = False
+                continue
+            key_nodes[key] = key_node
+            nodes[key] = value_node
+            field = fields.get(key)
+            if field is None:
+                if key_node.tag in STANDARD_TAGS:
+                    walk.error(
+                        key_node,
+                        prefix + key,
+                        f"'{_clip(key)}' is not a heading {self.what} can have",
+                        f"{suggestion(key, list(fields))}the headings here are: {', '.join(fields)}",
+                    )
+                complete = False
+                continue
+            known += 1
+            value = field.kind.read(value_node, walk, prefix + key)
+            if value is INVALID:
+                complete = False
+            else:
+                values[field.attr or key] = value
+        if known < len(fields):
+            for key, field in fields.items():
+                if key in key_nodes:
+                    continue
+                if field.required:
+                    walk.error(
+                        node, prefix + key, f"'{key}' is missing from {self.what}", f"add '{key}:' ({field.doc})"
+                    )
+                    complete = False
+                else:
+                    values[field.attr or key] = field.default
+        if self.check is not None and not self.check(walk, values, nodes, node, path):
+            complete = False
+        if not complete:
+            return INVALID
+        return values if self.build is None else self.build(**values)
