@@ -1,18 +1,61 @@
-"""Builds the services and the window and connects them: the one place that knows every part."""
+"""Builds the services and the window and connects them: the one place that knows every part.
+
+Start-up is ordered for speed: the start screen is painted first (Qt, the theme and the font only), then the record
+store, nurse accounts and controller are built; the procedure library (YAML), the sheet (reportlab) and printing
+(pycups) are imported only when a nurse first needs them.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig, load_config
 from kiosk.logs import configure_logging
 from kiosk.ui import theme
 from kiosk.ui.main_window import KioskWindow
 
+if TYPE_CHECKING:
+    from kiosk.content.loader import Library
+    from kiosk.records.store import RecordStore
+    from kiosk.ui.controller import Flow
+
 log = logging.getLogger(__name__)
+
+IM_MODULE = "qtvirtualkeyboard"
+REAL_PLATFORMS = ("xcb", "wayland")
+
+
+def virtual_keyboard_plugin() -> Path | None:
+    """The Qt Virtual Keyboard input-context plugin shipped in pyside6-addons, if it is installed."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforminputcontexts"
+    found = sorted(folder.glob("*qtvirtualkeyboard*")) if folder.is_dir() else []
+    return found[0] if found else None
+
+
+def wants_virtual_keyboard(environ: Mapping[str, str], plugin: Path | None) -> bool:
+    """Use the on-screen keyboard only on a real display (xcb/wayland) and only if its plugin is there.
+
+    Offscreen (tests, screenshots) it would only slow things down and warn; an input method the ward's IT set on
+    purpose (``QT_IM_MODULE`` already set) is left alone.
+    """
+    if plugin is None or environ.get("QT_IM_MODULE"):
+        return False
+    platform = environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.startswith(REAL_PLATFORMS)
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,11 +72,97 @@ def build_window(config: WardConfig) -> KioskWindow:
     return KioskWindow(config)
 
 
+def library_loader(clock: Clock) -> Callable[[], Library]:
+    """Loads the procedure library on first use and keeps it (it is read-only and checked as it loads)."""
+    cache: list[Library] = []
+
+    def get() -> Library:
+        if not cache:
+            from kiosk.content.loader import load_library
+
+            library = load_library(today=clock.today())
+            for problem in library.problems:
+                log.warning("procedure library: %s", problem)
+            cache.append(library)
+        return cache[0]
+
+    return get
+
+
+def build_flow(
+    window: KioskWindow,
+    config: WardConfig,
+    clock: Clock,
+    store: RecordStore,
+    library: Callable[[], Library] | None = None,
+    monotonic: Callable[[], float] | None = None,
+) -> Flow:
+    """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store)."""
+    from kiosk.discharge.session import KioskSession
+    from kiosk.records.nurses import NurseAccounts
+    from kiosk.ui.controller import Flow
+
+    session = KioskSession(store, NurseAccounts(store), library or library_loader(clock), clock.now)
+    if monotonic is None:
+        return Flow(window, session, config, clock)
+    return Flow(window, session, config, clock, monotonic=monotonic)
+
+
+def install_excepthook(flow_ref: Callable[[], Flow | None]) -> None:
+    """Any exception that reaches Qt's event loop is logged and shows "please ask a nurse", never a traceback."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.critical("unhandled exception", exc_info=(kind, value, tb))
+        flow = flow_ref()
+        if flow is not None:
+            flow.handle_error(value)
+
+    sys.excepthook = hook
+
+
+def show_start_failure(window: KioskWindow, exc: BaseException) -> None:
+    """The store or settings cannot be used: say so on screen (for the nurse and IT), never a traceback."""
+    from kiosk.errors import KioskError
+    from kiosk.ui.patient.simple import ErrorScreen
+
+    screen = ErrorScreen()
+    screen.action_button.hide()
+    detail = f"{exc.title}. {exc.hint}" if isinstance(exc, KioskError) else "The details are in the kiosk's log."
+    screen.message.setText(f"The kiosk cannot start. Please ask IT. {detail}")
+    window.show_screen(screen)
+
+
 def run_kiosk(full_screen: bool = True) -> int:
     configure_logging()
     config = load_config()
+    if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
+        os.environ["QT_IM_MODULE"] = IM_MODULE
     app = create_application()
     window = build_window(config)
     window.show_kiosk(full_screen=full_screen)
-    log.info("kiosk started for %s", config.ward_name)
+    clock = SystemClock()
+    holder: list[Flow] = []
+    install_excepthook(lambda: holder[0] if holder else None)
+
+    def finish_start() -> None:
+        from kiosk.printing.outbox import Outbox
+        from kiosk.records.store import RecordStore
+
+        try:
+            store = RecordStore.open(clock=clock)
+            app.aboutToQuit.connect(store.close)
+            removed = store.purge(config.retention_days)
+            Outbox().clean_temp_files()
+            holder.append(build_flow(window, config, clock, store))
+        except Exception as exc:
+            log.critical("the kiosk could not start", exc_info=exc)
+            show_start_failure(window, exc)
+            return
+        log.info("kiosk started for %s (%d old discharges purged)", config.ward_name, removed)
+
+    # After the first paint: the start screen shows while the store opens.
+    QTimer.singleShot(0, finish_start)
     return app.exec()

@@ -141,11 +141,9 @@ class Flow(QObject):
         elif stage is Stage.NO_ESCORT:
             show(self._patient_page("no-escort"))
         elif stage is Stage.CLOSED:
+            # The last window closing ends the app's event loop (run_kiosk returns).
             self.window.allow_close()
             self.window.close()
-            app = QApplication.instance()
-            if app is not None:
-                app.quit()
         else:
             self._show_nurse_stage(stage, refill=not back_from_pin)
 

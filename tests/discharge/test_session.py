@@ -1,0 +1,207 @@
+"""The whole discharge as a state machine, with a real store and real nurse accounts (no screens)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.discharge.flow import ScreenKind, WalkEnd
+from kiosk.discharge.model import DischargeState
+from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, Stage
+from kiosk.discharge.timeline import escort_until
+from kiosk.records.nurses import NurseAccounts
+from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store, new_discharge, walk_to
+
+NURSE = "Nurse Adebayo"
+PIN = "2468"
+
+
+def make_session(tmp_path: Path) -> KioskSession:
+    clock = make_clock()
+    store = make_store(tmp_path, clock)
+    accounts = NurseAccounts(store)
+    accounts.add(NURSE, PIN)
+    return KioskSession(store, accounts, library, clock.now)
+
+
+def signed_in(tmp_path: Path) -> KioskSession:
+    session = make_session(tmp_path)
+    session.nurse_requested()
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.UNLOCK
+    assert session.pin_entered(NURSE, PIN) == ""
+    assert session.stage is Stage.NURSE_HOME
+    return session
+
+
+def with_patient(tmp_path: Path) -> KioskSession:
+    session = signed_in(tmp_path)
+    session.new_discharge()
+    session.discharge_submitted(new_discharge())
+    return session
+
+
+def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) -> None:
+    clock = make_clock()
+    store = make_store(tmp_path, clock)
+    session = KioskSession(store, NurseAccounts(store), library, clock.now)
+    session.nurse_requested()
+    assert session.stage is Stage.FIRST_NURSE
+    session.first_nurse_created(NURSE, PIN)
+    assert session.stage is Stage.NURSE_HOME and session.nurse == NURSE
+
+
+def test_wrong_pin_says_so_and_stays_on_the_pin_screen(tmp_path: Path) -> None:
+    session = make_session(tmp_path)
+    session.nurse_requested()
+    message = session.pin_entered(NURSE, "0000")
+    assert "not right" in message and session.stage is Stage.PIN and session.nurse is None
+
+
+def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(tmp_path: Path) -> None:
+    session = make_session(tmp_path)
+    session.nurse_requested()
+    messages = [session.pin_entered(NURSE, "0000") for _ in range(5)]
+    assert "locked" in messages[-1]
+    assert "locked" in session.pin_entered(NURSE, PIN)
+    assert session.stage is Stage.PIN
+
+
+def test_new_discharge_is_saved_and_handed_to_the_patient(tmp_path: Path) -> None:
+    """Handing over ends the nurse's sign-in: the patient cannot reach nurse screens without a PIN."""
+    session = with_patient(tmp_path)
+    assert session.stage is Stage.PATIENT and session.nurse is None
+    record = session.record()
+    assert record.state is DischargeState.WITH_PATIENT and record.started_by == NURSE
+    assert session.walk is not None and session.walk.current.kind is ScreenKind.WELCOME
+
+
+def test_expired_leaflet_reason_is_recorded(tmp_path: Path) -> None:
+    session = signed_in(tmp_path)
+    session.discharge_submitted(new_discharge("nerve-root-block", expired_reason="Current version awaited"))
+    assert ("expired-leaflet", "Current version awaited") in session.record().overrides
+
+
+def test_nobody_needs_a_nurse_reason_before_sign_off(tmp_path: Path) -> None:
+    """'Nobody' -> please ask a nurse -> PIN -> reason; without a reason there is no sign-off (H4)."""
+    session = with_patient(tmp_path)
+    walk = session.walk
+    assert walk is not None
+    walk_to(walk, ScreenKind.ESCORT)
+    walk.nobody()
+    session.patient_nobody()
+    assert session.stage is Stage.NO_ESCORT
+    assert session.sign_off_blockers(session.record())
+    session.nurse_requested()
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.NO_ESCORT
+    session.pin_entered(NURSE, PIN)
+    assert session.stage is Stage.REASON and session.reason_purpose is ReasonPurpose.NO_ESCORT
+    with pytest.raises(SessionError):
+        session.reason_given("   ")
+    session.reason_given("Stays overnight on the ward")
+    assert session.stage is Stage.REVIEW
+    record = session.record()
+    assert record.no_escort_reason == "Stays overnight on the ward"
+    assert record.state is DischargeState.AWAITING_NURSE
+    assert session.sign_off_blockers(record) == []
+
+
+def test_cancelling_the_no_escort_reason_hands_the_tablet_back_to_the_escort_screen(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    assert session.walk is not None
+    walk_to(session.walk, ScreenKind.ESCORT)
+    session.walk.nobody()
+    session.patient_nobody()
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    session.reason_cancelled()
+    assert session.stage is Stage.PATIENT and session.nurse is None
+    assert session.walk is not None
+    session.walk.begin()
+    assert session.walk.current.kind is ScreenKind.ESCORT
+
+
+def finish_walk(session: KioskSession) -> None:
+    walk = session.walk
+    assert walk is not None
+    walk_to(walk, ScreenKind.ESCORT)
+    walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
+    assert walk.end is WalkEnd.FINISHED
+
+
+def test_take_back_review_sign_off_with_pin_then_print(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    finish_walk(session)
+    session.nurse_requested()
+    assert session.stage is Stage.REVIEW
+    assert session.record().state is DischargeState.AWAITING_NURSE
+    checklist = (("observations", True), ("escort-present", True))
+    session.sign_off_requested(checklist)
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.SIGN_OFF
+    session.pin_cancelled()
+    assert session.stage is Stage.REVIEW and session.record().sign_off is None
+    session.sign_off_requested(checklist)
+    assert session.pin_entered(NURSE, PIN) == ""
+    assert session.stage is Stage.PRINT
+    record = session.record()
+    assert record.state is DischargeState.SIGNED_OFF
+    assert record.sign_off is not None and record.sign_off.nurse_name == NURSE
+    assert record.sign_off.checklist == checklist
+
+
+def test_review_back_without_a_nurse_signed_in_asks_for_a_pin(tmp_path: Path) -> None:
+    """The patient hands back the tablet; the list of other patients is behind a PIN (H8)."""
+    session = with_patient(tmp_path)
+    finish_walk(session)
+    session.nurse_requested()
+    session.review_back()
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.UNLOCK
+
+
+def test_lock_wipes_the_session(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    session.lock()
+    assert session.stage is Stage.LOCKED
+    assert (session.walk, session.record_id, session.procedure, session.nurse) == (None, None, None, None)
+
+
+def test_resume_after_idle_carries_on_where_the_patient_stopped(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    assert session.walk is not None
+    session.walk.begin()
+    session.walk.understand()
+    expected = session.walk.current
+    record_id = session.record_id
+    session.lock()
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    assert [r.record_id for r in session.today_discharges()] == [record_id]
+    assert record_id is not None
+    session.resume(record_id)
+    assert session.stage is Stage.PATIENT and session.walk is not None and session.walk.resumed
+    assert session.walk.begin() == expected
+
+
+def test_abandon_needs_a_reason(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    record_id = session.record_id
+    assert record_id is not None
+    session.lock()
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    session.abandon_requested(record_id)
+    assert session.stage is Stage.REASON
+    session.reason_given("Patient stays in overnight")
+    assert session.stage is Stage.NURSE_HOME
+    assert session.store.get(record_id).state is DischargeState.ABANDONED
+
+
+def test_close_needs_a_pin_and_cancel_goes_back(tmp_path: Path) -> None:
+    session = with_patient(tmp_path)
+    session.close_requested()
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.CLOSE
+    session.pin_cancelled()
+    assert session.stage is Stage.PATIENT
+    session.close_requested()
+    session.pin_entered(NURSE, PIN)
+    assert session.stage is Stage.CLOSED and session.walk is None
