@@ -119,7 +119,6 @@ cmd_test() {
 
 cmd_bench() {
     prepare_tests
-    local run_dir
     run_dir="$(mktemp -d)"
     trap 'rm -rf "$run_dir"' EXIT
     say "benchmarks: every goal and its floor, timed in this one run"

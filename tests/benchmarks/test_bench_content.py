@@ -1,0 +1,50 @@
+"""Goal: loading and validating a library of 500 procedure files costs <= 1.5x parsing them with CSafeLoader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kiosk import paths
+from kiosk.content.loader import load_library
+from tests.benchmarks.conftest import mark
+
+FILES = 500
+
+
+@pytest.fixture(scope="module")
+def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """500 valid procedure files: the shipped ones, each copy with its own id (file name) and title."""
+    folder = tmp_path_factory.mktemp("library")
+    sources = sorted(paths.procedures_dir().glob("*.yaml"))
+    for number in range(FILES):
+        source = sources[number % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        text = text.replace("\ntitle: ", f"\ntitle: Copy {number:03d} of ", 1)
+        (folder / f"{source.stem}-{number:03d}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def parse_only(folder: Path) -> int:
+    count = 0
+    for path in sorted(folder.glob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        count += 1
+    return count
+
+
+@pytest.mark.benchmark(group="content")
+def test_floor_csafeloader_parse(benchmark: Any, library_dir: Path) -> None:
+    mark(benchmark, "floor")
+    assert benchmark.pedantic(parse_only, args=(library_dir,), rounds=5, iterations=1) == FILES
+
+
+@pytest.mark.benchmark(group="content")
+def test_load_and_validate_library(benchmark: Any, library_dir: Path) -> None:
+    mark(benchmark, "measured")
+    library = benchmark.pedantic(load_library, args=(library_dir,), rounds=5, iterations=1)
+    assert len(library.procedures) == FILES
+    assert not [p for p in library.problems if p.severity == "error"]

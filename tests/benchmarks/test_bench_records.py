@@ -1,0 +1,73 @@
+"""Goal: one committed confirmation costs <= 1.5x a bare sqlite3 insert-and-commit of one row.
+
+Both sides use a real database file in WAL mode with synchronous=FULL, so both pay for a real fsync.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.clock import SystemClock
+from kiosk.content.loader import load_library
+from kiosk.discharge.model import Patient
+from kiosk.records import RecordStore
+from tests.benchmarks.conftest import mark
+
+
+@pytest.fixture
+def bare_db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(tmp_path / "bare.sqlite3", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE confirmations (id INTEGER PRIMARY KEY, record_id TEXT, step_id TEXT, at TEXT)")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RecordStore]:
+    with RecordStore(tmp_path / "records.sqlite3", SystemClock()) as opened:
+        yield opened
+
+
+@pytest.mark.benchmark(group="records")
+def test_floor_bare_insert_and_commit(benchmark: Any, bare_db: sqlite3.Connection) -> None:
+    mark(benchmark, "floor")
+    numbers = count()
+
+    def insert() -> None:
+        bare_db.execute("BEGIN")
+        bare_db.execute(
+            "INSERT INTO confirmations (record_id, step_id, at) VALUES (?, ?, ?)",
+            ("DK-20261121-0001", f"step-{next(numbers)}", datetime.now().isoformat()),
+        )
+        bare_db.execute("COMMIT")
+
+    benchmark(insert)
+    assert bare_db.execute("SELECT count(*) FROM confirmations").fetchone()[0] >= 1
+
+
+@pytest.mark.benchmark(group="records")
+def test_confirm_step(benchmark: Any, store: RecordStore) -> None:
+    mark(benchmark, "measured")
+    procedure = load_library().get("nerve-root-block")
+    record = store.start_discharge(
+        Patient("Benchmark Patient", date(1950, 1, 1), "RJ000001"),
+        procedure,
+        datetime.now().astimezone(),
+        "left L5",
+        (),
+        frozenset(),
+        False,
+        "Nurse Bench",
+    )
+    step_id = procedure.steps[0].id
+    benchmark(store.confirm_step, record.record_id, step_id)
+    assert step_id in store.get(record.record_id).confirmed_step_ids
