@@ -1,0 +1,349 @@
+"""The nurse starts a discharge: procedure, patient, when it ended, side and level, medicines, factors.
+
+The screen collects what was typed into a ``DischargeForm`` and asks ``validate_new_discharge`` (plain Python)
+whether it is right; each problem is shown next to its field. Only a checked ``NewDischarge`` leaves the screen.
+Safety: no procedure is chosen for the nurse (H1); a leaflet past its review date says so in words and needs a
+reason (H2); broken leaflet files are listed so the nurse knows why a procedure is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.loader import Library, Problem
+from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
+from kiosk.discharge.new_discharge import (
+    MAX_REASON_LENGTH,
+    DischargeForm,
+    FormErrors,
+    format_date_digits,
+    prefilled_medicines,
+    validate_new_discharge,
+)
+from kiosk.discharge.timeline import format_dob
+from kiosk.ui.keypad import KeypadField
+from kiosk.ui.nurse.base import GAP, FormField, NursePage
+from kiosk.ui.nurse.form_parts import CardButton, EndTimePicker, MedicinesEditor, SideLevelPicker, TickRow
+from kiosk.ui.nurse.reason import EXPIRED_LEAFLET_REASONS
+from kiosk.ui.widgets import button, label
+
+REVIEW_WORDS = {
+    ReviewState.CURRENT: "Up to date: review date",
+    ReviewState.DUE_SOON: "Review due soon:",
+    ReviewState.EXPIRED: "⚠ PAST ITS REVIEW DATE:",
+}
+MAX_PROBLEMS_SHOWN = 4
+
+
+def format_nhs_digits(digits: str) -> str:
+    """NHS numbers are read out in groups: ``9434765919`` -> ``943 476 5919``."""
+    return " ".join(part for part in (digits[:3], digits[3:6], digits[6:]) if part)
+
+
+def procedure_choice_lines(procedure: Procedure, now: datetime) -> tuple[str, str, str]:
+    """Title; version; review state and date: what the nurse must see before choosing (H1, H2)."""
+    state = procedure.review_state(now.date())
+    document = procedure.document
+    review = format_dob(document.review)
+    return procedure.title, f"Version {document.version}", f"{REVIEW_WORDS[state]} {review}"
+
+
+def problems_text(problems: tuple[Problem, ...]) -> str:
+    """Broken leaflet files in a few lines: which file, where, what (the check command has the detail)."""
+    errors = [p for p in problems if p.is_error]
+    if not errors:
+        return ""
+    lines = ["Some leaflet files have errors, so their procedures may be missing. Tell the leaflet team:"]
+    for problem in errors[:MAX_PROBLEMS_SHOWN]:
+        where = Path(problem.file).name + (f" line {problem.line}" if problem.line is not None else "")
+        lines.append(f"• {where}: {problem.message}")
+    if len(errors) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"• ... and {len(errors) - MAX_PROBLEMS_SHOWN} more (python main.py check lists them all)")
+    return "\n".join(lines)
+
+
+class NewDischargeScreen(NursePage):
+    """``load(library, now)``; emits ``submitted(NewDischarge)`` or ``cancelled()``."""
+
+    submitted = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("New discharge", parent=parent)
+        self._library: Library | None = None
+        self._now: datetime | None = None
+        self._procedure: Procedure | None = None
+        self.fields: dict[str, FormField] = {}
+        self._build_procedure_part()
+        self._build_patient_part()
+        self._build_procedure_details()
+
+        columns = QHBoxLayout()
+        columns.setSpacing(GAP * 3)
+        for column in (self.left, self.right):
+            holder = QWidget()
+            holder.setLayout(column)
+            column.setContentsMargins(0, 0, 0, 0)
+            # Two equal halves whatever the buttons would like: the content is made to fit half the screen.
+            holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            columns.addWidget(holder, 1)
+        self.body.addLayout(columns)
+        self.body.addStretch(1)
+
+        self.cancel_button = button("Cancel", name="new-cancel")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.summary = label("", "field-error")
+        self.summary.setObjectName("new-summary")
+        self.summary.setVisible(False)
+        self.submit_button = button("Hand to patient", "primary", name="new-submit")
+        self.submit_button.clicked.connect(self._submit)
+        self.footer.addWidget(self.cancel_button)
+        self.footer.addWidget(self.summary, 1)
+        self.footer.addStretch(0)
+        self.footer.addWidget(self.submit_button)
+
+    # -- building ----------------------------------------------------------------------------------------------
+    def _field(self, key: str, caption: str, widget: QWidget, hint: str = "") -> FormField:
+        field = FormField(caption, widget, hint)
+        field.setObjectName(f"field-{key}")
+        self.fields[key] = field
+        return field
+
+    def _build_procedure_part(self) -> None:
+        self.left = QVBoxLayout()
+        self.left.setSpacing(GAP)
+        self.left.addWidget(label("1. Procedure", "section"))
+        self.problems_label = label("", "warning")
+        self.problems_label.setObjectName("library-problems")
+        self.problems_label.setVisible(False)
+        self.left.addWidget(self.problems_label)
+        self.procedure_box = QVBoxLayout()
+        self.procedure_box.setSpacing(GAP)
+        self.procedure_buttons: dict[str, CardButton] = {}
+        self._procedures = QButtonGroup(self)
+        self._procedures.buttonClicked.connect(self._procedure_clicked)
+        procedures = QWidget()
+        procedures.setLayout(self.procedure_box)
+        self.procedure_box.setContentsMargins(0, 0, 0, 0)
+        self.left.addWidget(self._field("procedure", "Which procedure did the patient have?", procedures))
+
+        self.review_notice = label("", "warning")
+        self.review_notice.setObjectName("review-notice")
+        self.review_notice.setVisible(False)
+        self.left.addWidget(self.review_notice)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("expired-reason")
+        self.reason_edit.setMaxLength(MAX_REASON_LENGTH + 50)
+        self.reason_edit.setPlaceholderText("Why is it right to use it today?")
+        self.reason_picks: list[CardButton] = []
+        reason = QWidget()
+        reason_box = QVBoxLayout(reason)
+        reason_box.setContentsMargins(0, 0, 0, 0)
+        reason_box.setSpacing(GAP // 2)
+        reason_box.addWidget(self.reason_edit)
+        for index, text in enumerate(EXPIRED_LEAFLET_REASONS):
+            pick = CardButton((text,), name=f"expired-pick-{index}")
+            pick.setCheckable(False)
+            pick.clicked.connect(lambda _=False, t=text: self.reason_edit.setText(t))
+            self.reason_picks.append(pick)
+            reason_box.addWidget(pick)
+        self.reason_field = self._field("expired_reason", "Reason for using this leaflet", reason)
+        self.reason_field.setVisible(False)
+        self.left.addWidget(self.reason_field)
+
+    def _build_patient_part(self) -> None:
+        self.left.addWidget(label("2. Patient", "section"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("patient-name")
+        self.name_edit.setPlaceholderText("Full name, as on the wristband")
+        self.dob_field = KeypadField(
+            "Date of birth", placeholder="DD/MM/YYYY", max_length=8, formatter=format_date_digits, name="dob"
+        )
+        self.hospital_edit = QLineEdit()
+        self.hospital_edit.setObjectName("hospital-number")
+        self.hospital_edit.setPlaceholderText("From the wristband")
+        self.nhs_field = KeypadField(
+            "NHS number (optional)", placeholder="Optional", max_length=10, formatter=format_nhs_digits, name="nhs"
+        )
+        self.left.addWidget(self._field("patient_name", "Name", self.name_edit))
+        self.left.addWidget(self._field("date_of_birth", "Date of birth", self.dob_field))
+        self.left.addWidget(self._field("hospital_number", "Hospital number", self.hospital_edit))
+        self.left.addWidget(self._field("nhs_number", "NHS number (optional)", self.nhs_field))
+        self.left.addStretch(1)
+
+    def _build_procedure_details(self) -> None:
+        self.right = QVBoxLayout()
+        self.right.setSpacing(GAP)
+        self.right.addWidget(label("3. The procedure", "section"))
+        self.ended = EndTimePicker()
+        self.right.addWidget(self._field("procedure_ended", "When it ended", self.ended))
+
+        self.side_level = SideLevelPicker()
+        self.side_field = self._field("side", "Side", self.side_level.side_row)
+        self.level_field = self._field("level", "Level", self.side_level.level_row)
+        self.right.addWidget(self.side_field)
+        self.right.addWidget(self.level_field)
+
+        self.medicines = MedicinesEditor()
+        self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
+
+        self.right.addWidget(label("4. About the patient", "section"))
+        self.factor_rows: dict[Factor, TickRow] = {}
+        factors = QGridLayout()
+        factors.setVerticalSpacing(GAP // 2)
+        for index, (factor, text) in enumerate(FACTOR_LABELS.items()):
+            row = TickRow(text, name=f"factor-{factor.value}")
+            self.factor_rows[factor] = row
+            factors.addWidget(row, index, 0)
+        self.right.addLayout(factors)
+        self.large_print = TickRow("Large print sheet", name="large-print")
+        self.right.addWidget(self.large_print)
+        self.right.addStretch(1)
+
+    # -- public API --------------------------------------------------------------------------------------------
+    def load(self, library: Library, now: datetime) -> None:
+        """Show ``library``'s procedures and problems, with an empty form and the end time set to ``now``."""
+        self.clear()
+        self._library = library
+        self._now = now
+        for procedure in library.procedures:
+            choice = CardButton(procedure_choice_lines(procedure, now), name=f"procedure-{procedure.id}")
+            choice.setProperty("procedure_id", procedure.id)
+            self._procedures.addButton(choice)
+            self.procedure_box.addWidget(choice)
+            self.procedure_buttons[procedure.id] = choice
+        if not library.procedures:
+            self.fields["procedure"].set_error("No procedure could be loaded: the kiosk cannot start a discharge.")
+        problems = problems_text(library.problems)
+        self.problems_label.setText(problems)
+        self.problems_label.setVisible(bool(problems))
+        self.ended.start(now)
+        self._show_procedure(None)
+
+    def set_now(self, now: datetime) -> None:
+        """Move the screen's "now" on (limits of the end time, review state stay as loaded)."""
+        self._now = now
+        self.ended.set_now(now)
+
+    def choose_procedure(self, procedure_id: str) -> None:
+        """As if the nurse tapped that procedure (used to resume a form and in tests)."""
+        self.procedure_buttons[procedure_id].click()
+
+    def form(self) -> DischargeForm:
+        """What is on the screen now, unchecked."""
+        return DischargeForm(
+            procedure_id=self._procedure.id if self._procedure else "",
+            patient_name=self.name_edit.text(),
+            date_of_birth=self.dob_field.value(),
+            hospital_number=self.hospital_edit.text(),
+            nhs_number=self.nhs_field.value(),
+            procedure_ended=self.ended.value(),
+            side=self.side_level.side(),
+            level=self.side_level.level(),
+            medicines=self.medicines.medicines(),
+            factors=frozenset(f for f, row in self.factor_rows.items() if row.isChecked()),
+            large_print=self.large_print.isChecked(),
+            expired_reason=self.reason_edit.text(),
+        )
+
+    def errors(self) -> dict[str, str]:
+        """The messages now shown next to the fields (for tests and the idle wipe check)."""
+        return {key: field.error_text() for key, field in self.fields.items() if field.error_text()}
+
+    def clear(self) -> None:
+        """Wipe every patient detail and choice from the form (idle wipe, end of a discharge: H3)."""
+        for choice in list(self.procedure_buttons.values()):
+            self._procedures.removeButton(choice)
+            self.procedure_box.removeWidget(choice)
+            choice.setParent(None)
+            choice.deleteLater()
+        self.procedure_buttons = {}
+        self._procedure = None
+        self._library = None
+        self.problems_label.clear()
+        self.problems_label.setVisible(False)
+        self.name_edit.clear()
+        self.dob_field.clear()
+        self.hospital_edit.clear()
+        self.nhs_field.clear()
+        self.ended.clear()
+        self.side_level.clear()
+        self.medicines.clear()
+        for row in self.factor_rows.values():
+            row.setChecked(False)
+        self.large_print.setChecked(False)
+        self.reason_edit.clear()
+        self._show_errors({})
+        self._show_procedure(None)
+
+    # -- slots -------------------------------------------------------------------------------------------------
+    def _procedure_clicked(self, choice: QPushButton) -> None:
+        if self._library is None:
+            return
+        procedure = self._library.get(str(choice.property("procedure_id")))
+        if self._procedure is None or procedure.id != self._procedure.id:
+            self.medicines.set_medicines(prefilled_medicines(procedure))
+        self._show_procedure(procedure)
+        self.fields["procedure"].set_error("")
+
+    def _show_procedure(self, procedure: Procedure | None) -> None:
+        self._procedure = procedure
+        self.header.set_context(procedure.title if procedure else "")
+        state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
+        review = format_dob(procedure.document.review) if procedure else ""
+        if state is ReviewState.EXPIRED:
+            self.review_notice.setText(
+                f"This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
+                "right, and record why. Tell the leaflet team it needs reviewing."
+            )
+        elif state is ReviewState.DUE_SOON:
+            self.review_notice.setText(f"This leaflet is due for review on {review}: please tell the leaflet team.")
+        self.review_notice.setProperty("role", "warning" if state is ReviewState.EXPIRED else "notice")
+        self.review_notice.style().unpolish(self.review_notice)
+        self.review_notice.style().polish(self.review_notice)
+        self.review_notice.setVisible(state is not ReviewState.CURRENT)
+        self.reason_field.setVisible(state is ReviewState.EXPIRED)
+        if state is not ReviewState.EXPIRED:
+            self.reason_edit.clear()
+        asks = procedure is not None and procedure.asks_side_and_level
+        self.side_field.setVisible(asks)
+        self.level_field.setVisible(asks)
+
+    def _submit(self) -> None:
+        if self._now is None:
+            return
+        try:
+            new_discharge = validate_new_discharge(self.form(), self._procedure, self._now)
+        except FormErrors as problems:
+            self._show_errors(problems.errors)
+            return
+        self._show_errors({})
+        self.submitted.emit(new_discharge)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for key, field in self.fields.items():
+            field.set_error(errors.get(key, ""))
+        count = len(errors)
+        self.summary.setText(f"{count} thing{'s' if count != 1 else ''} to put right: see the messages above")
+        self.summary.setVisible(bool(count))
+        first = next((field for key, field in self.fields.items() if key in errors), None)
+        if first is not None:
+            # After the messages just shown have been laid out, or the scroll position is computed too early.
+            QTimer.singleShot(0, lambda: self.scroll_to(first.error))
+
+    def _cancel(self) -> None:
+        self.clear()
+        self.cancelled.emit()
