@@ -29,10 +29,11 @@ from kiosk.config import WardConfig
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
-from kiosk.errors import EnvironmentProblem, KioskError
+from kiosk.errors import KioskError
 from kiosk.ui import theme
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.notice import NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen
 
@@ -87,6 +88,7 @@ class Flow(QObject):
         self._preview: Path | None = None
         self._last_stage = Stage.LOCKED
 
+        self.notice = NoticeBar(window)
         self.error_screen = ErrorScreen()
         self.error_screen.action.connect(self._nurse_button)
         from kiosk.ui.nurse.pin import PinScreen
@@ -106,7 +108,7 @@ class Flow(QObject):
         self._warned_at: float | None = None
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(1000)
-        self.poll_timer.timeout.connect(self._poll_job)
+        self.poll_timer.timeout.connect(self.poll_job)
 
         window.start_screen.nurse_requested.connect(self._nurse_button)
         window.close_requested.connect(self._close_requested)
@@ -117,6 +119,7 @@ class Flow(QObject):
     @guarded
     def _render(self) -> None:
         stage = self.session.stage
+        self.notice.clear()
         self._set_idle_limit(stage)
         if stage in (Stage.LOCKED, Stage.ERROR, Stage.CLOSED):
             self.wipe()
@@ -369,18 +372,15 @@ class Flow(QObject):
         self.session.pin_cancelled()
 
     def handle_error(self, exc: BaseException) -> None:
-        """An error in a slot: a nurse-actionable one is shown on the nurse's screen; anything else is logged
-        and the error screen says "please ask a nurse". What was confirmed is already in the store."""
+        """An error in a slot. On a nurse screen a ``KioskError`` (title + hint) is shown in the notice bar; anything
+        else, and anything on a patient screen, is logged and the error screen says "please ask a nurse".
+        What was confirmed is already in the store."""
         stage = self.session.stage
-        current = self.pin_screen if stage is Stage.PIN else self.nurse_screens.get(stage)
-        if (
-            isinstance(exc, KioskError)
-            and not isinstance(exc, EnvironmentProblem)
-            and current is not None
-            and hasattr(current, "show_error")
-        ):
+        nurse_side = stage in NURSE_STAGES or stage is Stage.PIN
+        if isinstance(exc, KioskError) and nurse_side:
+            # The nurse can act on it (a changed leaflet, a full disk): say so and stay on the screen.
             log.warning("shown to the nurse: %s", exc)
-            current.show_error(exc.title if not exc.hint else f"{exc.title}. {exc.hint}")
+            self.notice.show_message(exc.title if not exc.hint else f"{exc.title}: {exc.hint}.")
             return
         log.error("unexpected error on the %s screen", stage.value, exc_info=exc)
         try:
@@ -479,7 +479,8 @@ class Flow(QObject):
         return self.job
 
     @guarded
-    def _poll_job(self) -> None:
+    def poll_job(self) -> None:
+        """Ask the print service how the job is doing (the timer calls this every second)."""
         if self.job is None or self.session.stage is not Stage.PRINT:
             self.poll_timer.stop()
             return

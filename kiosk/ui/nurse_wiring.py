@@ -89,7 +89,9 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
     """Give the screen what it shows, fresh from the store each time (never from a previous screen)."""
     session = flow.session
     if stage is Stage.NURSE_HOME:
-        screen.show_discharges(session.today_discharges())  # type: ignore[attr-defined]
+        screen.show_discharges(  # type: ignore[attr-defined]
+            session.today_discharges(), session.procedure_titles(), flow.clock.today()
+        )
     elif stage is Stage.NEW_DISCHARGE:
         screen.load(session.library(), flow.clock.now())  # type: ignore[attr-defined]
     elif stage is Stage.REASON:

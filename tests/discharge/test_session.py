@@ -205,3 +205,38 @@ def test_close_needs_a_pin_and_cancel_goes_back(tmp_path: Path) -> None:
     session.close_requested()
     session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.CLOSED and session.walk is None
+
+
+def test_resume_refuses_a_changed_leaflet(tmp_path: Path) -> None:
+    """If the leaflet file changed since the discharge started, resuming says so instead of showing other
+    advice than the record was started with (H1)."""
+    import shutil
+
+    from kiosk import paths
+    from kiosk.content.loader import load_library
+    from tests.discharge_support import START
+
+    folder = tmp_path / "procedures"
+    shutil.copytree(paths.procedures_dir(), folder)
+    libraries = [load_library(folder, today=START.date())]
+    clock = make_clock()
+    store = make_store(tmp_path, clock)
+    accounts = NurseAccounts(store)
+    accounts.add(NURSE, PIN)
+    session = KioskSession(store, accounts, lambda: libraries[-1], clock.now)
+    session.nurse = NURSE
+    session.discharge_submitted(new_discharge())
+    record_id = session.record_id
+    assert record_id is not None
+    session.lock()
+
+    leaflet = folder / "nerve-root-injection.yaml"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace("You must not drive", "Do not drive"), "utf-8")
+    libraries.append(load_library(folder, today=START.date()))
+    assert libraries[-1].get("nerve-root-injection").content_hash != store.get(record_id).content_hash
+
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    with pytest.raises(SessionError, match="changed"):
+        session.resume(record_id)
+    assert session.walk is None

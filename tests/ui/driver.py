@@ -172,3 +172,35 @@ class Kiosk:
         self.session.nurse = NURSE
         self.session.discharge_submitted(new)
         assert self.session.stage is Stage.PATIENT
+
+    def fill_new_discharge(
+        self,
+        procedure_id: str,
+        patient: Any,
+        factors: Any = frozenset(),
+        expired_reason: str = "",
+    ) -> None:
+        """On the nurse's new-discharge form: tap and type every field, then "Hand to patient"."""
+        assert self.session.stage is Stage.NEW_DISCHARGE, self.session.stage
+        self.click(f"procedure-{procedure_id}")
+        if expired_reason:
+            reason = self.screen.findChild(QLineEdit, "expired-reason")
+            assert reason is not None and reason.isVisible()
+            self.qtbot.keyClicks(reason, expired_reason)
+        name = self.screen.findChild(QLineEdit, "patient-name")
+        assert name is not None
+        self.qtbot.keyClicks(name, patient.name)
+        self.click("dob")
+        self.type_keypad(patient.date_of_birth.strftime("%d%m%Y"))
+        hospital = self.screen.findChild(QLineEdit, "hospital-number")
+        assert hospital is not None
+        self.qtbot.keyClicks(hospital, patient.hospital_number)
+        if patient.nhs_number:
+            self.click("nhs")
+            self.type_keypad(patient.nhs_number)
+        if [b for b in self.screen.findChildren(QAbstractButton, "side-left") if b.isVisible()]:
+            self.click("side-left")
+            self.click("level-L5")
+        for factor in factors:
+            self.click(f"factor-{factor.value}")
+        self.click("new-submit")

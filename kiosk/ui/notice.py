@@ -1,0 +1,61 @@
+"""A message bar over the bottom of the window, for things a nurse must know and can act on.
+
+"This leaflet has changed since the discharge started", "the record store is busy": problems that are not bugs
+and not the patient's business. Screens do not need a ``show_error`` of their own for these; the controller
+shows the bar and hides it when the screen changes. Not a modal dialog: nothing blocks, nothing needs dismissing
+before the kiosk can go on (and tests never hang on ``exec()``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from kiosk.ui.widgets import button, label
+
+HEIGHT_MARGIN = 24
+
+
+class NoticeBar(QFrame):
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("notice-bar")
+        self.setProperty("role", "notice-bar")
+        self.message = label("", "error")
+        self.message.setObjectName("notice-message")
+        self.dismiss_button = button("OK", name="notice-ok")
+        self.dismiss_button.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.setSpacing(24)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        host.installEventFilter(self)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self._place()
+        self.show()
+        self.raise_()
+
+    def text(self) -> str:
+        return self.message.text() if self.isVisible() else ""
+
+    def clear(self) -> None:
+        self.message.clear()
+        self.hide()
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        if host is None:
+            return
+        width = host.width() - 2 * HEIGHT_MARGIN
+        height = self.sizeHint().height() if self.layout() is None else self.layout().heightForWidth(width)
+        height = max(height, self.sizeHint().height())
+        self.setGeometry(HEIGHT_MARGIN, host.height() - height - HEIGHT_MARGIN, width, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
