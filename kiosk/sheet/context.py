@@ -1,0 +1,55 @@
+"""Everything one sheet is built from, gathered once, so the section functions stay small and agree.
+
+The sheet is built only from the discharge record and the procedure content it names (hazard H1); this is where
+the two meet: the steps that apply to this patient, the timeline in clock times, the review state on the day
+of printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kiosk.config import WardConfig
+from kiosk.content.model import Procedure, ReviewState, Step
+from kiosk.discharge import timeline as tl
+from kiosk.discharge.model import DischargeRecord
+from kiosk.sheet.styles import SheetStyles
+
+
+@dataclass(frozen=True)
+class SheetContext:
+    record: DischargeRecord
+    procedure: Procedure
+    config: WardConfig
+    printed_at: datetime
+    reprint: bool
+    styles: SheetStyles
+    steps: tuple[Step, ...]
+
+    @property
+    def year(self) -> int:
+        """The procedure's year: dates in it are printed without a year, others with one."""
+        return self.record.procedure_ended.year
+
+    @property
+    def timeline(self) -> tuple[tl.TimelineEntry, ...]:
+        return tl.timeline(self.procedure, self.record.procedure_ended, self.record.factors)
+
+    @property
+    def escort_until(self) -> datetime:
+        return tl.escort_until(self.procedure, self.record.procedure_ended)
+
+    @property
+    def follow_up_window(self) -> tuple[date, date] | None:
+        return tl.follow_up_window(self.procedure, self.record.procedure_ended)
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.procedure.review_state(self.printed_at.date()) is ReviewState.EXPIRED
+
+    def clock(self, at: datetime) -> str:
+        return tl.format_clock(at, self.year)
+
+    def day(self, d: date) -> str:
+        return tl.format_day(d, self.year)

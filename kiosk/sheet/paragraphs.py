@@ -1,0 +1,76 @@
+"""Paragraphs for the sheet, made cheaply enough to build a sheet in a few milliseconds.
+
+Breaking text into lines is most of the cost of a platypus document, and most of the sheet is the procedure's
+content, the same for every patient. So a paragraph remembers its line breaks, and content paragraphs
+(``shared=True``) share their parsed markup and line breaks between sheets. Patient details are never shared:
+nothing about one patient stays in memory for the next (hazard H3).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from kiosk.sheet.fonts import needs_shaping
+
+SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
+
+# (markup, id(style)) -> parsed fragments; (markup, id(style), width) -> (lines, height, wrap widths).
+_shared_frags: dict[tuple[str, int], Any] = {}
+_shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float]]] = {}
+
+
+def clear_shared() -> None:
+    """Forget every shared paragraph (tests; or after the procedure library is reloaded)."""
+    _shared_frags.clear()
+    _shared_lines.clear()
+
+
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    # Styles come from the process-wide stylesheet, so this holds a handful of entries.
+    shaped = ParagraphStyle(f"{style.name}_shaped", parent=style)
+    shaped.shaping = 1
+    return shaped
+
+
+class SheetParagraph(Paragraph):
+    """A Paragraph that wraps to the same width only once (platypus asks two or three times)."""
+
+    _wrapped_for: float | None = None
+    _wrapped: tuple[Any, float, list[float]]
+    _share_key: tuple[str, int] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped_for != availWidth:
+            key = (*self._share_key, availWidth) if self._share_key else None
+            remembered = _shared_lines.get(key) if key else None
+            if remembered is None:
+                super().wrap(availWidth, availHeight)
+                remembered = (self.blPara, self.height, self._wrapWidths)
+                if key and len(_shared_lines) < SHARED_LIMIT:
+                    _shared_lines[key] = remembered
+            self._wrapped_for, self._wrapped = availWidth, remembered
+        self.width = availWidth
+        self.blPara, self.height, self._wrapWidths = self._wrapped
+        return self.width, self.height
+
+
+def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: bool = False) -> Paragraph:
+    """A Paragraph from markup made with ``fonts.markup``; shaped only when it holds Arabic or Hebrew.
+
+    ``shared``: the text is the procedure's content or fixed wording (never patient details), so its parsing and
+    line breaks are reused by later sheets. Shaping costs a HarfBuzz call per word, so plain English skips it.
+    """
+    style = _shaped(style) if needs_shaping(markup) else style
+    if not shared:
+        return SheetParagraph(markup, style, bulletText=bullet)
+    key = (markup, id(style))
+    paragraph = SheetParagraph(markup, style, bulletText=bullet, frags=_shared_frags.get(key))
+    if key not in _shared_frags and len(_shared_frags) < SHARED_LIMIT:
+        _shared_frags[key] = paragraph.frags
+    paragraph._share_key = key
+    return paragraph

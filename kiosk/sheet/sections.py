@@ -1,0 +1,229 @@
+"""The sheet's sections, one small function each, in the order the patient reads them.
+
+Each takes the ``SheetContext`` and returns its flowables. Every piece of patient or content text passes through
+``fonts.markup`` (escaped, font fallback) before it becomes Paragraph markup; only the fixed wording written
+here uses markup tags directly. Content paragraphs are made with ``shared=True`` (see ``paragraphs``); anything
+holding patient details is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
+
+from kiosk.content.model import Contact
+from kiosk.discharge.timeline import format_date
+from kiosk.sheet.context import SheetContext
+from kiosk.sheet.flowables import AlertBox, Group
+from kiosk.sheet.fonts import BOLD, clean, markup
+from kiosk.sheet.page import nbsp
+from kiosk.sheet.paragraphs import para
+
+Section = Callable[[SheetContext], list[Flowable]]
+BULLET = "•"
+
+
+def _heading(ctx: SheetContext, text: str) -> Flowable:
+    return para(markup(text), ctx.styles.section, shared=True)
+
+
+def text_blocks(ctx: SheetContext, text: str) -> list[Flowable]:
+    """Content text as paragraphs: a blank line starts a new paragraph, a line starting "- " is a bullet."""
+    st = ctx.styles
+    out: list[Flowable] = []
+    for block in text.strip().split("\n\n"):
+        prose: list[str] = []
+        for line in (line.strip() for line in block.splitlines()):
+            if not line:
+                continue
+            if line.startswith(("- ", "* ", "• ")):
+                if prose:
+                    out.append(para(markup(" ".join(prose)), st.body, shared=True))
+                    prose = []
+                out.append(para(markup(line[2:]), st.bullet, BULLET, shared=True))
+            else:
+                prose.append(line)
+        if prose:
+            out.append(para(markup(" ".join(prose)), st.body, shared=True))
+    return out
+
+
+def _item(ctx: SheetContext, heading: str, text: str) -> list[Flowable]:
+    """A bold heading and its text; the heading never ends a page alone."""
+    return _kept_with_next(para(markup(heading), ctx.styles.step_heading, shared=True), text_blocks(ctx, text))
+
+
+def _kept_with_next(first: Flowable, rest: list[Flowable]) -> list[Flowable]:
+    return [Group([first, rest[0]]), *rest[1:]] if rest else [first]
+
+
+def _section(ctx: SheetContext, title: str, flowables: list[Flowable]) -> list[Flowable]:
+    """A section heading and its content, the heading kept with the first part of it."""
+    return _kept_with_next(_heading(ctx, title), flowables) if flowables else []
+
+
+def _labelled(ctx: SheetContext, label: str, value: str, shared: bool = False) -> Flowable:
+    """ "Label   value" in two columns; ``label`` is fixed wording, ``value`` is markup."""
+    return para(value, ctx.styles.labelled, label, shared=shared)
+
+
+def what_was_done(ctx: SheetContext) -> list[Flowable]:
+    record, procedure = ctx.record, ctx.procedure
+    out: list[Flowable] = [_labelled(ctx, "Procedure", markup(procedure.title), shared=True)]
+    if record.side_level:
+        out.append(_labelled(ctx, "Side and level", markup(record.side_level)))
+    ended = record.procedure_ended
+    out.append(_labelled(ctx, "Finished at", f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"))
+    purposes = {medicine.name.casefold(): medicine.purpose for medicine in procedure.medicines}
+    medicines = []
+    for name in record.medicines:
+        purpose = purposes.get(name.casefold(), "")
+        medicines.append(f"<b>{markup(name)}</b>" + (f": {markup(purpose)}" if purpose else ""))
+    out.append(_labelled(ctx, "Medicines", "<br/>".join(medicines) or "None recorded"))
+    return _section(ctx, "What was done", out)
+
+
+def next_24_hours(ctx: SheetContext) -> list[Flowable]:
+    """The timeline in clock times: what a patient can act on at 2 a.m. without arithmetic."""
+    st = ctx.styles
+    lines = [f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>" for entry in ctx.timeline]
+    window = ctx.follow_up_window
+    follow_up = ctx.procedure.follow_up
+    if window is not None and follow_up is not None:
+        first, last = window
+        lines.append(
+            f"Follow-up appointment with {markup(follow_up.with_whom)}: between "
+            f"<b>{nbsp(ctx.day(first))}</b> and <b>{nbsp(ctx.day(last))}</b>"
+        )
+    out: list[Flowable] = [para("<br/>".join(lines), st.time_box)]
+    if follow_up is not None and follow_up.text:
+        out.extend(text_blocks(ctx, follow_up.text))
+    return _section(ctx, "Your next hours, in clock times", out)
+
+
+def aftercare(ctx: SheetContext) -> list[Flowable]:
+    """Only the steps that apply to this patient, as confirmed on the tablet."""
+    out: list[Flowable] = []
+    for step in ctx.steps:
+        out.extend(_item(ctx, step.heading, step.text))
+    return _section(ctx, "Looking after yourself", out)
+
+
+def what_is_normal(ctx: SheetContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    for expectation in ctx.procedure.expectations:
+        out.extend(_item(ctx, expectation.heading, expectation.text))
+    return _section(ctx, "What is normal afterwards", out)
+
+
+def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowable]:
+    """Each contact as a line with its number large in the left column. A number too wide for the column (an
+    international number, say) goes on the line itself, never over the text."""
+    st = ctx.styles
+    column = st.number.leftIndent - st.sizes.number * 0.6
+    out: list[Flowable] = []
+    for contact in contacts:
+        text = f"<b>{markup(contact.name)}</b>"
+        details = ", ".join(markup(part) for part in (contact.when, contact.hours) if part)
+        if details:
+            text += f" ({details})"
+        number = clean(contact.number or "")
+        if number and (not number.isascii() or stringWidth(number, BOLD, st.sizes.number) > column):
+            text = f'<font size="{st.sizes.number}"><b>{markup(number)}</b></font><br/>{text}'
+            number = ""
+        out.append(para(text, st.number, number or None, shared=True))
+    return out
+
+
+def _red_flag_contact_ids(ctx: SheetContext) -> list[str]:
+    calls: list[str] = []
+    for flag in ctx.procedure.red_flags:
+        calls.extend(contact_id for contact_id in flag.call if contact_id not in calls)
+    return calls
+
+
+def get_help_urgently(ctx: SheetContext) -> list[Flowable]:
+    """The red flags in a thick black box, white-on-black title, numbers large: found in seconds at night."""
+    st = ctx.styles
+    procedure = ctx.procedure
+    same_calls = len({flag.call for flag in procedure.red_flags}) <= 1
+    body: list[Flowable] = []
+    for flag in procedure.red_flags:
+        text = markup(flag.sign)
+        if not same_calls:
+            names = ", ".join(markup(procedure.contact(contact_id).name) for contact_id in flag.call)
+            text += f"<br/>Call: {names}"
+        body.append(para(text, st.alert_body, BULLET, shared=True))
+    body.append(Spacer(1, st.sizes.body * 0.5))
+    if procedure.red_flag_advice:
+        body.append(para(markup(procedure.red_flag_advice), st.body, shared=True))
+    body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in _red_flag_contact_ids(ctx))))
+    box = AlertBox(
+        para("Get help urgently if you have any of these", st.alert_title, shared=True),
+        body,
+        continued_title=para("Get help urgently (continued)", st.alert_title, shared=True),
+    )
+    return [Spacer(1, st.sizes.body * 0.9), box]
+
+
+def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
+    st = ctx.styles
+    record = ctx.record
+    until = f"<b>{nbsp(ctx.clock(ctx.escort_until))}</b>"
+    escort = record.escort
+    lines: list[Flowable]
+    if escort is not None:
+        lines = [
+            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b>"),
+            _labelled(ctx, "Relationship", markup(escort.relationship)),
+            _labelled(ctx, "Phone", f"<b>{nbsp(markup(escort.phone_display))}</b>"),
+            _labelled(ctx, "Stays until", until),
+        ]
+    else:
+        reason = f" (the nurse noted: {markup(record.no_escort_reason)})" if record.no_escort_reason else ""
+        lines = [
+            para(f"<b>Nobody was named to stay with you</b>{reason}.", st.body),
+            para(f"You should not be on your own until {until}. Ask someone to stay with you.", st.body),
+        ]
+    return [Group([_heading(ctx, "Who is looking after you"), *lines])]
+
+
+def risks(ctx: SheetContext) -> list[Flowable]:
+    st = ctx.styles
+    if not ctx.procedure.risks:
+        return []
+    out: list[Flowable] = []
+    for risk in ctx.procedure.risks:
+        text = f"<b>{markup(risk.name)}: {nbsp(markup(risk.frequency))}.</b>"
+        if risk.text:
+            text += f" {markup(risk.text)}"
+        out.append(para(text, st.bullet, BULLET, shared=True))
+    return _section(ctx, "Risks, and how often they happen", out)
+
+
+def contacts(ctx: SheetContext) -> list[Flowable]:
+    """The ward's number and the procedure's other contacts, with their hours. Those already in the red-flag box
+    are not repeated: there is one place to look for an urgent number."""
+    config = ctx.config
+    in_box = set(_red_flag_contact_ids(ctx))
+    listed = [contact for contact in ctx.procedure.contacts if contact.id not in in_box]
+    if config.ward_phone:
+        ward = Contact(id="ward", name=config.ward_name, number=config.ward_phone, hours=config.ward_phone_hours)
+        listed.insert(0, ward)
+    if not listed:
+        return []
+    return [Group([_heading(ctx, "Other contacts"), *_contact_lines(ctx, listed)])]
+
+
+SECTIONS: tuple[Section, ...] = (
+    what_was_done,
+    next_24_hours,
+    aftercare,
+    what_is_normal,
+    get_help_urgently,
+    who_is_looking_after_you,
+    risks,
+    contacts,
+)

@@ -1,0 +1,144 @@
+"""Hazard H7: names and details print as typed, in any script, and wrap instead of running off the page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.config import WardConfig
+from kiosk.content.model import Procedure
+from kiosk.discharge.model import Escort, Patient
+from kiosk.sheet import build_sheet
+from kiosk.sheet.fonts import SYMBOLS, clean, markup, needs_shaping, unprintable
+
+from .conftest import ENDED, PRINTED, make_record, nerve_root_block
+
+Pages = Callable[[bytes], list[str]]
+
+LONG_NAME = " ".join(["Bartholomew-Maximilian Fitzwilliam-Throckmorton"] * 6) + " " + "X" * 12
+HOSTILE = [
+    "<b>Bold</b> Attempt",
+    "x<y & a>b",
+    "Smith & Jones",
+    '<img src="x.png" onerror="alert(1)"/>',
+    "<font size=40>Big</font>",
+    'O\'Brien "Bob" Müller-Łukasz',
+    "Zoë 👍 📞 Ng",
+    "Ana 😀 ❤️ Silva",
+    LONG_NAME,
+]
+
+
+@pytest.fixture(scope="module")
+def procedure_once() -> Procedure:
+    return nerve_root_block()
+
+
+def _sheet(procedure: Procedure, config: WardConfig, name: str, escort_name: str = "David Thompson") -> bytes:
+    patient = Patient(name=name, date_of_birth=date(1948, 3, 3), hospital_number="RK123456")
+    escort = Escort(escort_name, "Partner", "+447700900123", "07700 900123", ENDED)
+    return build_sheet(make_record(procedure, patient=patient, escort=escort), procedure, config, PRINTED)
+
+
+def test_a_300_character_name_is_the_length_the_tests_claim() -> None:
+    assert len(LONG_NAME) >= 300
+
+
+@pytest.mark.parametrize("name", HOSTILE, ids=lambda name: name[:20])
+def test_hostile_names_print_as_typed_on_every_page(
+    name: str, procedure_once: Procedure, config: WardConfig, pages: Pages
+) -> None:
+    text = pages(_sheet(procedure_once, config, name, escort_name=name))
+    assert len(text) >= 2
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name))
+    for page in text:
+        assert expected in page
+    assert f"Name {expected}" in " ".join(text)
+
+
+def _words_in_any_order(page: str, name: str) -> bool:
+    """Right-to-left text is stored in visual order (and a reader may lose the space where the direction
+    changes); each word must still read as typed."""
+    return all(word in page for word in unicodedata.normalize("NFKC", name).split())
+
+
+@pytest.mark.parametrize("name", ["محمد بن عبد الله", "فاطمة الزهراء", "דוד כהן", "Mohammed محمد Ali"])
+def test_right_to_left_names_print_shaped_and_read_back(
+    name: str, procedure_once: Procedure, config: WardConfig, pages: Pages
+) -> None:
+    pdf = _sheet(procedure_once, config, name)
+    for page in pages(pdf):
+        assert _words_in_any_order(page, name)
+
+
+def test_arabic_letters_are_joined_not_isolated(procedure_once: Procedure, config: WardConfig) -> None:
+    """Shaped Arabic uses the joining forms (initial, medial, final); unshaped text would print isolated letters
+    in the wrong order. The PDF's text layer carries the forms that were drawn."""
+    from .conftest import pdf_pages
+
+    raw = pdf_pages(_sheet(procedure_once, config, "محمد"))[0]
+    forms = {unicodedata.name(ch).split()[-2] for ch in raw if "ARABIC LETTER" in unicodedata.name(ch, "")}
+    assert {"INITIAL", "FINAL"} <= forms or {"MEDIAL"} <= forms, forms
+
+
+def test_emoji_missing_from_dejavu_are_set_in_the_fallback_font() -> None:
+    assert markup("Zoë 👍") == f'Zoë <font name="{SYMBOLS}">👍</font>'
+    assert markup("Ana 😀") == "Ana 😀"  # DejaVu has the emoticons block itself
+    assert markup("x<y & z") == "x&lt;y &amp; z"
+
+
+def test_markup_is_always_escaped() -> None:
+    assert markup('<font size="40">') == '&lt;font size="40"&gt;'
+    assert "<" not in markup("<b><i><img src=x>").replace(f'<font name="{SYMBOLS}">', "")
+
+
+def test_control_characters_are_dropped_and_line_breaks_become_spaces() -> None:
+    assert clean("Ann\x00\x1b[31m\u0007 Lee\nSmith\tJr") == "Ann[31m Lee Smith Jr"
+    assert clean("a\ud800b") == "ab"
+
+
+def test_only_arabic_and_hebrew_need_shaping() -> None:
+    assert needs_shaping("محمد")
+    assert needs_shaping("דוד")
+    assert not needs_shaping("Zoë Łukasz Ηλίας Иван 👍")
+
+
+def test_characters_no_bundled_font_has_are_reported() -> None:
+    """The nurse can be warned before printing that a name in, say, Chinese characters cannot be printed."""
+    assert unprintable("王秀英 Wang") == frozenset("王秀英")
+    assert unprintable("Zoë 👍 محمد") == frozenset()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_a_300_character_name_wraps_inside_the_page(
+    procedure_once: Procedure, config: WardConfig, tmp_path: Path
+) -> None:
+    """No word of a very long name ends beyond the right margin: it wraps onto more header lines."""
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(_sheet(procedure_once, config, LONG_NAME, escort_name=LONG_NAME))
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    right_edges = [float(x) for x in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', html)]
+    assert right_edges
+    assert max(right_edges) <= page_width - 40  # inside the 16 mm (45 pt) margin, with a little slack
+    assert html.count("Throckmorton") >= 2 * 6 * 2  # every copy of the name, on both pages, is there
+
+
+names = st.text(min_size=1, max_size=160).filter(lambda text: clean(text).strip() != "")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=names, escort=names)
+def test_any_name_builds_a_sheet(name: str, escort: str, procedure_once: Procedure, config: WardConfig) -> None:
+    """Whatever is typed as a name, the sheet is built: a patient never leaves without it."""
+    pdf = _sheet(procedure_once, config, name, escort_name=escort)
+    assert pdf.startswith(b"%PDF")
