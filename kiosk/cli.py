@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.commands.nurses",
     "kiosk.commands.records",
     "kiosk.commands.check",
+    "kiosk.commands.sheet",
     "kiosk.commands.screenshots",
 )
 

@@ -1,0 +1,141 @@
+"""``main.py sheet``: print a sample discharge sheet from the shipped content to a PDF file.
+
+For leaflet authors, to proof their wording exactly as a patient will get it (with the clock times worked out),
+and for nurses and IT, to check the printer and the large-print version. The sample record is made up here and
+never stored; it is built from the loaded procedure, content hash included, exactly as a real discharge is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Procedure
+    from kiosk.discharge.model import DischargeRecord
+
+NAME = "sheet"
+HELP = "write a sample discharge sheet (PDF) for a procedure, to proof the wording or test the printer"
+
+SAMPLE_RECORD_ID = "SAMPLE-0001"
+FACTORS = ("diabetic", "blood-thinners", "sedation", "steroid-given")  # kiosk.content.model.Factor values
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written as year-month-day, e.g. 1948-03-03") from None
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time written as \"YYYY-MM-DD HH:MM\"") from None
+    return moment.astimezone()  # this machine's time zone, as the kiosk uses
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--procedure", required=True, metavar="ID", help="the procedure's id (its file name)")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="where to write the sheet")
+    parser.add_argument("--name", default="Margaret Anne Thompson", help="the patient's name")
+    parser.add_argument("--dob", type=_date, default=date(1948, 3, 3), metavar="YYYY-MM-DD", help="date of birth")
+    parser.add_argument("--hospital-number", default="RK123456", metavar="NUMBER")
+    parser.add_argument(
+        "--ended",
+        type=_moment,
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="when the procedure ended (default: now); the sheet's clock times count from here",
+    )
+    parser.add_argument("--side-level", default="", metavar="TEXT", help='side and level, e.g. "Left L5"')
+    parser.add_argument(
+        "--factor",
+        action="append",
+        choices=FACTORS,
+        default=[],
+        help="a personal factor that changes the advice; repeat for more than one",
+    )
+    parser.add_argument("--escort-name", metavar="NAME", help="who takes the patient home and stays with them")
+    parser.add_argument("--escort-relationship", default="Family member", metavar="TEXT")
+    parser.add_argument("--escort-phone", metavar="PHONE", help="the escort's phone number")
+    parser.add_argument("--large-print", action="store_true", help="the large-print version (16-18 pt text)")
+    parser.add_argument("--reprint", action="store_true", help="mark the sheet REPRINT")
+
+
+def _fail(message: str) -> int:
+    print(f"main.py sheet: {message}", file=sys.stderr)
+    return 2
+
+
+def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime) -> DischargeRecord:
+    """A made-up discharge for ``procedure``, shaped like one from the record store; raises ValidationError."""
+    from kiosk.content.model import Factor
+    from kiosk.discharge.model import DischargeRecord, Escort, Patient
+    from kiosk.discharge.timeline import escort_until
+    from kiosk.discharge.validation import normalise_phone
+
+    ended = args.ended or now.replace(second=0, microsecond=0)
+    escort = None
+    if args.escort_name or args.escort_phone:
+        phone, display = normalise_phone(args.escort_phone or "")
+        escort = Escort(
+            name=args.escort_name or "",
+            relationship=args.escort_relationship,
+            phone=phone,
+            phone_display=display,
+            stays_until=escort_until(procedure, ended),
+        )
+    return DischargeRecord(
+        record_id=SAMPLE_RECORD_ID,
+        created_at=now,
+        patient=Patient(name=args.name, date_of_birth=args.dob, hospital_number=args.hospital_number),
+        procedure_id=procedure.id,
+        procedure_version=procedure.document.version,
+        content_hash=procedure.content_hash,
+        procedure_ended=ended,
+        side_level=args.side_level,
+        medicines=tuple(medicine.name for medicine in procedure.medicines),
+        factors=frozenset(Factor(factor) for factor in args.factor),
+        large_print=args.large_print,
+        escort=escort,
+        no_escort_reason=None if escort else "sample sheet: no escort given",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.clock import SystemClock
+    from kiosk.config import load_config
+    from kiosk.content.loader import load_library
+    from kiosk.errors import KioskError
+    from kiosk.sheet import build_sheet
+
+    if args.escort_phone and not args.escort_name:
+        return _fail("--escort-phone needs --escort-name too")
+    now = SystemClock().now()
+    library = load_library(today=now.date())
+    try:
+        procedure = library.get(args.procedure)
+    except KeyError:
+        known = ", ".join(library.ids()) or "none: run 'main.py check' to see why"
+        return _fail(f"there is no procedure '{args.procedure}' (known: {known})")
+    if procedure.review_state(now.date()) == "expired":
+        print(
+            f"main.py sheet: note: the review date of '{procedure.id}' has passed; the sheet says REVIEW OVERDUE",
+            file=sys.stderr,
+        )
+    try:
+        config = load_config()
+        record = sample_record(args, procedure, now)
+        pdf = build_sheet(record, procedure, config, printed_at=now, reprint=args.reprint)
+    except KioskError as exc:
+        return _fail(str(exc))
+    try:
+        args.out.write_bytes(pdf)
+    except OSError as exc:
+        return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
+    print(f"{args.out}: {procedure.title}, {'large print' if args.large_print else 'normal print'}, {len(pdf):,} bytes")
+    return 0
