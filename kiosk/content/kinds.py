@@ -87,7 +87,7 @@ def _clip(text: str, width: int = 40) -> str:
 def suggestion(word: str, choices: Sequence[str]) -> str:
     """ "did you mean 'title'?" for a misspelt word, or ""."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
+    return f"did you mean '{close[0]}'?" if close else ""
 
 
 class Kind:
@@ -100,7 +100,9 @@ class Kind:
         raise NotImplementedError
 
     def wrong(self, node: Node, walk: Walk, path: str) -> _Invalid:
-        walk.error(node, path, f"should be {self.what}, but is {_shape(node)}", self.hint)
+        """Report a value of the wrong shape; one with a non-standard tag is already reported, so stay quiet."""
+        if node.tag in STANDARD_TAGS:
+            walk.error(node, path, f"should be {self.what}, but is {_shape(node)}", self.hint)
         return INVALID
 
 
@@ -135,11 +137,11 @@ class Identifier(Text):
     """A stable id: records and other parts of the file refer to it, so it must stay the same."""
 
     def __init__(self, what: str = "an id") -> None:
-        super().__init__(what, hint="use lowercase letters, digits and hyphens, e.g. no-driving")
+        super().__init__(what, hint="use lowercase letters, digits and hyphens, at most 40 characters, e.g. no-driving")
 
     def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
         if len(value) > 40 or not IDENTIFIER.fullmatch(value):
-            walk.error(node, path, f"'{_clip(value)}' is not a usable id", self.hint + " (at most 40 characters)")
+            walk.error(node, path, f"'{_clip(value)}' is not a usable id", self.hint)
             return INVALID
         return value
 
@@ -175,15 +177,15 @@ class PhoneNumber(Text):
 
 
 class WholeNumber(Kind):
-    def __init__(self, what: str, minimum: int, maximum: int) -> None:
+    def __init__(self, what: str, minimum: int, maximum: int, example: int) -> None:
         self.what = what
         self.minimum = minimum
         self.maximum = maximum
-        self.hint = f"write a whole number from {minimum:,} to {maximum:,}, without quotes, e.g. {minimum}"
+        self.hint = f"write a whole number from {minimum:,} to {maximum:,}, e.g. {example}"
 
     def read(self, node: Node, walk: Walk, path: str) -> Any:
         if type(node) is not ScalarNode or not _WHOLE_NUMBER.fullmatch(node.value.strip()):
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         value = int(node.value)
         if not self.minimum <= value <= self.maximum:
             walk.error(node, path, f"{value:,} is out of range", self.hint)
@@ -202,7 +204,7 @@ class Number(Kind):
 
     def read(self, node: Node, walk: Walk, path: str) -> Any:
         if type(node) is not ScalarNode or not _NUMBER.fullmatch(node.value.strip()):
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         value = float(node.value)
         if not self.minimum <= value <= self.maximum:
             walk.error(node, path, f"{value:g} is out of range", self.hint)
@@ -221,7 +223,7 @@ class YesNo(Kind):
                 return True
             if word in _FALSE:
                 return False
-        return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+        return self.wrong(node, walk, path)
 
 
 class Date(Kind):
@@ -230,7 +232,7 @@ class Date(Kind):
 
     def read(self, node: Node, walk: Walk, path: str) -> Any:
         if type(node) is not ScalarNode or node.tag not in (TIMESTAMP_TAG, STR_TAG, INT_TAG):
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         text = node.value.strip()
         if not _DATE.fullmatch(text):
             return self.wrong(node, walk, path)
@@ -253,7 +255,7 @@ class Factors(Kind):
         elif type(node) is SequenceNode:
             items = node.value
         else:
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         found: set[Factor] = set()
         ok = True
         for index, item in enumerate(items, 1):
@@ -265,7 +267,7 @@ class Factors(Kind):
                 ok = False
                 if type(item) is ScalarNode:
                     message = f"'{_clip(word)}' is not a known patient factor"
-                    hint = suggestion(word, [factor.value for factor in Factor]) + self.hint
+                    hint = " ".join(filter(None, (suggestion(word, [f.value for f in Factor]), self.hint)))
                     walk.error(item, item_path, message, hint)
                 elif item.tag in STANDARD_TAGS:
                     walk.error(item, item_path, f"should be a patient factor, but is {_shape(item)}", self.hint)
@@ -278,10 +280,13 @@ class ListOf(Kind):
     Returns the items that could be read (bad ones are reported), so checks across the list still run.
     """
 
-    def __init__(self, item: Kind, what: str, *, min_items: int = 0, unique: str = "", noun: str = "") -> None:
+    def __init__(
+        self, item: Kind, what: str, *, min_items: int = 0, max_items: int = 0, unique: str = "", noun: str = ""
+    ) -> None:
         self.item = item
         self.what = what
         self.min_items = min_items
+        self.max_items = max_items
         self.unique = unique
         self.noun = noun or "item"
         self.hint = f"start each {self.noun} on its own line with '- '"
@@ -292,9 +297,13 @@ class ListOf(Kind):
         elif type(node) is SequenceNode:
             items = node.value
         else:
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         if len(items) < self.min_items:
             walk.error(node, path, f"needs at least {self.min_items} {self.noun}", self.hint)
+        elif self.max_items and len(items) > self.max_items:
+            walk.error(
+                node, path, f"has {len(items)} {self.noun}s; at most {self.max_items} fit", "leave out the least useful"
+            )
         values = []
         first_line: dict[object, int | None] = {}
         for index, item in enumerate(items, 1):
@@ -355,7 +364,7 @@ class Record(Kind):
 
     def read(self, node: Node, walk: Walk, path: str) -> Any:
         if type(node) is not MappingNode:
-            return self.wrong(node, walk, path) if node.tag in STANDARD_TAGS else INVALID
+            return self.wrong(node, walk, path)
         if node.tag != "tag:yaml.org,2002:map":
             return INVALID  # a non-standard tag, already reported
         fields = self.fields
@@ -385,12 +394,8 @@ class Record(Kind):
             field = fields.get(key)
             if field is None:
                 if key_node.tag in STANDARD_TAGS:
-                    walk.error(
-                        key_node,
-                        prefix + key,
-                        f"'{_clip(key)}' is not a heading {self.what} can have",
-                        f"{suggestion(key, list(fields))}the headings here are: {', '.join(fields)}",
-                    )
+                    hint = suggestion(key, list(fields)) or f"the headings here are: {', '.join(fields)}"
+                    walk.error(key_node, prefix + key, f"'{_clip(key)}' is not a heading {self.what} can have", hint)
                 complete = False
                 continue
             known += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content import model
 from kiosk.content.kinds import (
@@ -187,7 +187,7 @@ RISK = Record(
     "a risk",
     [
         Field("name", Text(), "the risk in plain words, e.g. Infection"),
-        Field("one_in", WholeNumber("a whole number", 2, 10_000_000), "how often: 2000 means about 1 in 2000"),
+        Field("one_in", WholeNumber("a whole number", 2, 10_000_000, 2000), "how often: 2000 means about 1 in 2000"),
         Field("text", Text(may_be_empty=True), "what it means for the patient", required=False, default=""),
     ],
     build=model.Risk,
@@ -220,8 +220,8 @@ FOLLOW_UP = Record(
     "the follow-up",
     [
         Field("with_whom", Text(), "who the patient will see, e.g. your surgeon"),
-        Field("earliest_days", WholeNumber("a number of days", 0, 730), "earliest, in days after the procedure"),
-        Field("latest_days", WholeNumber("a number of days", 0, 730), "latest, in days after the procedure"),
+        Field("earliest_days", WholeNumber("a number of days", 0, 730, 14), "earliest, in days after the procedure"),
+        Field("latest_days", WholeNumber("a number of days", 0, 730, 56), "latest, in days after the procedure"),
         Field("text", Text(may_be_empty=True), "how the appointment is made", required=False, default=""),
     ],
     build=model.FollowUp,
@@ -231,7 +231,7 @@ FOLLOW_UP = Record(
 RESPONSIBLE_ADULT = Record(
     "the responsible adult",
     [
-        Field("hours", WholeNumber("a number of hours", 1, 168), "how long an adult must stay, e.g. 24"),
+        Field("hours", WholeNumber("a number of hours", 1, 168, 24), "how long an adult must stay, e.g. 24"),
         Field("must_not_drive_home", YesNo(), "yes if the patient must not drive themselves home"),
         Field("text", Text(), "what the patient and their escort must know"),
     ],
@@ -287,7 +287,7 @@ QUESTION = Record(
         Field("question", Text(), "the question, e.g. Can you drive yourself home today?"),
         Field(
             "options",
-            ListOf(Text(), "a list of answers to choose from", min_items=2, noun="option"),
+            ListOf(Text(), "a list of answers to choose from", min_items=2, max_items=4, noun="option"),
             "the answers the patient chooses from (2 to 4)",
         ),
         Field("answer", Text(), "the right option, copied exactly"),
@@ -301,10 +301,12 @@ QUESTION = Record(
 
 def _check_procedure(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], node: Node, path: str) -> bool:
     """References between lists: every red flag calls contacts listed under ``contacts``."""
-    contacts = values.get("contacts")
-    if contacts is None:
+    contacts = nodes.get("contacts")
+    if not isinstance(contacts, SequenceNode):
         return True  # the contacts are missing or unreadable, which is already reported
-    known = {contact.id for contact in contacts}
+    # Ids as written, also of contacts with other mistakes, so one bad contact does not make every
+    # red flag that calls it look wrong too.
+    known = {_written_id(item) for item in contacts.value} - {""}
     ok = True
     for target, ref, line, ref_path in walk.refs:
         if target == "contacts" and ref not in known:
@@ -312,19 +314,31 @@ def _check_procedure(walk: Walk, values: dict[str, Any], nodes: dict[str, Node],
                 line,
                 ref_path,
                 f"'{ref}' is not one of the contacts listed under 'contacts'",
-                f"{_known_ids(ref, known)}add it to 'contacts' or correct the id",
+                f"{_known_ids(ref, known)} add it to 'contacts' or correct the id".lstrip(),
             )
             ok = False
     return ok
 
 
+def _written_id(item: Node) -> str:
+    if isinstance(item, MappingNode):
+        for key, value in item.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                return str(value.value).strip()
+    return ""
+
+
 def _known_ids(ref: str, known: set[str]) -> str:
-    return suggestion(ref, sorted(known)) or (f"the contact ids are: {', '.join(sorted(known))}; " if known else "")
+    return suggestion(ref, sorted(known)) or (f"the contact ids are: {', '.join(sorted(known))};" if known else "")
 
 
 def _procedure_fields() -> list[Field]:
     return [
-        Field("schema_version", WholeNumber("a whole number", 1, 999), f"the schema version: {model.SCHEMA_VERSION}"),
+        Field(
+            "schema_version",
+            WholeNumber("a whole number", 1, 999, model.SCHEMA_VERSION),
+            f"the schema version: {model.SCHEMA_VERSION}",
+        ),
         Field("title", Text(), "the procedure's full name, as on the leaflet"),
         Field("short_name", Text(), "a short, patient-friendly name for screen headings"),
         Field("specialty", Text(), "the specialty or service, e.g. Pain management"),

@@ -43,7 +43,6 @@ STANDARD_TAGS = frozenset(
 
 # libyaml's wording -> a hint an author can act on. Matched as substrings of the problem, first match wins.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("'\\t'", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put a text that contains ': ' in quotes, or check this line's indentation"),
     ("could not find expected ':'", "each heading needs a ':' after it; check this line and the one before"),
     ("did not find expected key", "this line is not lined up with the headings around it: check its indentation"),
@@ -88,11 +87,7 @@ def compose(data: bytes, collector: Collector) -> Node | None:
     try:
         root = yaml.compose(data, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "unreadable"
-        hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in problem), _DEFAULT_SYNTAX_HINT)
-        line = int(mark.line) + 1 if mark is not None else None
-        collector.error(line, "", f"this is not valid YAML here: {problem}", hint)
+        _syntax_error(exc, data, collector)
         return None
     except yaml.reader.ReaderError as exc:
         line = data[: exc.position].count(b"\n") + 1 if isinstance(exc.position, int) else None
@@ -116,6 +111,16 @@ def compose(data: bytes, collector: Collector) -> Node | None:
     if b"!" in data or b"<<" in data:
         _report_tags(root, collector)
     return root
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, collector: Collector) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    problem = " ".join(part for part in (exc.context, exc.problem) if part) or "unreadable"
+    hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in problem), _DEFAULT_SYNTAX_HINT)
+    line = int(mark.line) + 1 if mark is not None else None
+    if line is not None and b"\t" in (data.splitlines()[line - 1 : line] or [b""])[0]:
+        hint = "indent with spaces, not tabs: this line has a tab in it"
+    collector.error(line, "", f"this is not valid YAML here: {problem}", hint)
 
 
 def _depth_bound(data: bytes) -> int:
