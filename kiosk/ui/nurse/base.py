@@ -74,6 +74,10 @@ class NursePage(QWidget):
         layout.addWidget(self.scroll if self.scroll is not None else content, 1)
         layout.addLayout(self.footer)
 
+    def scroll_to_top(self) -> None:
+        if self.scroll is not None:
+            self.scroll.verticalScrollBar().setValue(0)
+
     def scroll_to(self, widget: QWidget) -> None:
         if self.scroll is not None:
             self.scroll.ensureWidgetVisible(widget, 0, 80)

@@ -232,6 +232,7 @@ class NewDischargeScreen(NursePage):
         self.problems_label.setVisible(bool(problems))
         self.ended.start(now)
         self._show_procedure(None)
+        self.scroll_to_top()
 
     def set_now(self, now: datetime) -> None:
         """Move the screen's "now" on (limits of the end time, review state stay as loaded)."""

@@ -1,0 +1,147 @@
+"""What the nurse reviews before sign-off, worked out from the saved record (never from what is on screen).
+
+For each step that applies to this patient: confirmed or not, and when; for each check question: right first
+time, right at the second attempt, or still wrong (go over it again); the escort or the recorded reason why
+there is none; the nurse overrides. ``blockers`` lists what stops sign-off: a step not confirmed, a question
+not answered, nobody staying with no reason recorded (H4). Plain Python; the review screen only displays it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kiosk.content import personalise
+from kiosk.content.model import Procedure
+from kiosk.discharge.flow import WARNING_SIGNS_ID
+from kiosk.discharge.model import AnswerAttempt, DischargeRecord
+from kiosk.discharge.timeline import format_clock
+
+NO_ESCORT_OVERRIDE = "no-escort"
+"""The override kind the record store reads as the no-escort reason (``kiosk.records.reading``)."""
+
+WARNING_SIGNS_HEADING = "Warning signs: when to get help"
+
+
+class Outcome(StrEnum):
+    FIRST_TIME = "Right first time"
+    SECOND_TIME = "Right at the second attempt"
+    WRONG = "Still wrong: go over this with the patient"
+    NOT_ANSWERED = "Not answered"
+
+
+@dataclass(frozen=True)
+class StepLine:
+    step_id: str
+    heading: str
+    confirmed_at: datetime | None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    question_id: str
+    question: str
+    right_option: str
+    outcome: Outcome
+    attempts: tuple[str, ...]
+    """The options the patient chose, in order."""
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    steps: tuple[StepLine, ...]
+    questions: tuple[QuestionLine, ...]
+    escort: tuple[tuple[str, str], ...]
+    """(label, value) pairs for the escort, or one ("Nobody", reason) pair."""
+    overrides: tuple[tuple[str, str], ...]
+    blockers: tuple[str, ...]
+
+    @property
+    def can_sign_off(self) -> bool:
+        return not self.blockers
+
+
+def outcome(attempts: tuple[AnswerAttempt, ...]) -> Outcome:
+    ordered = sorted(attempts, key=lambda attempt: attempt.answered_at)
+    if not ordered:
+        return Outcome.NOT_ANSWERED
+    if ordered[0].correct:
+        return Outcome.FIRST_TIME
+    if len(ordered) > 1 and ordered[1].correct:
+        return Outcome.SECOND_TIME
+    return Outcome.WRONG
+
+
+def summarise(record: DischargeRecord, procedure: Procedure) -> ReviewSummary:
+    """The review of ``record``; ``procedure`` must be the one the record names (checked: H1)."""
+    if procedure.id != record.procedure_id:
+        raise ValueError(f"record {record.record_id} is for {record.procedure_id}, not {procedure.id}")
+    confirmed = {c.step_id: c.confirmed_at for c in record.confirmations}
+    applicable = personalise.applicable_steps(procedure, record.factors)
+    steps = [StepLine(step.id, step.heading, confirmed.get(step.id)) for step in applicable]
+    steps.append(StepLine(WARNING_SIGNS_ID, WARNING_SIGNS_HEADING, confirmed.get(WARNING_SIGNS_ID)))
+
+    questions = []
+    for question in personalise.questions_for(procedure, record.factors):
+        attempts = tuple(a for a in record.answers if a.question_id == question.id)
+        chosen = tuple(_option(question.options, a.chosen) for a in sorted(attempts, key=lambda a: a.answered_at))
+        questions.append(QuestionLine(question.id, question.question, question.right_option, outcome(attempts), chosen))
+
+    escort = _escort_lines(record)
+    blockers = _blockers(record, tuple(steps), tuple(questions))
+    return ReviewSummary(tuple(steps), tuple(questions), escort, tuple(record.overrides), blockers)
+
+
+def _option(options: tuple[str, ...], index: int) -> str:
+    return options[index] if 0 <= index < len(options) else f"option {index + 1}"
+
+
+def _escort_lines(record: DischargeRecord) -> tuple[tuple[str, str], ...]:
+    if record.escort is not None:
+        escort = record.escort
+        return (
+            ("Name", escort.name),
+            ("Relationship", escort.relationship),
+            ("Phone", escort.phone_display),
+            ("Stays until", format_clock(escort.stays_until)),
+        )
+    if not said_nobody(record):
+        return (("Not answered", "The patient has not reached this question yet"),)
+    return (("Nobody", no_escort_reason(record) or "No reason recorded yet"),)
+
+
+def said_nobody(record: DischargeRecord) -> bool:
+    """The patient answered "nobody is staying with me" (the store gives "" until a nurse records a reason)."""
+    return record.escort is None and (record.no_escort_reason is not None or no_escort_reason(record) is not None)
+
+
+def no_escort_reason(record: DischargeRecord) -> str | None:
+    """The nurse's recorded reason for discharging with nobody staying, or None if there is none yet."""
+    if record.no_escort_reason:
+        return record.no_escort_reason
+    for kind, reason in reversed(record.overrides):
+        if kind == NO_ESCORT_OVERRIDE and reason.strip():
+            return reason
+    return None
+
+
+def _blockers(
+    record: DischargeRecord, steps: tuple[StepLine, ...], questions: tuple[QuestionLine, ...]
+) -> tuple[str, ...]:
+    blockers: list[str] = []
+    unconfirmed = [line.heading for line in steps if not line.confirmed]
+    if unconfirmed:
+        blockers.append("Not confirmed by the patient: " + "; ".join(unconfirmed))
+    unanswered = [line.question for line in questions if line.outcome is Outcome.NOT_ANSWERED]
+    if unanswered:
+        blockers.append("Not answered: " + "; ".join(unanswered))
+    if record.escort is None and not said_nobody(record):
+        blockers.append("The patient has not said who is staying with them")
+    elif record.escort is None and no_escort_reason(record) is None:
+        blockers.append("Nobody is staying with the patient, and no nurse's reason is recorded")
+    return tuple(blockers)

@@ -1,0 +1,191 @@
+"""The nurse reviews what the patient confirmed and ticks the discharge checklist before signing off.
+
+Everything shown comes from the saved record (``kiosk.discharge.review.summarise``), never from the patient's
+screens (H1, H6). Sign-off is refused while a checklist item is unticked or something is missing (a step not
+confirmed, nobody staying with no reason: H4); the button says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.model import Procedure
+from kiosk.discharge import checklist
+from kiosk.discharge.model import DischargeRecord
+from kiosk.discharge.review import Outcome, ReviewSummary, no_escort_reason, summarise
+from kiosk.discharge.timeline import format_dob
+from kiosk.ui.nurse.base import GAP, NursePage
+from kiosk.ui.nurse.form_parts import TickRow
+from kiosk.ui.widgets import button, label
+
+OUTCOME_MARKS = {
+    Outcome.FIRST_TIME: "✓",
+    Outcome.SECOND_TIME: "✓",
+    Outcome.WRONG: "⚠",
+    Outcome.NOT_ANSWERED: "✗",
+}
+
+OVERRIDE_WORDS = {
+    "expired-leaflet": "Leaflet past its review date used",
+    "no-escort": "Nobody staying with the patient",
+}
+
+
+class ReviewScreen(NursePage):
+    """``load(record, procedure)``; emits ``sign_off_requested(checklist)`` or ``back()``."""
+
+    sign_off_requested = Signal(object)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Review and sign off", parent=parent)
+        self._items: tuple[checklist.ChecklistItem, ...] = ()
+        self.summary: ReviewSummary | None = None
+        self.tick_rows: dict[str, TickRow] = {}
+
+        self.patient_line = label("", "subtitle")
+        self.patient_line.setObjectName("review-patient")
+        self.steps_grid = QGridLayout()
+        self.steps_grid.setHorizontalSpacing(GAP)
+        self.steps_grid.setVerticalSpacing(4)
+        self.questions_box = QVBoxLayout()
+        self.questions_box.setSpacing(GAP // 2)
+        self.escort_grid = QGridLayout()
+        self.escort_grid.setHorizontalSpacing(GAP)
+        self.overrides_caption = label("Nurse decisions recorded", "section")
+        self.overrides_box = QVBoxLayout()
+        left = QVBoxLayout()
+        left.setSpacing(GAP)
+        left.addWidget(self.patient_line)
+        left.addWidget(label("What the patient confirmed", "section"))
+        left.addLayout(self.steps_grid)
+        left.addWidget(label("Check questions", "section"))
+        left.addLayout(self.questions_box)
+        left.addWidget(label("Who is looking after them", "section"))
+        left.addLayout(self.escort_grid)
+        left.addWidget(self.overrides_caption)
+        left.addLayout(self.overrides_box)
+        left.addStretch(1)
+
+        self.checklist_box = QVBoxLayout()
+        self.checklist_box.setSpacing(GAP // 2)
+        self.blockers = label("", "warning")
+        self.blockers.setObjectName("review-blockers")
+        self.blockers.setVisible(False)
+        right = QVBoxLayout()
+        right.setSpacing(GAP)
+        right.addWidget(self.blockers)
+        right.addWidget(label("Discharge checklist", "section"))
+        right.addWidget(label("Tick each one you have checked with the patient.", "small"))
+        right.addLayout(self.checklist_box)
+        right.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(GAP * 3)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.body.addLayout(columns)
+
+        self.back_button = button("Back", name="review-back")
+        self.back_button.clicked.connect(self.back)
+        self.why_not = label("", "small")
+        self.why_not.setObjectName("review-why-not")
+        self.sign_button = button("Sign off", "primary", name="review-sign-off")
+        self.sign_button.clicked.connect(self._sign_off)
+        self.footer.addWidget(self.back_button)
+        self.footer.addWidget(self.why_not, 1)
+        self.footer.addWidget(self.sign_button)
+        self._refresh()
+
+    # -- public API ------------------------------------------------------------------------------------------
+    def load(self, record: DischargeRecord, procedure: Procedure) -> None:
+        """Show ``record`` (read fresh from the store); ``procedure`` must be the one it names (H1)."""
+        self.clear()
+        summary = summarise(record, procedure)
+        self.summary = summary
+        self.header.set_context(procedure.title)
+        patient = record.patient
+        self.patient_line.setText(
+            f"{patient.name} · born {format_dob(patient.date_of_birth)} · {patient.hospital_number}"
+        )
+        for row, line in enumerate(summary.steps):
+            mark = label("✓" if line.confirmed else "✗", "value", wrap=False)
+            when = label(f"{line.confirmed_at:%H:%M}" if line.confirmed_at else "Not confirmed", "small", wrap=False)
+            text = label(line.heading)
+            for widget in (mark, when, text):
+                widget.setProperty("problem", not line.confirmed)
+            self._add_to_grid(self.steps_grid, row, (mark, when, text))
+        for line in summary.questions:
+            detail = line.outcome.value
+            if line.outcome in (Outcome.SECOND_TIME, Outcome.WRONG):
+                detail += f". Chose: {'; then '.join(line.attempts)}. Right answer: {line.right_option}"
+            item = label(f"{OUTCOME_MARKS[line.outcome]} {line.question}\n{detail}")
+            item.setProperty("problem", line.outcome in (Outcome.WRONG, Outcome.NOT_ANSWERED))
+            self.questions_box.addWidget(item)
+        if not summary.questions:
+            self.questions_box.addWidget(label("No check questions for this procedure.", "small"))
+        escort_problem = record.escort is None and no_escort_reason(record) is None
+        for row, (name, value) in enumerate(summary.escort):
+            shown = label(value)
+            shown.setProperty("problem", escort_problem)
+            self._add_to_grid(self.escort_grid, row, (label(name, "caption", wrap=False), shown))
+        for kind, reason in summary.overrides:
+            self.overrides_box.addWidget(label(f"{OVERRIDE_WORDS.get(kind, kind)}: {reason}"))
+        self.overrides_caption.setVisible(bool(summary.overrides))
+
+        self._items = checklist.checklist_for(record)
+        for item in self._items:
+            row = TickRow(item.text, name=f"check-{item.id}")
+            row.toggled.connect(self._refresh)
+            self.checklist_box.addWidget(row)
+            self.tick_rows[item.id] = row
+        self.blockers.setText("Cannot sign off yet:\n" + "\n".join(f"• {b}" for b in summary.blockers))
+        self.blockers.setVisible(bool(summary.blockers))
+        self._refresh()
+        self.scroll_to_top()
+
+    def clear(self) -> None:
+        """Remove every patient detail and tick from the screen (H3)."""
+        for layout in (self.steps_grid, self.questions_box, self.escort_grid, self.overrides_box, self.checklist_box):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setParent(None)
+                    widget.deleteLater()
+        self.tick_rows = {}
+        self._items = ()
+        self.summary = None
+        self.patient_line.clear()
+        self.header.set_context("")
+        self.blockers.clear()
+        self.blockers.setVisible(False)
+        self._refresh()
+
+    def ticked(self) -> dict[str, bool]:
+        return {item_id: row.isChecked() for item_id, row in self.tick_rows.items()}
+
+    # -- slots -----------------------------------------------------------------------------------------------
+    def _add_to_grid(self, grid: QGridLayout, row: int, widgets: tuple[QLabel, ...]) -> None:
+        for column, widget in enumerate(widgets):
+            grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(len(widgets) - 1, 1)
+
+    def _refresh(self) -> None:
+        missing = checklist.missing(self._items, self.ticked())
+        if self.summary is None:
+            reason = "Nothing to sign off."
+        elif self.summary.blockers:
+            reason = "Cannot sign off yet: see the box on the right."
+        elif missing:
+            reason = f"Tick the checklist to sign off ({len(missing)} left)."
+        else:
+            reason = "Ready: you will be asked for your PIN."
+        self.why_not.setText(reason)
+        self.sign_button.setEnabled(self.summary is not None and not self.summary.blockers and not missing)
+
+    def _sign_off(self) -> None:
+        if self.summary is None or self.summary.blockers or checklist.missing(self._items, self.ticked()):
+            return  # refused: the button is disabled, this guards a queued click
+        self.sign_off_requested.emit(checklist.answers(self._items, self.ticked()))
