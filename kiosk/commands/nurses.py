@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 NAME = "nurses"
 HELP = "manage nurse accounts: add, list, disable, enable, unlock, set-pin (PINs are asked for, never typed here)"
 ACTIONS = ("add", "list", "disable", "enable", "unlock", "set-pin")
+_DONE = {"disable": "disabled", "enable": "enabled", "unlock": "unlocked"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{'added' if args.action == 'add' else 'new PIN set for'} {args.name}")
             else:
                 getattr(accounts, args.action)(args.name)
-                print(f"{args.action}d {args.name}")
+                print(f"{_DONE[args.action]} {args.name}")
     except KioskError as exc:
         print(f"nurses {args.action}: {exc.title}", file=sys.stderr)
         if exc.hint:

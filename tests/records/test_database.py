@@ -134,3 +134,22 @@ def test_a_locked_database_gives_the_apps_error_then_works_again(
         other.close()
         store.confirm_step(rid, "rest")
         assert len(store.get(rid).confirmations) == 1
+
+
+def test_a_failed_migration_leaves_the_database_as_it_was(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each migration is one transaction with its user_version bump: a failure half-way changes nothing."""
+    from kiosk.records import schema
+
+    broken = (*schema.MIGRATIONS[0][:5], "CREATE TABLE broken (")
+    monkeypatch.setattr(schema, "MIGRATIONS", (broken,))
+    with pytest.raises(RecordStoreError):
+        RecordStore(db_path, clock)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0
+    conn.close()
+    monkeypatch.undo()
+    with RecordStore(db_path, clock) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

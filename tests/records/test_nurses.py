@@ -177,3 +177,24 @@ def test_nurses_command_reads_the_pin_from_stdin_never_from_arguments(data_dir: 
         assert [n.disabled for n in accounts.list()] == [True]
         accounts.enable("Sam Patel")
         assert accounts.verify("Sam Patel", "4821").ok
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_pin_is_asked_twice_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.commands.nurses import read_pin
+
+    answers = iter(["4821", "4821", "4821", "4812"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    assert read_pin(_Terminal()) == "4821"  # type: ignore[arg-type]
+    with pytest.raises(SystemExit, match="differ"):
+        read_pin(_Terminal())  # type: ignore[arg-type]
+
+
+def test_unlock_command_says_unlocked(data_dir: Path) -> None:
+    assert _nurses_cli(data_dir, "add", "Sam Patel", stdin="4821\n").returncode == 0
+    result = _nurses_cli(data_dir, "unlock", "Sam Patel")
+    assert (result.returncode, result.stdout) == (0, "unlocked Sam Patel\n")
