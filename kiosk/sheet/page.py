@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -68,7 +69,7 @@ def header_table(ctx: SheetContext, width: float) -> Table:
         [para(_fields(ctx), st.header_field), ""],
         [para(markup(ctx.procedure.title), st.header_procedure, shared=True), ""],
     ]
-    table = Table(rows, colWidths=[width * 0.64, width * 0.36])
+    table = Table(rows, colWidths=[width * 0.56, width * 0.44])
     table.setStyle(
         TableStyle(
             [
@@ -77,6 +78,7 @@ def header_table(ctx: SheetContext, width: float) -> Table:
                 ("SPAN", (0, 2), (1, 2)),
                 ("SPAN", (0, 3), (1, 3)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),  # the REPRINT stamp
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -90,7 +92,9 @@ def header_table(ctx: SheetContext, width: float) -> Table:
 
 
 def _stamp(text: str, ctx: SheetContext) -> Table:
-    stamp = Table([[para(text, ctx.styles.stamp, shared=True)]], hAlign="RIGHT")
+    style = ctx.styles.stamp
+    width = stringWidth(text, BOLD, style.fontSize) + 12  # just the word, in a black box
+    stamp = Table([[para(text, style, shared=True)]], colWidths=[width], hAlign="RIGHT")
     stamp.setStyle(
         TableStyle(
             [

@@ -100,7 +100,7 @@ def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     out: list[Flowable] = [para("<br/>".join(lines), st.time_box)]
     if follow_up is not None and follow_up.text:
         out.extend(text_blocks(ctx, follow_up.text))
-    return _section(ctx, "Your next hours, in clock times", out)
+    return _section(ctx, "Your times and dates", out)
 
 
 def aftercare(ctx: SheetContext) -> list[Flowable]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -252,3 +253,32 @@ def test_the_pdf_is_the_same_for_the_same_record(
     other = make_record(procedure, patient=Patient("Someone Else", date(1960, 2, 2), "ZZ9"))
     build_sheet(other, procedure, config, PRINTED)
     assert build_sheet(record, procedure, config, PRINTED) == first
+
+
+def test_nothing_about_a_patient_is_kept_between_sheets(
+    record: DischargeRecord, procedure: Procedure, config: WardConfig
+) -> None:
+    """H3: content is cached between sheets for speed; the patient's and escort's details never are."""
+    from kiosk.sheet import paragraphs
+
+    build_sheet(replace(record, no_escort_reason=None), procedure, config, PRINTED)
+    kept = " ".join(key[0] for key in paragraphs._shared_frags) + " ".join(key[0] for key in paragraphs._shared_lines)
+    assert procedure.steps[0].heading in kept
+    for detail in ("Margaret", "Thompson", "RK123456", "D-2025-11-21-0007", "1948", "07700", "David", "Left L5"):
+        assert detail not in kept
+
+
+def test_content_longer_than_a_page_still_flows_onto_more_pages(
+    record: DischargeRecord, procedure: Procedure, config: WardConfig, pages: Pages
+) -> None:
+    """A red-flag list or a step taller than a whole page continues on the next page instead of failing."""
+    flags = tuple(replace(procedure.red_flags[0], id=f"flag-{n}", sign=f"Warning sign number {n}") for n in range(40))
+    long_step = replace(procedure.steps[0], text="A very long step. " * 400)
+    huge = replace(procedure, red_flags=flags, steps=(long_step, *procedure.steps[1:]))
+    text = pages(build_sheet(replace(record, large_print=True), huge, config, PRINTED))
+    whole = " ".join(text)
+    assert "Get help urgently (continued)" in whole
+    for n in range(40):
+        assert f"Warning sign number {n}" in whole
+    assert len(re.findall(r"\bvery\b", whole)) == 400  # every word of the step, whichever page it fell on
+    assert f"Page {len(text)} of {len(text)}" in text[-1]
