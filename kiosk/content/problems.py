@@ -68,7 +68,10 @@ def count_label(problems: tuple[Problem, ...] | list[Problem]) -> str:
 
 
 class ContentError(KioskError):
-    """A procedure file that cannot be used; ``problems`` lists everything wrong with it (errors first)."""
+    """A procedure file that cannot be used; ``problems`` lists everything wrong with it, in file order.
+
+    ``hint`` is the first error in full, so a one-line display still says where to start.
+    """
 
     def __init__(self, file: str, problems: tuple[Problem, ...]) -> None:
         errors = [p for p in problems if p.is_error]

@@ -72,3 +72,12 @@ def test_a_bad_date_option_is_explained(capsys: pytest.CaptureFixture[str]) -> N
         main(["check", "--today", "31/01/2026"])
     assert exit_info.value.code == 2
     assert "is not a date written as year-month-day" in capsys.readouterr().err
+
+
+def test_the_command_module_imports_no_yaml_until_it_runs() -> None:
+    """``main.py --help`` and the kiosk's start stay quick: the loader is imported only inside ``run``."""
+    code = "import sys, kiosk.commands.check; print('yaml' in sys.modules, 'kiosk.content.loader' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True, cwd=MAIN.parent
+    )
+    assert result.stdout.split() == ["False", "False"]
