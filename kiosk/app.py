@@ -163,6 +163,7 @@ def run_kiosk(full_screen: bool = True) -> int:
             return
         log.info("kiosk started for %s (%d old discharges purged)", config.ward_name, removed)
 
-    # After the first paint: the start screen shows while the store opens.
+    # The start screen is painted first; the store opens and the controller is built just after.
+    app.processEvents()
     QTimer.singleShot(0, finish_start)
     return app.exec()

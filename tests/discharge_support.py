@@ -37,6 +37,7 @@ def make_clock() -> FakeClock:
 
 
 def make_store(tmp_path: Path, clock: FakeClock) -> RecordStore:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     return RecordStore(tmp_path / "records.sqlite3", clock, outbox=tmp_path / "outbox")
 
 

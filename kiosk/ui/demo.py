@@ -248,7 +248,7 @@ class DemoRun:
             time.sleep(0.25)
             self.flow.poll_job()
         self.shot("printed")
-        self.press("print-sheet-in-hand")
+        self.press("print-in-hand")
         if self.session.stage is not Stage.LOCKED:
             raise RuntimeError(
                 f"demo: expected the start screen after the sheet was handed over ({self.session.stage})"

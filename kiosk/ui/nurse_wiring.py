@@ -95,8 +95,12 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
     elif stage is Stage.NEW_DISCHARGE:
         screen.load(session.library(), flow.clock.now())  # type: ignore[attr-defined]
     elif stage is Stage.REASON:
+        from kiosk.discharge.session import ReasonPurpose
+        from kiosk.ui.nurse.reason import ABANDON_REASONS, NO_ESCORT_REASONS
+
         title, prompt = session.reason_prompt()
-        screen.ask(title, prompt)  # type: ignore[attr-defined]
+        picks = NO_ESCORT_REASONS if session.reason_purpose is ReasonPurpose.NO_ESCORT else ABANDON_REASONS
+        screen.ask(title, prompt, picks)  # type: ignore[attr-defined]
     elif stage is Stage.REVIEW:
         assert session.procedure is not None
         screen.load(session.record(), session.procedure)  # type: ignore[attr-defined]

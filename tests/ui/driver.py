@@ -104,6 +104,17 @@ class Kiosk:
         return self.session.walk.current.kind
 
     # -- doing -------------------------------------------------------------------------------------------------
+    def type_text(self, widget: QWidget, text: str) -> None:
+        """Type as the Qt Virtual Keyboard does: each character committed through an input-method event
+        (QTest key clicks cannot type letters such as "ś")."""
+        from PySide6.QtGui import QInputMethodEvent
+
+        widget.setFocus()
+        for char in text:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
+
     def type_pin(self, pin: str = PIN, name: str = NURSE) -> None:
         assert self.session.stage is Stage.PIN, self.session.stage
         pin_screen = self.flow.pin_screen
@@ -160,10 +171,10 @@ class Kiosk:
         screen = self.screen
         name_edit = screen.findChild(QLineEdit, "escort-name")
         assert name_edit is not None
-        self.qtbot.keyClicks(name_edit, name)
+        self.type_text(name_edit, name)
         relationship_edit = screen.findChild(QLineEdit, "escort-relationship")
         assert relationship_edit is not None
-        self.qtbot.keyClicks(relationship_edit, relationship)
+        self.type_text(relationship_edit, relationship)
         self.click("escort-phone")
         self.type_keypad(phone)
 
@@ -186,15 +197,15 @@ class Kiosk:
         if expired_reason:
             reason = self.screen.findChild(QLineEdit, "expired-reason")
             assert reason is not None and reason.isVisible()
-            self.qtbot.keyClicks(reason, expired_reason)
+            self.type_text(reason, expired_reason)
         name = self.screen.findChild(QLineEdit, "patient-name")
         assert name is not None
-        self.qtbot.keyClicks(name, patient.name)
+        self.type_text(name, patient.name)
         self.click("dob")
         self.type_keypad(patient.date_of_birth.strftime("%d%m%Y"))
         hospital = self.screen.findChild(QLineEdit, "hospital-number")
         assert hospital is not None
-        self.qtbot.keyClicks(hospital, patient.hospital_number)
+        self.type_text(hospital, patient.hospital_number)
         if patient.nhs_number:
             self.click("nhs")
             self.type_keypad(patient.nhs_number)
@@ -204,3 +215,70 @@ class Kiosk:
         for factor in factors:
             self.click(f"factor-{factor.value}")
         self.click("new-submit")
+
+    def give_reason(self, text: str) -> None:
+        assert self.session.stage is Stage.REASON
+        edit = self.screen.findChild(QLineEdit, "reason-text")
+        assert edit is not None
+        self.type_text(edit, text)
+        self.click("reason-save")
+
+    def button_in_row(self, record_id: str, name: str) -> QAbstractButton:
+        row = self.screen.findChild(QWidget, f"row-{record_id}")
+        assert row is not None, f"no row for {record_id} on {type(self.screen).__name__}"
+        found = row.findChild(QAbstractButton, name)
+        assert found is not None and found.isVisible(), f"no {name} on the row of {record_id}"
+        return found
+
+    def review_and_sign_off(self) -> None:
+        """Tick every checklist item on the review screen, sign off, type the PIN."""
+        from PySide6.QtWidgets import QCheckBox
+
+        assert self.session.stage is Stage.REVIEW, self.session.stage
+        for box in self.screen.findChildren(QCheckBox):
+            if box.objectName().startswith("check-") and not box.isChecked():
+                self.click(box)
+        self.click("review-sign-off")
+        self.type_pin()
+        assert self.session.stage is Stage.PRINT, (self.session.stage, self.flow.notice.text())
+
+    def print_and_hand_over(self, before_hand_over: Any = None, wait_seconds: float = 30.0) -> Path:
+        """Print on the print screen, follow the job until it is done, confirm "sheet in hand".
+
+        Returns the sheet that went to the printer (the outbox copy).
+        """
+        import time
+
+        assert self.session.stage is Stage.PRINT, self.session.stage
+        self.click("print-print")
+        job = self.flow.job
+        assert job is not None, self.flow.notice.text()
+        deadline = time.monotonic() + wait_seconds
+        while self.flow.job is not None and not self.flow.job.finished and time.monotonic() < deadline:
+            self.qtbot.wait(200)
+            self.flow.poll_job()
+        job = self.flow.job
+        assert job is not None and job.finished, job
+        assert job.status.value in ("completed", "outbox-only"), job.nurse_message
+        if before_hand_over is not None:
+            before_hand_over()
+        self.click("print-in-hand")
+        return job.pdf_path
+
+
+def print_config() -> WardConfig:
+    """The ward config with the real KioskPDF cups-pdf queue when CUPS has it ready, else outbox only."""
+    from dataclasses import replace
+
+    from kiosk.clock import SystemClock
+    from kiosk.printing.service import PrintService
+
+    class _Nothing:
+        def record_print_event(self, record_id: str, event: object) -> None:
+            raise AssertionError("checking the queue records nothing")
+
+    ready = PrintService(TEST_QUEUE, _Nothing(), SystemClock(), 60).check_queue().ok
+    return replace(CONFIG, printer_queue=TEST_QUEUE if ready else "")
+
+
+TEST_QUEUE = "KioskPDF"
