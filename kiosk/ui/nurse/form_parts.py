@@ -131,7 +131,7 @@ class SideLevelPicker(QWidget):
         self.level_edit = QLineEdit()
         self.level_edit.setObjectName("level")
         self.level_edit.setMaxLength(MAX_LEVEL_LENGTH + 10)
-        self.level_edit.setPlaceholderText("Level, e.g. L5")
+        self.level_edit.setPlaceholderText("e.g. L5")
         self.level_buttons: dict[str, QPushButton] = {}
         levels = QHBoxLayout()
         levels.setSpacing(GAP)
