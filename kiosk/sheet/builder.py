@@ -18,7 +18,7 @@ from kiosk.content.personalise import applicable_steps
 from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import KioskError
 from kiosk.sheet.context import SheetContext
-from kiosk.sheet.page import PageDecoration, SheetGeometry, footer_table, header_table, numbered_canvas
+from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
 from kiosk.sheet.sections import SECTIONS
 from kiosk.sheet.styles import sheet_styles
 
@@ -73,9 +73,9 @@ def story(ctx: SheetContext) -> list[Flowable]:
 def render(ctx: SheetContext, flowables: list[Flowable]) -> bytes:
     g = SheetGeometry
     width = g.content_width()
-    header = header_table(ctx, width)
+    header = Header(ctx)
     _, header_height = header.wrap(width, g.page_height)
-    footer = footer_table(ctx, width)
+    footer = Footer(ctx)
     _, footer_height = footer.wrap(width, g.page_height)
     frame_bottom = g.bottom + footer_height + g.footer_gap
     frame_top = g.page_height - g.top - header_height - g.header_gap

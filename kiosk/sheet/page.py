@@ -2,7 +2,7 @@
 
 Hazards H1 and H3: a loose page must never be mistaken for another patient's or another procedure's, so every
 page carries the patient's name, date of birth, hospital number, the record id and the procedure title. The
-header is a real Table of Paragraphs, wrapped once before the build, so a 300-character name wraps onto more
+header is made of Paragraphs, wrapped once before the build, so a 300-character name wraps onto more
 lines (and the body frame starts lower) instead of running off the page.
 """
 
@@ -15,13 +15,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from kiosk.discharge.timeline import format_clock, format_dob
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.fonts import BOLD, REGULAR, markup
 from kiosk.sheet.paragraphs import para
-from kiosk.sheet.styles import INK
+from kiosk.sheet.styles import INK, PAPER
 
 
 class SheetGeometry:
@@ -56,94 +56,128 @@ def _fields(ctx: SheetContext) -> str:
     return " &nbsp;·&nbsp; ".join(f"{label} <b>{markup(value)}</b>" for label, value in items)
 
 
-def header_table(ctx: SheetContext, width: float) -> Table:
-    st = ctx.styles
-    config = ctx.config
-    org = " · ".join(part for part in (config.ward_name, config.trust_name) if part)
-    right: list[Flowable] = [para("Your discharge information", st.header_title, shared=True)]
-    if ctx.reprint:
-        right.append(_stamp("REPRINT", ctx))
-    rows = [
-        [para(markup(org), st.header_org, shared=True), right],
-        [para(markup(ctx.record.patient.name), st.header_name), ""],
-        [para(_fields(ctx), st.header_field), ""],
-        [para(markup(ctx.procedure.title), st.header_procedure, shared=True), ""],
-    ]
-    table = Table(rows, colWidths=[width * 0.56, width * 0.44])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # for the empty cells: Helvetica otherwise
-                ("SPAN", (0, 1), (1, 1)),
-                ("SPAN", (0, 2), (1, 2)),
-                ("SPAN", (0, 3), (1, 3)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),  # the REPRINT stamp
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 3), (-1, 3), 4),
-                ("LINEBELOW", (0, 3), (-1, 3), SheetGeometry.header_rule, INK),
-            ]
-        )
-    )
-    return table
+LONG_NAME = 80  # characters
 
 
-def _stamp(text: str, ctx: SheetContext) -> Table:
-    style = ctx.styles.stamp
-    width = stringWidth(text, BOLD, style.fontSize) + 12  # just the word, in a black box
-    stamp = Table([[para(text, style, shared=True)]], colWidths=[width], hAlign="RIGHT")
-    stamp.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("BACKGROUND", (0, 0), (-1, -1), INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return stamp
+class Header(Flowable):
+    """The top of every page: ward and trust, "Your discharge information" (and REPRINT), then the patient's name,
+    date of birth, hospital number, record id and the procedure title, and a rule.
+
+    Plain paragraphs stacked by hand: a platypus Table did the same at several times the cost.
+    """
+
+    TITLE = "Your discharge information"
+    GAP = 1.5
+
+    def __init__(self, ctx: SheetContext) -> None:
+        super().__init__()
+        st = ctx.styles
+        config = ctx.config
+        org = " · ".join(part for part in (config.ward_name, config.trust_name) if part)
+        self.reprint = ctx.reprint
+        self.title_size = st.header_title.fontSize
+        self.stamp_size = st.stamp.fontSize
+        self.org = para(markup(org), st.header_org, shared=True)
+        name = ctx.record.patient.name
+        # A very long name is printed whole but smaller, so it cannot push the advice off the page.
+        name_style = st.header_name if len(name) <= LONG_NAME else st.header_procedure
+        self.lines = [
+            para(markup(name), name_style),
+            para(_fields(ctx), st.header_field),
+            para(markup(ctx.procedure.title), st.header_procedure, shared=True),
+        ]
+        self._heights: list[float] = []
+        self._top = 0.0
+
+    def _title_width(self) -> float:
+        return stringWidth(self.TITLE, BOLD, self.title_size)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        org_width = availWidth - self._title_width() - 6 * mm
+        _, org_height = self.org.wrap(org_width, availHeight)
+        right = self.title_size * 1.25 + (self.stamp_size * 1.6 + 2 if self.reprint else 0)
+        self._top = max(org_height, right) + self.GAP
+        self._heights = [line.wrap(availWidth, availHeight)[1] + self.GAP for line in self.lines]
+        self.width = availWidth
+        self.height = self._top + sum(self._heights) + 2.5 + SheetGeometry.header_rule
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        y = self.height
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, self.title_size)
+        canvas.drawRightString(self.width, y - self.title_size, self.TITLE)
+        if self.reprint:
+            _stamp(canvas, "REPRINT", self.width, y - self.title_size * 1.25 - 2, self.stamp_size)
+        canvas.restoreState()
+        self.org.drawOn(canvas, 0, y - self.org.height)
+        y -= self._top
+        for line, height in zip(self.lines, self._heights, strict=True):
+            y -= height
+            line.drawOn(canvas, 0, y + self.GAP)
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(SheetGeometry.header_rule)
+        canvas.line(0, SheetGeometry.header_rule / 2, self.width, SheetGeometry.header_rule / 2)
+        canvas.restoreState()
 
 
-def footer_table(ctx: SheetContext, width: float) -> Table:
-    """Where the advice came from and when this copy was printed; the page number is added by the canvas."""
-    st = ctx.styles
-    doc = ctx.procedure.document
-    review = f"Review date <b>{nbsp(format_dob(doc.review))}</b>"
-    if ctx.review_overdue:
-        review += f" {_inverse('REVIEW OVERDUE')}"
-    source = f"Source: {markup(doc.source)}"
-    version = f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
-    printed = f"Printed {nbsp(format_clock(ctx.printed_at))} {ctx.printed_at.year}"
-    if ctx.reprint:
-        printed += f" &nbsp;{_inverse('REPRINT')}"
-    printed += f" &nbsp;·&nbsp; Record {markup(ctx.record.record_id)}"
-    number_width = SheetGeometry.page_number_width
-    rows = [
-        [para(source, st.footer, shared=True), ""],
-        [para(version, st.footer, shared=True), ""],
-        [para(printed, st.footer), ""],
-    ]
-    table = Table(rows, colWidths=[width - number_width, number_width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, 0), 3),
-                ("LINEABOVE", (0, 0), (-1, 0), SheetGeometry.footer_rule, INK),
-            ]
-        )
-    )
-    return table
+def _stamp(canvas: Canvas, text: str, right: float, top: float, size: float) -> None:
+    """White on black, right-aligned below ``top``: a REPRINT nobody can miss on a monochrome print."""
+    width = stringWidth(text, BOLD, size) + 10
+    height = size * 1.6
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    canvas.rect(right - width, top - height, width, height, stroke=0, fill=1)
+    canvas.setFillColor(PAPER)
+    canvas.setFont(BOLD, size)
+    canvas.drawRightString(right - 5, top - height + size * 0.45, text)
+    canvas.restoreState()
+
+
+class Footer(Flowable):
+    """Where the advice came from and when this copy was printed; the canvas adds "Page X of Y" at the right."""
+
+    def __init__(self, ctx: SheetContext) -> None:
+        super().__init__()
+        st = ctx.styles
+        doc = ctx.procedure.document
+        review = f"Review date <b>{nbsp(format_dob(doc.review))}</b>"
+        if ctx.review_overdue:
+            review += f" {_inverse('REVIEW OVERDUE')}"
+        source = f"Source: {markup(doc.source)}"
+        version = f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
+        printed = f"Printed {nbsp(format_clock(ctx.printed_at))} {ctx.printed_at.year}"
+        if ctx.reprint:
+            printed += f" &nbsp;{_inverse('REPRINT')}"
+        printed += f" &nbsp;·&nbsp; Record {markup(ctx.record.record_id)}"
+        self.lines = [
+            para(source, st.footer, shared=True),
+            para(version, st.footer, shared=True),
+            para(printed, st.footer),
+        ]
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        text_width = availWidth - SheetGeometry.page_number_width
+        self._heights = [line.wrap(text_width, availHeight)[1] + 1 for line in self.lines]
+        self.width = availWidth
+        self.height = 3 + sum(self._heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(SheetGeometry.footer_rule)
+        canvas.line(0, self.height, self.width, self.height)
+        canvas.restoreState()
+        y = self.height - 3
+        for line, height in zip(self.lines, self._heights, strict=True):
+            y -= height
+            line.drawOn(canvas, 0, y + 1)
 
 
 def nbsp(text: str) -> str:
@@ -159,12 +193,12 @@ def _inverse(text: str) -> str:
 class PageDecoration:
     """The page hook: the pre-wrapped header and footer, drawn once into a PDF form and placed on every page.
 
-    Drawing the two tables again on each page cost a third of the build; a form is drawn once and referenced.
+    Drawing them again on each page cost a third of the build; a form is drawn once and referenced.
     """
 
     FORM = "sheet-header-footer"
 
-    def __init__(self, header: Table, header_height: float, footer: Table, footer_height: float) -> None:
+    def __init__(self, header: Flowable, header_height: float, footer: Flowable, footer_height: float) -> None:
         self.header = header
         self.header_height = header_height
         self.footer = footer
