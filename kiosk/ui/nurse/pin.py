@@ -8,7 +8,17 @@ who and what was typed: checking the PIN, counting attempts and lockout belong t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
 from kiosk.ui.keypad import NumericKeypad
@@ -40,8 +50,21 @@ class PinScreen(NursePage):
         names.setSpacing(GAP)
         names.addWidget(self.names_caption)
         names.addWidget(self.no_names)
-        names.addLayout(self.names_grid)
-        names.addStretch(1)
+        # A ward with many nurses: the names scroll (finger drag), the PIN pad stays where it is.
+        names_holder = QWidget()
+        names_holder.setObjectName("page-body")
+        names_column = QVBoxLayout(names_holder)
+        names_column.setContentsMargins(0, 0, 8, 0)
+        names_column.addLayout(self.names_grid)
+        names_column.addStretch(1)
+        self.names_scroll = QScrollArea()
+        self.names_scroll.setObjectName("page-scroll")
+        self.names_scroll.setWidgetResizable(True)
+        self.names_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.names_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.names_scroll.setWidget(names_holder)
+        QScroller.grabGesture(self.names_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        names.addWidget(self.names_scroll, 1)
         self.cancel_button = button("Cancel", name="pin-cancel")
         self.cancel_button.clicked.connect(self._cancel)
         names.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -82,6 +105,7 @@ class PinScreen(NursePage):
         self.no_names.setVisible(not nurse_names)
         if len(nurse_names) == 1:
             self.name_buttons[0].setChecked(True)
+        self.names_scroll.verticalScrollBar().setValue(0)
         self.keypad.setFocus()
 
     def show_error(self, message: str) -> None:

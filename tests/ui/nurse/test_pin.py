@@ -104,3 +104,20 @@ def test_renders_at_tablet_size_with_big_targets(qtbot: QtBot, tmp_path: Path) -
     assert screen.cancel_button.height() >= 48
     assert screen.height() == 800, "everything fits on the tablet screen without growing the window"
     assert screen.grab().save(str(tmp_path / "pin.png"))
+
+
+def test_many_nurses_scroll_and_the_pad_stays_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    screen = make_screen(qtbot)
+    names = [f"Nurse {letter} Smith" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    screen.prompt("Nurse sign-in", names)
+    qtbot.wait(10)
+    assert screen.height() == 800
+    assert screen.names_scroll.verticalScrollBar().maximum() > 0
+    last = screen.name_buttons[-1]
+    screen.names_scroll.ensureWidgetVisible(last)
+    qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, screen, "4071")
+    with qtbot.waitSignal(screen.pin_entered, timeout=1000) as blocker:
+        qtbot.mouseClick(screen.keypad.ok_key, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["Nurse Z Smith", "4071"]
+    assert screen.grab().save(str(tmp_path / "pin-many.png"))
