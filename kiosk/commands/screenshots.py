@@ -47,13 +47,19 @@ def run(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("[0-9][0-9]-*.png"):
         old.unlink()
+    saved_data_dir = os.environ.get("KIOSK_DATA_DIR")
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as scratch:
         # The demo's records, sheets and preview live in a throw-away data folder, never the ward's.
         os.environ["KIOSK_DATA_DIR"] = scratch
-        from kiosk.ui.demo import DemoRun
+        try:
+            from kiosk.ui.demo import DemoRun
 
-        demo = DemoRun(folder, (width, height), args.printer)
-        count = demo.run()
+            count = DemoRun(folder, (width, height), args.printer).run()
+        finally:
+            if saved_data_dir is None:
+                os.environ.pop("KIOSK_DATA_DIR", None)
+            else:
+                os.environ["KIOSK_DATA_DIR"] = saved_data_dir
     print(f"saved {count} screenshots in {folder}")
     return 0
 

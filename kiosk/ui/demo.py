@@ -78,6 +78,14 @@ class DemoRun:
         return self.count
 
     # -- looking and pressing ----------------------------------------------------------------------------------
+    def settle(self, ms: int) -> None:
+        """Let Qt run for ``ms`` (the PDF preview renders its pages in the background)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     def shot(self, name: str) -> None:
         QApplication.processEvents()
         self.count += 1
@@ -159,6 +167,10 @@ class DemoRun:
     def walk(self, first: bool) -> None:
         walk = self.session.walk
         assert walk is not None
+        if not first:
+            # The second patient chooses bigger text and high contrast: the pictures show both themes.
+            self.press("size-large")
+            self.press("high-contrast")
         self.shot("welcome")
         self.press("start")
         wrong_shown = not first
@@ -241,12 +253,14 @@ class DemoRun:
         self.shot("nurse review ticked")
         self.press("review-sign-off")
         self.pin(shoot="sign off pin")
+        self.settle(600)
         self.shot("sheet preview")
         self.press("print-print")
         deadline = time.monotonic() + PRINT_WAIT_SECONDS
         while self.flow.job is not None and not self.flow.job.finished and time.monotonic() < deadline:
             time.sleep(0.25)
             self.flow.poll_job()
+        self.settle(300)
         self.shot("printed")
         self.press("print-in-hand")
         if self.session.stage is not Stage.LOCKED:

@@ -6,7 +6,7 @@ The screen never judges the answer itself: the controller passes the flow's ``An
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.patient.base import PatientPage
@@ -44,6 +44,10 @@ class QuestionScreen(PatientPage):
         self.back_button.clicked.connect(self.back_requested)
         self.next_button = button("Next", "primary", name="next")
         self.next_button.clicked.connect(self.next_requested)
+        # Hidden until an answer is chosen, but keeps its place: Back must not grow into a big primary-sized bar.
+        policy = self.next_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.next_button.setSizePolicy(policy)
         self.footer.addWidget(self.back_button, 1)
         self.footer.addWidget(self.next_button, 3)
 
@@ -90,6 +94,12 @@ class QuestionScreen(PatientPage):
         self.explanation.show()
         self.next_button.setText("Try again" if ask_again else "Next")
         self.next_button.show()
+        # With long options or large text the feedback can fall below the fold: bring it into view once laid out.
+        QTimer.singleShot(0, self, self._reveal_feedback)
+
+    def _reveal_feedback(self) -> None:
+        if self.explanation.isVisible():
+            self.scroll.ensureWidgetVisible(self.explanation, 0, 24)
 
     def clear(self) -> None:
         super().clear()

@@ -10,18 +10,33 @@ from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
 
-def call_line(procedure: Procedure, contact_ids: tuple[str, ...]) -> str:
-    """ "Call: Pain Clinic 01752 437706 (Mon-Fri 9-5), or NHS 111 (any time)" for one warning sign."""
-    parts = []
-    for contact_id in contact_ids:
-        contact = procedure.contact(contact_id)
-        text = contact.name
-        if contact.number:
-            text += f" {contact.number}"
-        if contact.hours:
-            text += f" ({contact.hours})"
-        parts.append(text)
-    return "Call: " + ", or ".join(parts) if parts else ""
+def contact_line(procedure: Procedure, contact_id: str) -> str:
+    """ "Pain Clinic 01752 437706 (office hours)"; a number already in the name ("NHS 111") is not repeated."""
+    contact = procedure.contact(contact_id)
+    text = contact.name
+    if contact.number and contact.number not in contact.name:
+        text += f" {contact.number}"
+    if contact.hours:
+        text += f" ({contact.hours})"
+    return text
+
+
+def sign_groups(procedure: Procedure) -> list[tuple[list[str], tuple[str, ...]]]:
+    """The warning signs grouped by whom to call, in the content's order: one box per group, so the numbers
+    are not repeated under every sign when they are the same."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for flag in procedure.red_flags:
+        groups.setdefault(flag.call, []).append(flag.sign)
+    return [(signs, call) for call, signs in groups.items()]
+
+
+def group_text(procedure: Procedure, signs: list[str], call: tuple[str, ...]) -> str:
+    lines = [f"• {sign}" for sign in signs]
+    if call:
+        lines.append("")
+        lines.append("Call:" if len(call) == 1 else "Call one of:")
+        lines += [f"   {contact_line(procedure, contact_id)}" for contact_id in call]
+    return "\n".join(lines)
 
 
 class WarningSignsScreen(PatientPage):
@@ -51,11 +66,11 @@ class WarningSignsScreen(PatientPage):
             self.body.removeWidget(old)
             old.deleteLater()
         self.signs = []
-        for index, flag in enumerate(procedure.red_flags):
-            sign = label(f"{flag.sign}\n{call_line(procedure, flag.call)}", "warning")
-            sign.setObjectName(f"red-flag-{flag.id}")
-            self.body.insertWidget(self._signs_at + index, sign)
-            self.signs.append(sign)
+        for index, (signs, call) in enumerate(sign_groups(procedure)):
+            box = label(group_text(procedure, signs, call), "warning")
+            box.setObjectName(f"red-flags-{index}")
+            self.body.insertWidget(self._signs_at + index, box)
+            self.signs.append(box)
         self.advice.setText(procedure.red_flag_advice)
         self.scroll.verticalScrollBar().setValue(0)
 
