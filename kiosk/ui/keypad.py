@@ -236,7 +236,7 @@ class KeypadOverlay(QFrame):
 
 
 class KeypadField(QWidget):
-    """A form field for a number: shows the value, and opens the pad over the window when tapped.
+    """A form field for a number: shows the value, and opens the pad over its screen when tapped.
 
     ``value_changed(str)`` fires when the pad's Done is pressed. ``clear()`` wipes the value and closes the pad.
     """
@@ -283,8 +283,7 @@ class KeypadField(QWidget):
 
     def open_keypad(self) -> None:
         self.close_keypad()
-        host = self.window()
-        overlay = KeypadOverlay(self._title, host)
+        overlay = KeypadOverlay(self._title, self._host())
         overlay.keypad.set_max_length(self._max_length)
         overlay.keypad.set_phone_mode(self._phone)
         overlay.keypad.set_formatter(self._formatter)
@@ -293,9 +292,20 @@ class KeypadField(QWidget):
         overlay.accepted.connect(self._accept)
         overlay.cancelled.connect(self.close_keypad)
         self.overlay = overlay
+        # If the field goes (its screen is deleted on an idle wipe), the pad and its digits go with it (H3).
+        self.destroyed.connect(overlay.deleteLater)
         overlay.show()
         overlay.raise_()
         overlay.keypad.setFocus()
+
+    def _host(self) -> QWidget:
+        """The screen the field is on (the pad hides and goes with it), else the window."""
+        widget: QWidget | None = self
+        while widget is not None:
+            if widget.objectName() == "screen":
+                return widget
+            widget = widget.parentWidget()
+        return self.window()
 
     def close_keypad(self) -> None:
         if self.overlay is not None:

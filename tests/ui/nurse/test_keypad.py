@@ -149,3 +149,25 @@ def test_keypad_field_cancel_keeps_the_old_value_and_clear_wipes_it(qtbot: QtBot
     assert field.overlay is None
     assert field.value() == ""
     assert field.button.text() == "Optional"
+
+
+def test_the_pad_covers_the_fields_screen_and_goes_with_it(qtbot: QtBot) -> None:
+    """H3: a pad left open when its screen is deleted (idle wipe) does not stay on top with the digits."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    screen = QWidget(window)
+    screen.setObjectName("screen")
+    screen.setGeometry(0, 0, 1280, 800)
+    field = KeypadField("Date of birth", max_length=8)
+    field.setParent(screen)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseClick(field.button, Qt.MouseButton.LeftButton)
+    overlay = field.overlay
+    assert overlay is not None and overlay.parentWidget() is screen
+    tap(qtbot, overlay.keypad, "0303")
+    screen.hide()
+    assert not overlay.isVisible(), "hidden with its screen"
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not window.findChildren(NumericKeypad), timeout=1000)
