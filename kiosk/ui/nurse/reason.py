@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QGridLayout, QLineEdit, QWidget
 
 from kiosk.discharge.new_discharge import MAX_REASON_LENGTH, reason_problem, tidy_reason
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
+from kiosk.ui.nurse.form_parts import CardButton
 from kiosk.ui.widgets import button, label
 
 NO_ESCORT_REASONS = (
@@ -48,7 +49,7 @@ class ReasonScreen(NursePage):
         self.picks_caption = label("Or tap a common reason:", "caption")
         self.picks_grid = QGridLayout()
         self.picks_grid.setSpacing(GAP)
-        self.pick_buttons: list[QPushButton] = []
+        self.pick_buttons: list[CardButton] = []
         self._picks = QButtonGroup(self)
         self._picks.buttonClicked.connect(self._picked)
 
@@ -81,8 +82,7 @@ class ReasonScreen(NursePage):
         self.header.set_title(title)
         self.prompt_label.setText(prompt)
         for index, text in enumerate(quick_picks):
-            pick = button(text, "choice", name=f"reason-pick-{index}")
-            pick.setCheckable(True)
+            pick = CardButton((text,), name=f"reason-pick-{index}")
             self._picks.addButton(pick, index)
             self.picks_grid.addWidget(pick, index // QUICK_PICK_COLUMNS, index % QUICK_PICK_COLUMNS)
             self.pick_buttons.append(pick)
@@ -102,13 +102,13 @@ class ReasonScreen(NursePage):
         return tidy_reason(self.reason_edit.text())
 
     # -- slots -----------------------------------------------------------------------------------------------
-    def _picked(self, pick: QPushButton) -> None:
-        self.reason_edit.setText(pick.text())
+    def _picked(self, pick: QAbstractButton) -> None:
+        self.reason_edit.setText(pick.accessibleName())
         self.reason_field.set_error("")
 
     def _edited(self, text: str) -> None:
         checked = self._picks.checkedButton()
-        if checked is not None and checked.text() != text:
+        if checked is not None and checked.accessibleName() != text:
             self._picks.setExclusive(False)
             checked.setChecked(False)
             self._picks.setExclusive(True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.ui import theme
 from kiosk.ui.nurse.reason import ABANDON_REASONS, NO_ESCORT_REASONS, ReasonScreen
 
 
@@ -24,7 +27,7 @@ def test_a_quick_pick_fills_the_reason_which_can_be_added_to(qtbot: QtBot) -> No
     screen.ask("Nobody is staying with the patient", "Why is it safe?", NO_ESCORT_REASONS)
     assert screen.header.title.text() == "Nobody is staying with the patient"
     assert screen.prompt_label.text() == "Why is it safe?"
-    assert [b.text() for b in screen.pick_buttons] == list(NO_ESCORT_REASONS)
+    assert [b.text_lines()[0] for b in screen.pick_buttons] == list(NO_ESCORT_REASONS)
     qtbot.mouseClick(screen.pick_buttons[0], Qt.MouseButton.LeftButton)
     assert screen.reason_edit.text() == NO_ESCORT_REASONS[0]
     screen.reason_edit.end(False)
@@ -65,14 +68,23 @@ def test_cancel_wipes_what_was_typed(qtbot: QtBot) -> None:
     assert screen.reason_edit.text() == ""
 
 
-def test_renders_with_every_quick_pick_in_view(qtbot: QtBot, tmp_path: Path) -> None:
-    screen = make_screen(qtbot)
+@pytest.mark.parametrize("size", list(theme.TextSize))
+def test_renders_with_every_quick_pick_in_view(qtbot: QtBot, tmp_path: Path, qapp: QApplication, size: str) -> None:
+    """At every text size the patient may have chosen, the quick picks wrap rather than cut off."""
+    theme.apply(qapp, theme.ThemeChoice(theme.TextSize(size)))
+    qtbot.addWidget(screen := ReasonScreen())
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
     screen.ask("Abandon this discharge", "Why is this discharge being abandoned?", ABANDON_REASONS)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)  # error showing too
     qtbot.wait(10)
     assert screen.scroll is not None
-    assert screen.scroll.verticalScrollBar().maximum() == 0, "no scrolling needed on the tablet"
+    if size == theme.TextSize.NORMAL:
+        assert screen.scroll.verticalScrollBar().maximum() == 0, "no scrolling needed on the tablet"
     for pick in screen.pick_buttons:
         assert pick.height() >= 56
-        assert pick.fontMetrics().horizontalAdvance(pick.text()) < pick.contentsRect().width()
-    assert screen.grab().save(str(tmp_path / "reason.png"))
+        words = pick.lines[0]
+        assert words.height() >= words.heightForWidth(words.width()), "the words wrap, never cut off"
+    assert screen.grab().save(str(tmp_path / f"reason-{size}.png"))
+    theme.apply(qapp)
