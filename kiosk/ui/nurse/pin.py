@@ -44,6 +44,8 @@ class PinScreen(NursePage):
         self.names_caption = label("1. Tap your name", "section")
         self.names_grid = QGridLayout()
         self.names_grid.setSpacing(GAP)
+        for column in range(NAME_COLUMNS):
+            self.names_grid.setColumnStretch(column, 1)
         self.no_names = label("No nurse accounts are set up on this kiosk.", "notice")
         self.no_names.setVisible(False)
         names = QVBoxLayout()
