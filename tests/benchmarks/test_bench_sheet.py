@@ -1,0 +1,82 @@
+"""Goal: the normal 2-page sheet (and the large-print one) costs <= 5x a one-page reportlab canvas drawing one
+line with the same fonts registered.
+
+The sheet is built from the shipped nerve-root-block content for a realistic diabetic patient with an escort.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pypdf
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from kiosk.config import WardConfig
+from kiosk.content.loader import load_library
+from kiosk.content.model import Factor, Procedure
+from kiosk.discharge.model import DischargeRecord, Escort, Patient
+from kiosk.sheet import build_sheet
+from kiosk.sheet import fonts as sheet_fonts
+from tests.benchmarks.conftest import mark
+
+ENDED = datetime(2026, 11, 21, 13, 30).astimezone()
+PRINTED = ENDED + timedelta(hours=3)
+CONFIG = WardConfig(ward_name="Day Case Unit", trust_name="Example NHS Trust", ward_phone="01752 430000")
+
+
+@pytest.fixture(scope="module")
+def procedure() -> Procedure:
+    return load_library().get("nerve-root-block")
+
+
+def record(procedure: Procedure, large_print: bool) -> DischargeRecord:
+    return DischargeRecord(
+        record_id="DK-20261121-0007",
+        created_at=ENDED - timedelta(hours=3),
+        patient=Patient("Margaret Anne Thompson", date(1948, 3, 3), "RK123456"),
+        procedure_id=procedure.id,
+        procedure_version=procedure.document.version,
+        content_hash=procedure.content_hash,
+        procedure_ended=ENDED,
+        side_level="Left L5",
+        medicines=tuple(medicine.name for medicine in procedure.medicines),
+        factors=frozenset({Factor.DIABETIC}),
+        large_print=large_print,
+        escort=Escort("David Thompson", "Son", "+447700900123", "07700 900123", ENDED + timedelta(hours=24)),
+    )
+
+
+def one_line_canvas() -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(sheet_fonts.REGULAR, 12)
+    pdf.drawString(72, 760, "Margaret Anne Thompson")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("group", ["sheet-normal", "sheet-large"])
+def test_floor_one_line_canvas(benchmark: Any, group: str) -> None:
+    sheet_fonts.register_fonts()
+    benchmark.group = group
+    mark(benchmark, "floor")
+    assert benchmark(one_line_canvas).startswith(b"%PDF")
+
+
+@pytest.mark.benchmark(group="sheet-normal")
+def test_normal_sheet(benchmark: Any, procedure: Procedure) -> None:
+    mark(benchmark, "measured")
+    pdf = benchmark(build_sheet, record(procedure, large_print=False), procedure, CONFIG, PRINTED)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2
+
+
+@pytest.mark.benchmark(group="sheet-large")
+def test_large_print_sheet(benchmark: Any, procedure: Procedure) -> None:
+    mark(benchmark, "measured")
+    pdf = benchmark(build_sheet, record(procedure, large_print=True), procedure, CONFIG, PRINTED)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) > 2
