@@ -134,6 +134,7 @@ class PatientWalk:
         self.record_id = record.record_id
         self.first_name = record.patient.first_name
         self.procedure_ended = record.procedure_ended
+        self.large_print = record.large_print
         self.resumed = resumed
         self.screens = patient_screens(procedure, record.factors)
         self._store = store

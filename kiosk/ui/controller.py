@@ -87,6 +87,7 @@ class Flow(QObject):
         self._pdf: bytes = b""
         self._preview: Path | None = None
         self._last_stage = Stage.LOCKED
+        self._themed_walk: object | None = None
 
         self.notice = NoticeBar(window)
         self.error_screen = ErrorScreen()
@@ -214,6 +215,11 @@ class Flow(QObject):
         walk = self.session.walk
         procedure = self.session.procedure
         assert walk is not None and procedure is not None
+        if walk is not self._themed_walk:
+            # A patient the nurse marked for large print starts with bigger text (they can still change it).
+            self._themed_walk = walk
+            size = theme.TextSize.LARGE if walk.large_print else theme.TextSize.NORMAL
+            self._set_theme(theme.ThemeChoice(size, theme.Palette.STANDARD))
         screen = walk.current
         page = self._patient_page(screen.kind)
         if screen.kind is ScreenKind.WELCOME:
@@ -408,6 +414,7 @@ class Flow(QObject):
             self.window.remove_screen(page)
         self.patient_screens.clear()
         if self.session.walk is None:
+            self._themed_walk = None
             self._set_theme(theme.ThemeChoice())
 
     def _drop_nurse_screens(self, keep: Stage | None) -> None:

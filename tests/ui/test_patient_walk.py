@@ -151,3 +151,20 @@ def test_text_size_and_high_contrast_change_the_whole_app_and_reset_after(qtbot:
     kiosk.session.lock()
     assert kiosk.flow.theme_choice == theme.ThemeChoice()
     assert app.styleSheet() == theme.stylesheet(theme.ThemeChoice()), "the next patient starts with the default"
+
+
+def test_large_print_patient_starts_with_bigger_text(qtbot: QtBot, tmp_path: Path) -> None:
+    """The nurse ticked large print: the patient's screens start at the larger text size (they can change it)."""
+    from dataclasses import replace
+
+    from kiosk.ui import theme
+
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.hand_over(replace(new_discharge(INJECTION), large_print=True))
+    assert kiosk.flow.theme_choice.size is theme.TextSize.LARGE
+    assert kiosk.button("size-large").isChecked()
+    kiosk.click("size-normal")
+    assert kiosk.flow.theme_choice.size is theme.TextSize.NORMAL
+    kiosk.session.lock()
+    kiosk.hand_over(new_discharge(INJECTION))
+    assert kiosk.flow.theme_choice == theme.ThemeChoice()
