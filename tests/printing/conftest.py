@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -13,7 +15,11 @@ from reportlab.pdfgen import canvas
 
 from kiosk import paths
 from kiosk.clock import FakeClock
-from kiosk.discharge.model import PrintEvent, PrintEventKind
+from kiosk.config import WardConfig
+from kiosk.discharge.model import DischargeRecord, PrintEvent, PrintEventKind
+from kiosk.records.store import RecordStore
+from kiosk.sheet.builder import build_sheet
+from tests import discharge_support
 from tests.printing import cups_helpers
 from tests.printing.cups_helpers import PrivateCupsd
 
@@ -67,6 +73,25 @@ def record_id(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def sheet(record_id: str) -> bytes:
     return simple_sheet("Margaret Thompson", record_id)
+
+
+@dataclass(frozen=True)
+class RealSheet:
+    """A discharge in a real record store, and its sheet built by the real sheet builder."""
+
+    store: RecordStore
+    record: DischargeRecord
+    pdf: bytes
+
+
+@pytest.fixture
+def real_sheet(tmp_path: Path) -> Iterator[RealSheet]:
+    clock = discharge_support.make_clock()
+    with discharge_support.make_store(tmp_path, clock) as store:
+        record = discharge_support.start_record(store, discharge_support.new_discharge())
+        procedure = discharge_support.procedure(record.procedure_id)
+        pdf = build_sheet(record, procedure, WardConfig(), clock.now())
+        yield RealSheet(store, record, pdf)
 
 
 @pytest.fixture(scope="session")

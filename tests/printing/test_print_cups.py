@@ -19,7 +19,7 @@ from kiosk.clock import FakeClock
 from kiosk.discharge.model import PrintEventKind
 from kiosk.printing import JobStatus, Outbox, PrintJob, PrintService, QueueState, status
 from tests.printing import cups_helpers
-from tests.printing.conftest import ListJournal
+from tests.printing.conftest import ListJournal, RealSheet
 
 pytestmark = pytest.mark.cups
 
@@ -53,31 +53,34 @@ def cups_jobs_on(queue: str) -> dict[int, str]:
 
 
 def test_a_sheet_prints_and_the_output_holds_the_patient_and_record(
-    system_cups: str, journal: ListJournal, clock: FakeClock, record_id: str, sheet: bytes
+    system_cups: str, real_sheet: RealSheet, clock: FakeClock
 ) -> None:
-    """Print sends the saved sheet to the ward printer; it completes and the page shows the name and record id."""
-    service = PrintService(system_cups, journal, clock, deadline_seconds=90)
+    """Print sends the real sheet to the ward printer; it completes, the page out of the printer shows the
+    patient's name and record id, and the discharge record tells the whole story."""
+    store, record_id = real_sheet.store, real_sheet.record.record_id
+    service = PrintService(system_cups, store, clock, deadline_seconds=90)
     assert service.check_queue().state is QueueState.OK
-    job = service.print_sheet(record_id, sheet, Outbox())
+    job = service.print_sheet(record_id, real_sheet.pdf, Outbox())
     assert job.status is JobStatus.PENDING and job.job_id is not None
     job = follow(service, job, finished)
     assert job.status is JobStatus.COMPLETED
     assert "confirm" in job.nurse_message
 
     output = cups_helpers.find_output(job.pdf_path.stem, job.job_id)
-    text = cups_helpers.pdf_text(output)
-    assert "Margaret Thompson" in text
+    text = " ".join(cups_helpers.pdf_text(output).split())
+    assert real_sheet.record.patient.name in text
     assert record_id in text
 
-    kinds = journal.kinds(record_id)
+    kinds = [event.kind for event in store.print_events(record_id)]
     assert kinds[:2] == [PrintEventKind.SAVED_TO_OUTBOX, PrintEventKind.SUBMITTED]
     assert kinds.count(PrintEventKind.COMPLETED) == 1 and kinds[-1] is PrintEventKind.COMPLETED
+    assert record_id in [record.record_id for record in store.unconfirmed_sheets()]  # until "sheet in hand"
     # Polling a finished job again records nothing more, and a printed sheet is never silently sent twice.
     assert service.poll(job) == job
     assert service.cancel(job) == job
     with pytest.raises(ValueError, match="reprint"):
         service.resubmit(job)
-    assert journal.kinds(record_id) == kinds
+    assert [event.kind for event in store.print_events(record_id)] == kinds
 
 
 def test_paused_queue_is_refused_before_submitting_and_prints_once_when_resumed(
