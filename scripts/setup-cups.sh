@@ -52,4 +52,11 @@ else
 fi
 $sudo cupsenable "$queue"
 $sudo cupsaccept "$queue"
+
+# The printing tests make throw-away queues (KioskTest_<random>) and delete them; a killed run leaves some.
+for leftover in $(lpstat -p 2>/dev/null | awk '$1 == "printer" && $2 ~ /^KioskTest_/ {print $2}'); do
+    say "removing leftover test queue $leftover"
+    $sudo cancel -a "$leftover" 2>/dev/null || true
+    $sudo lpadmin -x "$leftover" || true
+done
 say "queue $queue: enabled and accepting; output in $out"
