@@ -10,6 +10,7 @@ import re
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from kiosk.clock import FakeClock
@@ -74,6 +75,9 @@ class DemoRun:
         finally:
             self.window.allow_close()
             self.window.close()
+            # Gone for good (with the controller's idle filter on the application), not just hidden.
+            self.window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self.store.close()
         return self.count
 
