@@ -41,7 +41,11 @@ class QueueMissing(Exception):
     """The print server has no queue of that name."""
 
 
-class QueueNotAccepting(Exception):
+class PrintRefused(Exception):
+    """CUPS answered, but said no (forbidden, not authorised, a bad request...): the message says why."""
+
+
+class QueueNotAccepting(PrintRefused):
     """The queue refused the job (it was set to reject between the check and the submit)."""
 
 
@@ -80,6 +84,10 @@ def _cups() -> ModuleType:
     return cups
 
 
+def _no_password(*_: object) -> str:
+    return ""
+
+
 def _as_tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -111,6 +119,9 @@ class CupsLink:
         # "" and 0 mean the default (CUPS_SERVER, client.conf, the local scheduler).
         cups.setServer(self._host or "")
         cups.setPort(self._port or 0)
+        # A server that asks for a password must get "no" at once: libcups' default prompts on a terminal,
+        # which would freeze the kiosk. The refusal reaches the nurse as CUPS' own reason ("Unauthorized").
+        cups.setPasswordCB(_no_password)
         try:
             return cups.Connection()
         except RuntimeError as exc:  # pycups: "failed to connect to server"
@@ -132,7 +143,8 @@ class CupsLink:
                 raise JobNotCancellable(text) from exc
             if status == IPP_SERVICE_UNAVAILABLE or status < 0x0100:
                 raise PrintSystemDown(text) from exc
-            raise
+            log.warning("CUPS refused %s: %s (IPP status %#06x)", method, text, status)
+            raise PrintRefused(text or f"IPP status {status:#06x}") from exc
         except RuntimeError as exc:  # the connection dropped mid-request (scheduler stopped)
             raise PrintSystemDown(str(exc)) from exc
 

@@ -28,13 +28,14 @@ from kiosk.printing.cups_link import (
     CupsLink,
     JobMissing,
     JobNotCancellable,
+    PrintRefused,
     PrintSystemDown,
     QueueMissing,
-    QueueNotAccepting,
 )
 from kiosk.printing.outbox import Outbox
 from kiosk.printing.recovery import last_attempt
 from kiosk.printing.status import (
+    ASK,
     CUPS_JOB_STATES,
     JobStatus,
     PrintJob,
@@ -89,6 +90,8 @@ class PrintService:
             return self._queue_status(QueueState.NO_PRINT_SYSTEM, NOT_RUNNING)
         except QueueMissing:
             return self._queue_status(QueueState.NOT_FOUND, "")
+        except PrintRefused as exc:
+            return self._queue_status(QueueState.REJECTING, str(exc))
         words = tuple(word for word in reason_words(printer.reasons, printer.message) if word != "paused")
         said = describe_printer(words, printer.message)
         if not printer.accepting:
@@ -128,7 +131,7 @@ class PrintService:
             return self._refuse(job, QueueState.NO_PRINT_SYSTEM, queue_message(QueueState.NO_PRINT_SYSTEM, ""))
         except QueueMissing:
             return self._refuse(job, QueueState.NOT_FOUND, queue_message(QueueState.NOT_FOUND, self.queue))
-        except QueueNotAccepting as exc:
+        except PrintRefused as exc:  # rejecting since the check, forbidden, or another "no" from CUPS
             said = queue_message(QueueState.REJECTING, self.queue, str(exc))
             return self._refuse(job, QueueState.REJECTING, said)
         job = job.but(
@@ -178,6 +181,8 @@ class PrintService:
         except JobMissing:
             why = "the print system has no record of this sheet: check the printer tray before printing again"
             return self._advance(job, JobStatus.FAILED, "missing", why)
+        except PrintRefused as exc:
+            return self._advance(job, job.status, job.cups_state, str(exc))
         cups_state = CUPS_JOB_STATES.get(snapshot.state, str(snapshot.state))
         if snapshot.state in CUPS_JOB_STATES_DONE:
             status = JobStatus.COMPLETED if cups_state == "completed" else JobStatus.FAILED
@@ -195,6 +200,8 @@ class PrintService:
             return NOT_RUNNING
         except QueueMissing:
             return "the printer has been removed"
+        except PrintRefused as exc:
+            return str(exc)
         message = printer.message or job_message_text
         words = list(reason_words(printer.reasons, message))
         if printer.stopped and "paused" not in words:
@@ -256,6 +263,8 @@ class PrintService:
                 printer_message=NOT_RUNNING,
                 nurse_message="Cannot cancel: the print system is not running. Ask IT to start CUPS.",
             )
+        except PrintRefused as exc:
+            return job.but(nurse_message=f"The print system would not cancel this sheet ({exc}). {ASK}")
         cancelled = job.but(status=JobStatus.CANCELLED, cups_state="canceled")
         cancelled = cancelled.but(nurse_message=job_message(cancelled))
         self._record(

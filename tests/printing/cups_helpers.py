@@ -112,6 +112,12 @@ class PrivateCupsd:
             "<Policy default>\n  JobPrivateAccess all\n  JobPrivateValues none\n"
             "  SubscriptionPrivateAccess all\n  SubscriptionPrivateValues none\n"
             "  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
+            # A queue set to this policy answers questions but wants a password to print: CUPS saying "no".
+            "<Policy locked>\n  JobPrivateAccess all\n  JobPrivateValues none\n"
+            "  SubscriptionPrivateAccess all\n  SubscriptionPrivateValues none\n"
+            "  <Limit Print-Job Create-Job Send-Document>\n"
+            "    AuthType Basic\n    Require user no-such-user\n  </Limit>\n"
+            "  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
         )
         # Filters run as the unprivileged 'lp' user: the spool and PPD folders must be reachable by it.
         for path, mode in (

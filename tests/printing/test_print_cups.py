@@ -271,3 +271,18 @@ def test_a_job_waiting_when_the_print_system_stops_is_followed_again_after_resta
     job = follow(service, job, finished)
     assert job.status is JobStatus.COMPLETED
     assert len(cups_helpers.outputs_for(Path(job.pdf_path).stem)) == 1
+
+
+def test_any_other_refusal_from_cups_is_reported_not_raised(
+    private_cupsd: cups_helpers.PrivateCupsd, journal: ListJournal, clock: FakeClock, record_id: str, sheet: bytes
+) -> None:
+    """A print server that wants a password to print: the nurse reads CUPS' reason at once (no password prompt
+    freezes the kiosk), nothing is printed and the kiosk does not crash."""
+    socket = str(private_cupsd.socket)
+    cups_helpers.as_admin("lpadmin", "-h", socket, "-p", private_cupsd.queue, "-o", "printer-op-policy=locked")
+    service = PrintService(private_cupsd.queue, journal, clock, deadline_seconds=90, server=private_cupsd.server)
+    assert service.check_queue().ok  # questions are still answered
+    job = service.print_sheet(record_id, sheet, Outbox())
+    assert job.status is JobStatus.REFUSED and job.queue_state is QueueState.REJECTING
+    assert "Unauthorized" in job.nurse_message
+    assert job.pdf_path.read_bytes() == sheet
