@@ -12,39 +12,27 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk import paths
-from kiosk.clock import FakeClock, SystemClock
-from kiosk.discharge.model import DischargeState, PrintEvent, PrintEventKind
+from kiosk.clock import SystemClock
+from kiosk.config import WardConfig
+from kiosk.discharge.model import DischargeRecord, DischargeState, PrintEvent, PrintEventKind
 from kiosk.printing import JobStatus, Outbox, PrintService
 from kiosk.records.store import RecordStore
+from kiosk.sheet.builder import build_sheet
+from tests import discharge_support
 from tests.printing import cups_helpers
-from tests.printing.conftest import simple_sheet
-from tests.records.conftest import START, make_procedure
 
 pytestmark = pytest.mark.cups
 
 
-def signed_off_discharge(store: RecordStore) -> str:
-    from kiosk.discharge.model import Patient
-
-    patient = Patient("Margaret Thompson", START.date() - timedelta(days=365 * 70), "RHQ1234567")
-    record = store.start_discharge(
-        patient=patient,
-        procedure=make_procedure(),
-        procedure_ended=START - timedelta(minutes=40),
-        side_level="left L4/5",
-        medicines=(),
-        factors=frozenset(),
-        large_print=False,
-        nurse_name="Sam Patel",
-    )
-    store.sign_off(record.record_id, "Sam Patel", (("Escort confirmed", True),))
-    return record.record_id
+def signed_off_discharge(store: RecordStore) -> DischargeRecord:
+    record = discharge_support.start_record(store, discharge_support.new_discharge())
+    store.sign_off(record.record_id, "Nurse Adebayo", (("Escort confirmed", True),))
+    return record
 
 
 def test_killing_the_kiosk_mid_print_loses_nothing(
@@ -53,9 +41,12 @@ def test_killing_the_kiosk_mid_print_loses_nothing(
     """After a SIGKILL mid-print, the restarted kiosk lists the sheet as unconfirmed, has its PDF, and follows the
     same CUPS job to completion; only the nurse's "sheet in hand" takes it off the list."""
     queue = make_queue(f"socket://127.0.0.1:{cups_helpers.free_port()}")  # a printer that is off: stays printing
-    with RecordStore.open(clock=FakeClock(START)) as store:
-        record_id = signed_off_discharge(store)
-    pdf = simple_sheet("Margaret Thompson", record_id)
+    clock = discharge_support.make_clock()
+    with RecordStore.open(clock=clock) as store:
+        record = signed_off_discharge(store)
+    record_id = record.record_id
+    procedure = discharge_support.procedure(record.procedure_id)
+    pdf = build_sheet(record, procedure, WardConfig(), clock.now())
     pdf_file = tmp_path / "sheet-to-print.pdf"
     pdf_file.write_bytes(pdf)
 
@@ -99,12 +90,13 @@ def test_killing_the_kiosk_mid_print_loses_nothing(
             time.sleep(0.1)
             job = service.poll(job)
         assert job.status is JobStatus.COMPLETED and job.job_id == job_id
-        assert record_id in cups_helpers.pdf_text(cups_helpers.find_output(saved.stem, job_id))
+        text = " ".join(cups_helpers.pdf_text(cups_helpers.find_output(saved.stem, job_id)).split())
+        assert record_id in text and record.patient.name in text
         assert store.get(record_id).state is DischargeState.PRINTED
         assert record_id in [record.record_id for record in store.unconfirmed_sheets()]
 
         store.record_print_event(
-            record_id, PrintEvent(PrintEventKind.SHEET_IN_HAND, at=SystemClock().now(), nurse_name="Sam Patel")
+            record_id, PrintEvent(PrintEventKind.SHEET_IN_HAND, at=SystemClock().now(), nurse_name="Nurse Adebayo")
         )
         assert record_id not in [record.record_id for record in store.unconfirmed_sheets()]
         assert store.get(record_id).state is DischargeState.COMPLETED
