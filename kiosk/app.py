@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock, SystemClock
@@ -135,13 +135,32 @@ def show_start_failure(window: KioskWindow, exc: BaseException) -> None:
     window.show_screen(screen)
 
 
-def run_kiosk(full_screen: bool = True) -> int:
+class QuitAfterPaint(QObject):
+    """Ends the kiosk once the watched widget has been painted: cold start measured to a real paint.
+
+    The first paint usually happens in the ``processEvents`` before ``exec`` (where ``quit`` is ignored), so the
+    caller also checks ``painted`` before entering the event loop.
+    """
+
+    painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QApplication.quit()
+        return False
+
+
+def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     configure_logging()
     config = load_config()
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
     app = create_application()
     window = build_window(config)
+    quitter = QuitAfterPaint(app)
+    if exit_after_paint:
+        window.start_screen.installEventFilter(quitter)
     window.show_kiosk(full_screen=full_screen)
     clock = SystemClock()
     holder: list[Flow] = []
@@ -165,5 +184,7 @@ def run_kiosk(full_screen: bool = True) -> int:
 
     # The start screen is painted first; the store opens and the controller is built just after.
     app.processEvents()
+    if quitter.painted:
+        return 0
     QTimer.singleShot(0, finish_start)
     return app.exec()

@@ -22,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--windowed", action="store_true", help="open in a normal window instead of full screen (development)"
     )
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="quit as soon as the start screen has been painted (start-up benchmark and smoke test)",
+    )
 
 
 def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ, platform: str = sys.platform) -> str:
@@ -52,4 +57,4 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from kiosk.app import run_kiosk
 
-    return run_kiosk(full_screen=not args.windowed)
+    return run_kiosk(full_screen=not args.windowed, exit_after_paint=args.exit_after_paint)

@@ -1,0 +1,158 @@
+"""UI goals: cold start <= 1.5x a bare PySide6 window; one step screen to the next < 16 ms; 500 discharges in
+one process grow memory (RSS) by < 20 MB.
+
+Cold start runs real processes (``main.py run --exit-after-paint`` against ``bare_window.py``), so imports,
+font registration, the theme and the first paint are all counted. The other two drive the real kiosk window
+with clicks on the real buttons (``tests.ui.driver.Kiosk``), real SQLite and the real sheet builder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.discharge.flow import ScreenKind
+from kiosk.discharge.session import Stage
+from tests.benchmarks.conftest import mark
+from tests.discharge_support import INJECTION, PATIENT_A
+from tests.ui.driver import CONFIG, Kiosk
+
+pytestmark = pytest.mark.gui
+
+MAIN = paths.PROJECT_ROOT / "main.py"
+BARE = Path(__file__).with_name("bare_window.py")
+START_ROUNDS = 7
+DISCHARGES = 500
+
+
+def run_to_first_paint(args: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def start_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env[paths.DATA_DIR_ENV] = str(tmp_path / "ward")
+    return env
+
+
+@pytest.mark.benchmark(group="ui-start")
+def test_floor_bare_pyside6_window(benchmark: Any, start_env: dict[str, str], quick: bool) -> None:
+    mark(benchmark, "floor")
+    benchmark.pedantic(run_to_first_paint, args=([str(BARE)], start_env), rounds=1 if quick else START_ROUNDS)
+
+
+@pytest.mark.benchmark(group="ui-start")
+def test_cold_start_to_start_screen_painted(benchmark: Any, start_env: dict[str, str], quick: bool) -> None:
+    mark(benchmark, "measured")
+    # First start writes the ward's config file; every timed start after that is an ordinary start.
+    run_to_first_paint([str(MAIN), "run", "--exit-after-paint"], start_env)
+    args = ([str(MAIN), "run", "--exit-after-paint"], start_env)
+    benchmark.pedantic(run_to_first_paint, args=args, rounds=1 if quick else START_ROUNDS)
+
+
+def flush_paint(widget: Any) -> None:
+    """Deliver the pending layout and paint events, as the next frame would."""
+    widget.repaint()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def start_patient_walk(qtbot: QtBot, tmp_path: Path) -> Kiosk:
+    kiosk = Kiosk(qtbot, tmp_path, CONFIG)
+    kiosk.sign_in()
+    kiosk.click("home-new")
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    kiosk.click("start")
+    assert kiosk.walk_kind() is ScreenKind.STEP
+    return kiosk
+
+
+@pytest.mark.benchmark(group="ui-step")
+def test_floor_stacked_widget_switch(benchmark: Any, qtbot: QtBot) -> None:
+    """For scale: switching a QStackedWidget between two labels and painting."""
+    mark(benchmark, "floor")
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    first, second = QLabel("Step 1"), QLabel("Step 2")
+    stack.addWidget(first)
+    stack.addWidget(second)
+    stack.resize(1280, 800)
+    stack.show()
+
+    def switch() -> None:
+        stack.setCurrentWidget(second if stack.currentWidget() is first else first)
+        flush_paint(stack)
+
+    benchmark(switch)
+
+
+@pytest.mark.benchmark(group="ui-step")
+def test_step_to_next_step(benchmark: Any, qtbot: QtBot, tmp_path: Path, quick: bool) -> None:
+    """One "I understand": the confirmation is committed, the next step screen is built, shown and painted."""
+    mark(benchmark, "measured")
+    kiosk = start_patient_walk(qtbot, tmp_path)
+    first_step = kiosk.session.walk.current  # type: ignore[union-attr]
+    kiosk.click("understand")  # each round: Back to step 1 (not timed), then "I understand" (timed)
+
+    def back_to_first_step() -> None:
+        kiosk.click("back")
+        assert kiosk.session.walk.current == first_step  # type: ignore[union-attr]
+
+    def next_step() -> None:
+        kiosk.click("understand")
+        flush_paint(kiosk.window)
+
+    benchmark.pedantic(next_step, setup=back_to_first_step, rounds=1 if quick else 60)
+    assert kiosk.session.walk.current != first_step  # type: ignore[union-attr]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_048_576
+
+
+def one_discharge(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.sign_in()
+    kiosk.click("home-new")
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    kiosk.walk_patient()
+    kiosk.click("action")
+    kiosk.review_and_sign_off()
+    kiosk.print_and_hand_over()
+    assert kiosk.session.stage is Stage.LOCKED
+    qtbot.wait(1)  # let deleteLater() run, as the event loop does between discharges on the ward
+
+
+@pytest.mark.benchmark(group="ui-memory")
+def test_memory_over_many_discharges(benchmark: Any, qtbot: QtBot, tmp_path: Path, quick: bool) -> None:
+    """Complete discharges (outbox printing) in one process; RSS growth after a warm-up is the figure."""
+    mark(benchmark, "measured")
+    kiosk = Kiosk(qtbot, tmp_path, CONFIG)
+    count = 2 if quick else DISCHARGES
+    for _ in range(3):
+        one_discharge(kiosk, qtbot)
+    elapsed = QElapsedTimer()
+
+    def many() -> float:
+        before = rss_mb()
+        elapsed.start()
+        for _ in range(count):
+            one_discharge(kiosk, qtbot)
+        return rss_mb() - before
+
+    growth = benchmark.pedantic(many, rounds=1, iterations=1)
+    benchmark.extra_info["mb"] = round(growth, 2)
+    benchmark.extra_info["discharges"] = count
+    benchmark.extra_info["seconds"] = round(elapsed.elapsed() / 1000, 1)
+    assert len(kiosk.store.list_discharges()) == count + 3
