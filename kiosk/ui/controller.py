@@ -464,25 +464,44 @@ class Flow(QObject):
         self._preview = preview
         return preview
 
+    def resume_print_job(self) -> PrintJob | None:
+        """The sheet the record says is still printing, or printed and not yet confirmed in hand, if there is one.
+
+        After a restart or a resume from the list, pressing Print again could make CUPS print a second copy once a
+        paused printer comes back (hazard H5): the nurse follows that same job instead, or confirms "sheet in hand".
+        A reprint always starts a new job. The caller shows the sheet, then ``follow_job``.
+        """
+        from kiosk.printing.status import JobStatus
+
+        record_id = self.session.record_id
+        if record_id is None or self.session.reprint:
+            return None
+        job = self.print_service().resume(record_id, self.session.store.print_events(record_id))
+        followable = (JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.STUCK, JobStatus.COMPLETED)
+        if job is None or job.status not in followable:
+            return None
+        self.job = job
+        return job
+
     def start_print(self) -> PrintJob:
         from kiosk.printing.outbox import Outbox
 
         record_id = self.session.record_id
         assert record_id is not None and self._pdf
         self.job = self.print_service().print_sheet(record_id, self._pdf, Outbox(), reprint=self.session.reprint)
-        self._follow_job()
+        self.follow_job()
         return self.job
 
     def retry_print(self) -> PrintJob:
         assert self.job is not None
         self.job = self.print_service().resubmit(self.job)
-        self._follow_job()
+        self.follow_job()
         return self.job
 
     def cancel_print(self) -> PrintJob:
         assert self.job is not None
         self.job = self.print_service().cancel(self.job)
-        self._follow_job()
+        self.follow_job()
         return self.job
 
     @guarded
@@ -492,9 +511,10 @@ class Flow(QObject):
             self.poll_timer.stop()
             return
         self.job = self.print_service().poll(self.job)
-        self._follow_job()
+        self.follow_job()
 
-    def _follow_job(self) -> None:
+    def follow_job(self) -> None:
+        """Show the job's state on the print screen and keep polling CUPS until nothing more can change."""
         from kiosk.ui import nurse_wiring
 
         if self.job is None:

@@ -106,6 +106,13 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
         screen.load(session.record(), session.procedure)  # type: ignore[attr-defined]
     elif stage is Stage.PRINT:
         if flow.job is None:
+            resumed = flow.resume_print_job()
+            if resumed is not None:
+                # The sheet that was sent, not a new one: the nurse checks what is (or was) on the printer.
+                path = resumed.pdf_path if resumed.pdf_path.is_file() else flow.prepare_sheet()
+                screen.show_sheet(path)  # type: ignore[attr-defined]
+                flow.follow_job()
+                return
             path = flow.prepare_sheet()
             screen.show_sheet(path)  # type: ignore[attr-defined]
             status = flow.print_service().check_queue()
