@@ -151,6 +151,31 @@ class QuitAfterPaint(QObject):
         return False
 
 
+PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000
+
+
+def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: int) -> QTimer:
+    """Apply retention every day, not only at start: a ward kiosk may run for weeks without a restart (H8).
+
+    Only discharges older than the retention period go, so a discharge in progress is never touched; a purge
+    that fails (disk, lock) is logged and tried again the next day.
+    """
+    timer = QTimer(parent)
+    timer.setInterval(PURGE_INTERVAL_MS)
+
+    def purge() -> None:
+        try:
+            removed = store.purge(retention_days)
+        except Exception:
+            log.exception("daily purge failed; it will be tried again tomorrow")
+            return
+        log.info("daily purge: %d old discharges removed", removed)
+
+    timer.timeout.connect(purge)
+    timer.start()
+    return timer
+
+
 def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     configure_logging()
     config = load_config()
@@ -174,6 +199,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             store = RecordStore.open(clock=clock)
             app.aboutToQuit.connect(store.close)
             removed = store.purge(config.retention_days)
+            schedule_daily_purge(app, store, config.retention_days)
             Outbox().clean_temp_files()
             holder.append(build_flow(window, config, clock, store))
         except Exception as exc:
