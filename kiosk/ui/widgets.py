@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QScroller, QWidget
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -27,3 +27,18 @@ def button(text: str, role: str = "", *, name: str = "", parent: QWidget | None 
         widget.setObjectName(name)
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return widget
+
+
+def touch_scroll_area(content: QWidget) -> QScrollArea:
+    """A vertical scroll area a finger can drag: no scroll bar to aim at, nothing that needs a hover.
+
+    The gesture recognizer it grabs is released when its screen is removed (``KioskWindow.remove_screen``).
+    """
+    area = QScrollArea()
+    area.setObjectName("page-scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area

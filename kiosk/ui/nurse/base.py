@@ -7,9 +7,9 @@ whose screen it is and (when a discharge is open) which patient and procedure it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import label, touch_scroll_area
 
 MARGIN = 32
 GAP = 16
@@ -55,13 +55,7 @@ class NursePage(QWidget):
         self.body.setSpacing(GAP)
         self.scroll: QScrollArea | None = None
         if scroll:
-            self.scroll = QScrollArea()
-            self.scroll.setObjectName("page-scroll")
-            self.scroll.setWidgetResizable(True)
-            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.scroll.setWidget(content)
-            QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            self.scroll = touch_scroll_area(content)
 
         self.footer = QHBoxLayout()
         self.footer.setContentsMargins(MARGIN, 12, MARGIN, 20)

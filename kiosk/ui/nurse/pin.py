@@ -10,12 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, NursePage, error_label
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, touch_scroll_area
 
 NAME_COLUMNS = 2
 
@@ -59,13 +56,7 @@ class PinScreen(NursePage):
         names_column.setContentsMargins(0, 0, 8, 0)
         names_column.addLayout(self.names_grid)
         names_column.addStretch(1)
-        self.names_scroll = QScrollArea()
-        self.names_scroll.setObjectName("page-scroll")
-        self.names_scroll.setWidgetResizable(True)
-        self.names_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.names_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.names_scroll.setWidget(names_holder)
-        QScroller.grabGesture(self.names_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.names_scroll = touch_scroll_area(names_holder)
         names.addWidget(self.names_scroll, 1)
         self.cancel_button = button("Cancel", name="pin-cancel")
         self.cancel_button.clicked.connect(self._cancel)

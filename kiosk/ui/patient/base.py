@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, touch_scroll_area
 
 MARGIN = 40
 GAP = 24
@@ -56,14 +56,7 @@ class PatientPage(QWidget):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(MARGIN, 24, MARGIN, 24)
         self.body.setSpacing(GAP)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("page-scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        # A finger drag scrolls the text (no scroll bar to aim at needed).
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.scroll = touch_scroll_area(content)
 
         self.footer = QHBoxLayout()
         self.footer.setContentsMargins(MARGIN, 12, MARGIN, 28)
