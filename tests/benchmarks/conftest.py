@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import pytest
+
+from kiosk.content.loader import load_library
+from kiosk.discharge.model import DischargeRecord, Patient
+from kiosk.records import RecordStore
 
 
 def mark(benchmark: Any, role: str) -> None:
@@ -16,3 +21,17 @@ def mark(benchmark: Any, role: str) -> None:
 def quick(benchmark: Any) -> bool:
     """True in the normal test run (benchmarks disabled: each body runs once, for correctness only)."""
     return bool(benchmark.disabled)
+
+
+def start_discharge(store: RecordStore) -> DischargeRecord:
+    """A discharge of the shipped nerve-root-block content, as a nurse would start it."""
+    return store.start_discharge(
+        Patient("Benchmark Patient", date(1950, 1, 1), "RJ000001"),
+        load_library().get("nerve-root-block"),
+        datetime.now().astimezone(),
+        "left L5",
+        (),
+        frozenset(),
+        False,
+        "Nurse Bench",
+    )

@@ -9,19 +9,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kiosk.clock import SystemClock
-from kiosk.content.loader import load_library
-from kiosk.discharge.model import Patient
 from kiosk.printing.service import PrintService
 from kiosk.printing.status import JobStatus
 from kiosk.records import RecordStore
-from tests.benchmarks.conftest import mark
+from tests.benchmarks.conftest import mark, start_discharge
 from tests.printing import cups_helpers
 from tests.printing.conftest import simple_sheet
 
@@ -74,17 +71,7 @@ def test_print_to_job_accepted(
     benchmark: Any, cups_queue: str, sheet_path: Path, store: RecordStore, quick: bool
 ) -> None:
     mark(benchmark, "measured")
-    procedure = load_library().get("nerve-root-block")
-    record = store.start_discharge(
-        Patient("Benchmark Patient", date(1950, 1, 1), "RJ000001"),
-        procedure,
-        datetime.now().astimezone(),
-        "",
-        (),
-        frozenset(),
-        False,
-        "Nurse Bench",
-    )
+    record = start_discharge(store)
     service = PrintService(cups_queue, store, SystemClock(), deadline_seconds=90)
     job = benchmark.pedantic(service.submit, args=(record.record_id, sheet_path), rounds=1 if quick else ROUNDS)
     assert job.status is JobStatus.PENDING

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,8 @@ import pytest
 
 from kiosk.clock import SystemClock
 from kiosk.content.loader import load_library
-from kiosk.discharge.model import Patient
 from kiosk.records import RecordStore
-from tests.benchmarks.conftest import mark
+from tests.benchmarks.conftest import mark, start_discharge
 
 
 @pytest.fixture
@@ -57,17 +56,8 @@ def test_floor_bare_insert_and_commit(benchmark: Any, bare_db: sqlite3.Connectio
 @pytest.mark.benchmark(group="records")
 def test_confirm_step(benchmark: Any, store: RecordStore) -> None:
     mark(benchmark, "measured")
-    procedure = load_library().get("nerve-root-block")
-    record = store.start_discharge(
-        Patient("Benchmark Patient", date(1950, 1, 1), "RJ000001"),
-        procedure,
-        datetime.now().astimezone(),
-        "left L5",
-        (),
-        frozenset(),
-        False,
-        "Nurse Bench",
-    )
+    record = start_discharge(store)
+    procedure = load_library().get(record.procedure_id)
     step_id = procedure.steps[0].id
     benchmark(store.confirm_step, record.record_id, step_id)
     assert step_id in store.get(record.record_id).confirmed_step_ids
