@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Nurse screens kept for the life of the kiosk and wiped with ``clear()`` instead of rebuilt for each discharge:
+# every new QPdfView that shows a PDF keeps about 36 KB inside QtPdf after it is deleted, which over weeks of
+# discharges was most of the kiosk's memory growth (tests/benchmarks/test_bench_ui.py measures it).
+KEPT_NURSE_STAGES = frozenset({Stage.PRINT})
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -83,6 +88,7 @@ class Flow(QObject):
         self.theme_choice = theme.ThemeChoice()
         self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
         self.nurse_screens: dict[Stage, QWidget] = {}
+        self._cleared_nurse_stages: set[Stage] = set()
         self.job: PrintJob | None = None
         self._pdf: bytes = b""
         self._preview: Path | None = None
@@ -419,10 +425,14 @@ class Flow(QObject):
 
     def _drop_nurse_screens(self, keep: Stage | None) -> None:
         for stage in [s for s in self.nurse_screens if s is not keep]:
-            screen = self.nurse_screens.pop(stage)
+            screen = self.nurse_screens[stage]
             clear = getattr(screen, "clear", None)
             if callable(clear):
                 clear()
+            if stage in KEPT_NURSE_STAGES:
+                self._cleared_nurse_stages.add(stage)
+                continue
+            del self.nurse_screens[stage]
             self.window.remove_screen(screen)
 
     # == nurse screens ===========================================================================================
@@ -435,6 +445,9 @@ class Flow(QObject):
             screen = nurse_wiring.make_screen(self, stage)
             self.nurse_screens[stage] = screen
             refill = True
+        if stage in self._cleared_nurse_stages:
+            self._cleared_nurse_stages.discard(stage)
+            refill = True  # a kept screen wiped since it was last filled: never show it empty
         if refill:
             nurse_wiring.fill_screen(self, stage, screen)
         self.window.show_screen(screen)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QMainWindow, QScroller, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
 from kiosk.ui.screens.start import StartScreen
@@ -43,16 +43,9 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
 
     def remove_screen(self, screen: QWidget) -> None:
-        """Take a screen out of the stack and free it (its texts should already be cleared).
-
-        Touch scrolling (``QScroller.grabGesture``) registers a gesture recognizer that Qt keeps until the
-        gesture is ungrabbed, even after the widget is deleted: ungrab first, or every discharge leaks a few.
-        """
+        """Take a screen out of the stack and free it (its texts should already be cleared)."""
         self.stack.removeWidget(screen)
         screen.hide()
-        for widget in (screen, *screen.findChildren(QWidget)):
-            if QScroller.hasScroller(widget):
-                QScroller.ungrabGesture(widget)
         screen.deleteLater()
 
     def allow_close(self) -> None:

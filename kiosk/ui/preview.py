@@ -17,8 +17,9 @@ import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QScroller, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.drag_scroll import DragScroll
 from kiosk.ui.widgets import button, label
 
 EMPTY_TEXT = "No sheet to show yet."
@@ -45,7 +46,7 @@ class SheetPreview(QWidget):
         self._view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setPageSpacing(12)
         # Touch: a finger drag scrolls the page (touch arrives as synthesised left-button presses).
-        QScroller.grabGesture(self._view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        DragScroll(self._view)
 
         self._placeholder = label(EMPTY_TEXT, "subtitle")
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
+
+from kiosk.ui.drag_scroll import DragScroll
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -30,15 +32,12 @@ def button(text: str, role: str = "", *, name: str = "", parent: QWidget | None 
 
 
 def touch_scroll_area(content: QWidget) -> QScrollArea:
-    """A vertical scroll area a finger can drag: no scroll bar to aim at, nothing that needs a hover.
-
-    The gesture recognizer it grabs is released when its screen is removed (``KioskWindow.remove_screen``).
-    """
+    """A vertical scroll area a finger can drag: no scroll bar to aim at, nothing that needs a hover."""
     area = QScrollArea()
     area.setObjectName("page-scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    DragScroll(area)
     return area
