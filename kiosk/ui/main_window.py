@@ -8,7 +8,7 @@ controller asks for a PIN; only after that does it call ``allow_close()`` and ``
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
@@ -32,6 +32,11 @@ class KioskWindow(QMainWindow):
 
     def show_kiosk(self, full_screen: bool = True) -> None:
         if full_screen:
+            # Full screen is only a request to the window manager, and a kiosk often runs with none (plain X, as
+            # under Xvfb): cover the whole screen ourselves as well, or the window opens at its size hint.
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
             self.resize(1280, 800)

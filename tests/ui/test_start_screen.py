@@ -52,3 +52,14 @@ def test_touch_targets_are_at_least_48_px(qtbot: QtBot) -> None:
 
 def test_bundled_unicode_font_is_registered(qtbot: QtBot) -> None:
     assert "DejaVu Sans" in QFontDatabase.families()
+
+
+def test_full_screen_covers_the_whole_screen_even_without_a_window_manager(qtbot: QtBot) -> None:
+    """Full screen is only a request to a window manager; the kiosk covers the screen itself as well."""
+    window = KioskWindow(WardConfig())
+    qtbot.addWidget(window)
+    window.show_kiosk(full_screen=True)
+    qtbot.waitExposed(window)
+    screen = window.screen()
+    assert screen is not None
+    assert window.geometry() == screen.geometry()
