@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk import paths
@@ -75,23 +76,23 @@ class Outbox:
 
     def delete(self, record_id: str) -> int:
         """Remove every sheet of one discharge (retention, or the record was deleted); returns how many."""
-        removed = 0
-        for path in self.sheets(record_id):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        if removed:
-            _fsync_dir(self.folder)
-        return removed
+        return self._remove(self.sheets(record_id))
 
     def clean_temp_files(self) -> int:
         """Remove half-written sheets left by a crash or power cut; run once at start. Returns how many."""
+        return self._remove(
+            path
+            for path in self.folder.iterdir()
+            if path.name.startswith(_TEMP_PREFIX) and path.name.endswith(_TEMP_SUFFIX) and path.is_file()
+        )
+
+    def _remove(self, files: Iterable[Path]) -> int:
+        """Unlink files (one already gone is fine), then make the removals durable with one folder fsync."""
         removed = 0
-        for path in self.folder.iterdir():
-            if path.name.startswith(_TEMP_PREFIX) and path.name.endswith(_TEMP_SUFFIX) and path.is_file():
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                    removed += 1
+        for path in files:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
         if removed:
             _fsync_dir(self.folder)
         return removed

@@ -51,10 +51,8 @@ class AlertBox(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        frame = self._doctemplateAttr("frame")
         self.wrap(availWidth, availHeight)
-        page_height = getattr(frame, "_aH", availHeight) if frame is not None else availHeight
-        if self.height <= page_height and frame is not None and not getattr(frame, "_atTop", False):
+        if _fits_on_a_fresh_page(self, availHeight):
             return []  # fits on a fresh page: move there whole, so the red flags are never split
         room = availHeight - self._title_height - self.padding * 1.75
         used = 0.0
@@ -123,10 +121,8 @@ class Group(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        frame = self._doctemplateAttr("frame")
         self.wrap(availWidth, availHeight)
-        page_height = getattr(frame, "_aH", availHeight) if frame is not None else availHeight
-        if self.height <= page_height and frame is not None and not getattr(frame, "_atTop", False):
+        if _fits_on_a_fresh_page(self, availHeight):
             return []
         return list(self.flowables)
 
@@ -135,3 +131,11 @@ class Group(Flowable):
         for flowable, height in zip(self.flowables, self._heights, strict=True):
             y -= height
             flowable.drawOn(self.canv, 0, y + (height - flowable.height))
+
+
+def _fits_on_a_fresh_page(flowable: Flowable, availHeight: float) -> bool:
+    """True when the wrapped flowable would fit whole at the top of a new page and is not already there."""
+    frame = flowable._doctemplateAttr("frame")
+    if frame is None or getattr(frame, "_atTop", False):
+        return False
+    return bool(flowable.height <= getattr(frame, "_aH", availHeight))
