@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import install_excepthook, virtual_keyboard_plugin, wants_virtual_keyboard
@@ -46,3 +48,17 @@ def test_an_exception_reaching_qt_shows_the_error_screen(qtbot: QtBot, tmp_path:
         sys.excepthook = saved
     assert kiosk.session.stage is Stage.ERROR and isinstance(kiosk.screen, ErrorScreen)
     assert kiosk.session.walk is None
+
+
+def test_qt_messages_go_to_the_log_without_offscreen_noise(caplog: pytest.LogCaptureFixture) -> None:
+    """Qt's warnings reach the kiosk's log for IT; the offscreen platform's chatter does not."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from kiosk.app import qt_message_to_log
+
+    real = "QPainter::begin: Paint device returned engine == 0"
+    noise = "This plugin does not support propagateSizeHints()"
+    with caplog.at_level(logging.DEBUG, logger="qt"):
+        qt_message_to_log(QtMsgType.QtWarningMsg, QMessageLogContext(), real)
+        qt_message_to_log(QtMsgType.QtWarningMsg, QMessageLogContext(), noise)
+    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [(logging.WARNING, real)]
