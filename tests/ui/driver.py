@@ -167,6 +167,19 @@ class Kiosk:
             elif kind is ScreenKind.THANK_YOU:
                 return
 
+    def walk_to_escort(self) -> None:
+        """From the welcome screen to the escort screen, confirming every step and answering right first time."""
+        self.click("start")
+        while self.walk_kind() is not ScreenKind.ESCORT:
+            if self.walk_kind() is ScreenKind.QUESTION:
+                assert self.session.walk is not None
+                question = self.session.walk.current.question
+                assert question is not None
+                self.click(f"option-{question.answer}")
+                self.click("next")
+            else:
+                self.click("understand")
+
     def fill_escort(self, name: str = "Ade Smith", relationship: str = "Son", phone: str = ESCORT_PHONE) -> None:
         screen = self.screen
         name_edit = screen.findChild(QLineEdit, "escort-name")

@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.patient.idle_warning import IdleWarningScreen
@@ -110,14 +109,7 @@ def test_idle_countdown_wipes_every_trace_of_the_patient(qtbot: QtBot, tmp_path:
     new = new_discharge(INJECTION, patient=PATIENT_A)
     kiosk.hand_over(new)
     record_id = kiosk.session.record_id
-    kiosk.click("start")
-    while kiosk.walk_kind() is not ScreenKind.ESCORT:
-        if kiosk.walk_kind() is ScreenKind.QUESTION:
-            question = kiosk.session.walk.current.question  # type: ignore[union-attr]
-            kiosk.click(f"option-{question.answer}")
-            kiosk.click("next")
-        else:
-            kiosk.click("understand")
+    kiosk.walk_to_escort()
     # The patient starts typing their escort, then walks away; someone copied the name.
     edit = kiosk.screen.findChild(QLineEdit, "escort-name")
     assert edit is not None

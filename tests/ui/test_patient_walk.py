@@ -117,14 +117,7 @@ def test_wrong_answer_shows_the_explanation_then_asks_again(qtbot: QtBot, tmp_pa
 def test_bad_phone_number_is_refused_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
     kiosk = Kiosk(qtbot, tmp_path)
     kiosk.hand_over(new_discharge(INJECTION))
-    kiosk.click("start")
-    while kiosk.walk_kind() is not ScreenKind.ESCORT:
-        if kiosk.walk_kind() is ScreenKind.QUESTION:
-            question = kiosk.session.walk.current.question  # type: ignore[union-attr]
-            kiosk.click(f"option-{question.answer}")
-            kiosk.click("next")
-        else:
-            kiosk.click("understand")
+    kiosk.walk_to_escort()
     kiosk.fill_escort(phone="12345")
     kiosk.click("confirm-escort")
     error = kiosk.screen.findChild(QLabel, "escort-error")
