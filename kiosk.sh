@@ -4,6 +4,7 @@
 #   ./kiosk.sh run [ARGS...]     install what the app needs, then launch it (extra args go to main.py)
 #   ./kiosk.sh test [PYTEST...]  install what the tests need (CUPS test queue too), then ruff + the whole suite
 #   ./kiosk.sh bench             install the test set-up, run the benchmarks, print the goal table
+#   ./kiosk.sh lock [UV ARGS]    re-resolve requirements/*.lock from pyproject.toml (see scripts/lock.sh)
 #
 # Every step says what it does and skips work already done, so a second run is quick.
 set -euo pipefail
@@ -64,36 +65,41 @@ find_python() {
     die "Python 3.11 or newer is needed (found none on PATH)"
 }
 
-# $1: the pip extra ("" for runtime only, "test" for the suite).
+# $1: which lock to install: "runtime" (the app) or "test" (the app and the suite's tools).
+# Packages come only from requirements/$1.lock, every one pinned with its hashes (pip refuses anything else),
+# so every machine runs the same versions. The project itself is not installed: main.py and pytest run from here.
 ensure_venv() {
-    local extra="$1" python stamp want
+    local kind="$1" python stamp want lock="requirements/$1.lock"
     python="$(find_python)"
     if [ ! -x "$venv/bin/python" ]; then
         say "creating virtual environment in .venv (with $python)"
         "$python" -m venv "$venv"
     fi
-    want="$(cat pyproject.toml | sha256sum | cut -c1-16)-${extra:-runtime}"
+    want="$(sha256sum "$lock" | cut -c1-16)-$kind"
     stamp="$venv/.kiosk-installed"
     if [ -f "$stamp" ] && grep -qx -- "$want" "$stamp"; then
-        say "python packages: up to date (${extra:-runtime})"
+        say "python packages: up to date ($lock)"
         return
     fi
-    say "installing python packages (${extra:-runtime}) into .venv"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    say "installing python packages from $lock into .venv (hashes checked)"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r "$lock"
+    # Anything not in the lock (an older install, a package added by hand) goes, so the venv is exactly the lock.
+    local extra
+    extra="$("$venv/bin/python" scripts/venv_extras.py "$lock")"
     if [ -n "$extra" ]; then
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[$extra]"
-    else
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e .
+        say "removing python packages that are not in $lock: $extra"
+        # shellcheck disable=SC2086
+        "$venv/bin/python" -m pip uninstall -q -y $extra
     fi
-    # Remember what is installed; a test install also satisfies a runtime one.
-    { [ -f "$stamp" ] && cat "$stamp"; echo "$want"; [ "$extra" = test ] && echo "${want%-test}-runtime"; } \
-        | sort -u >"$stamp.new"
+    # Remember what is installed; the test lock holds the runtime one at the same versions.
+    { echo "$want"; [ "$kind" = test ] && echo "$(sha256sum requirements/runtime.lock | cut -c1-16)-runtime"; } \
+        >"$stamp.new"
     mv "$stamp.new" "$stamp"
 }
 
 cmd_run() {
     ensure_apt "${RUNTIME_APT[@]}"
-    ensure_venv ""
+    ensure_venv runtime
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then
         say "no display found: main.py will explain how to run offscreen or under Xvfb"
     fi
@@ -103,7 +109,7 @@ cmd_run() {
 
 prepare_tests() {
     ensure_apt "${RUNTIME_APT[@]}" "${TEST_APT[@]}"
-    ensure_venv "test"
+    ensure_venv test
     bash "$here/scripts/setup-cups.sh"
 }
 
@@ -132,8 +138,9 @@ case "${1:-}" in
     run) shift; cmd_run "$@" ;;
     test) shift; cmd_test "$@" ;;
     bench) shift; cmd_bench "$@" ;;
+    lock) shift; ensure_venv test; exec bash "$here/scripts/lock.sh" "$@" ;;
     *)
-        echo "usage: ./kiosk.sh run [ARGS...] | ./kiosk.sh test [PYTEST ARGS...] | ./kiosk.sh bench" >&2
+        echo "usage: ./kiosk.sh run [ARGS...] | ./kiosk.sh test [PYTEST ARGS...] | ./kiosk.sh bench | ./kiosk.sh lock" >&2
         exit 2
         ;;
 esac

@@ -134,10 +134,16 @@ def _depth_bound(data: bytes) -> int:
 
 
 def _too_deep(data: bytes) -> int | None:
-    """The 1-based line where nesting first exceeds MAX_DEPTH, or None. The event parser does not recurse."""
+    """The 1-based line where nesting first exceeds MAX_DEPTH, or None.
+
+    This runs PyYAML's pure-Python event parser, not libyaml: it does not recurse, stops at the first level past
+    MAX_DEPTH (so it reads only the start of a deep file), and has no nesting limit of its own. libyaml does, in
+    some releases (0.2.5 as bundled with PyYAML 6.0.4: "exceeded maximum nesting depth"), so measuring with it
+    would make the author's message depend on which PyYAML was installed that day.
+    """
     depth = 0
     try:
-        for event in yaml.parse(data, Loader=yaml.CSafeLoader):
+        for event in yaml.parse(data, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
