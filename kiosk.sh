@@ -2,7 +2,7 @@
 # Discharge Kiosk: the two set-up commands (and the benchmark run).
 #
 #   ./kiosk.sh run [ARGS...]     install what the app needs, then launch it (extra args go to main.py)
-#   ./kiosk.sh test [PYTEST...]  install what the tests need (CUPS test queue too), then ruff + the whole suite
+#   ./kiosk.sh test [PYTEST...]  install what the tests need (CUPS test queue too), then ruff, mypy and the whole suite
 #   ./kiosk.sh bench             install the test set-up, run the benchmarks, print the goal table
 #   ./kiosk.sh lock [UV ARGS]    re-resolve requirements/*.lock from pyproject.toml (see scripts/lock.sh)
 #
@@ -119,6 +119,8 @@ cmd_test() {
     "$venv/bin/ruff" check .
     say "ruff format --check"
     "$venv/bin/ruff" format --check .
+    say "mypy --strict (kiosk, main.py, scripts)"
+    "$venv/bin/mypy"
     say "pytest (offscreen Qt, real SQLite, real CUPS)"
     QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest "$@"
 }

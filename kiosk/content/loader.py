@@ -220,7 +220,8 @@ def _value_node(mapping: Node, key: str) -> Node | None:
     if isinstance(mapping, MappingNode):
         for key_node, value_node in mapping.value:
             if isinstance(key_node, ScalarNode) and key_node.value == key:
-                return value_node
+                value: Node = value_node
+                return value
     return None
 
 

@@ -31,6 +31,7 @@ def questions_for(procedure: Procedure, factors: frozenset[Factor]) -> tuple[Che
 def conditional_factors(procedure: Procedure) -> frozenset[Factor]:
     """The factors that change anything in this procedure: the ones worth asking the nurse about."""
     found: set[Factor] = set()
-    for item in (*procedure.steps, *procedure.questions):
+    conditioned: tuple[Step | CheckQuestion, ...] = (*procedure.steps, *procedure.questions)
+    for item in conditioned:
         found |= item.condition.all_of | item.condition.none_of
     return frozenset(found)

@@ -81,7 +81,8 @@ def _cups() -> ModuleType:
         import cups  # lazy on purpose: the kiosk must start without libcups
     except ImportError as exc:
         raise PrintSystemDown(f"pycups is not installed ({exc})") from exc
-    return cups
+    module: ModuleType = cups
+    return module
 
 
 def _no_password(*_: object) -> str:

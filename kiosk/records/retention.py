@@ -98,4 +98,4 @@ def _checkpoint(store: RecordStore) -> bool:
     """Copy the WAL into the database and empty it; False if another program's read kept it from finishing."""
     with store._lock:
         busy, _, _ = store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return busy == 0
+    return bool(busy == 0)

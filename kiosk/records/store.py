@@ -171,8 +171,8 @@ class RecordStore:
         self, conn: sqlite3.Connection, at: str, record_id: str | None, event: str, actor: str, facts: dict[str, Any]
     ) -> int:
         """Add one audit row chained to the head, and move the head; inside the caller's transaction."""
-        seq, prev_hash = conn.execute(_SELECT_HEAD).fetchone()
-        seq += 1
+        head_seq, prev_hash = conn.execute(_SELECT_HEAD).fetchone()
+        seq = int(head_seq) + 1
         detail = audit.canonical(facts)
         row_hash = audit.chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
         conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))

@@ -135,7 +135,7 @@ class Group(Flowable):
 
 def _fits_on_a_fresh_page(flowable: Flowable, availHeight: float) -> bool:
     """True when the wrapped flowable would fit whole at the top of a new page and is not already there."""
-    frame = flowable._doctemplateAttr("frame")
+    frame = flowable._doctemplateAttr("frame")  # type: ignore[attr-defined]  # reportlab's private API, not in its stubs
     if frame is None or getattr(frame, "_atTop", False):
         return False
     return bool(flowable.height <= getattr(frame, "_aH", availHeight))

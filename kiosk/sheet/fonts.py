@@ -34,6 +34,7 @@ _UNPRINTABLE_CATEGORIES = frozenset({"Cc", "Cs"})
 
 def _font(name: str) -> TTFont:
     # Registered fonts are looked up by name; the TTF is parsed only the first time.
+    font: object
     try:
         font = pdfmetrics.getFont(name)
     except KeyError:

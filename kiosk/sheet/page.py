@@ -8,6 +8,7 @@ lines (and the body frame starts lower) instead of running off the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -224,6 +225,10 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
     """
 
     class NumberedCanvas(Canvas):
+        # reportlab's own canvas attributes that its stubs leave out.
+        _pageNumber: int
+        _startPage: Callable[[], None]
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Otherwise every page starts by selecting Helvetica, which then sits unembedded in the PDF.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR

@@ -40,6 +40,9 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 class SheetParagraph(Paragraph):
     """A Paragraph that wraps to the same width only once (platypus asks two or three times)."""
 
+    # Set by Paragraph.wrap; declared here because reportlab's stubs do not.
+    blPara: Any
+    _wrapWidths: list[float]
     _wrapped_for: float | None = None
     _wrapped: tuple[Any, float, list[float]]
     _share_key: tuple[str, int] | None = None

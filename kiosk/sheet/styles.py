@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -68,7 +69,8 @@ class SheetStyles:
 
 
 def _style(name: str, size: float, leading: float | None = None, font: str = REGULAR, **kw: object) -> ParagraphStyle:
-    settings: dict[str, object] = {
+    # reportlab's ParagraphStyle takes each setting as its own typed keyword; the table here mixes them.
+    settings: dict[str, Any] = {
         "textColor": INK,
         "alignment": TA_LEFT,
         "splitLongWords": 1,

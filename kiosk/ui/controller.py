@@ -181,11 +181,12 @@ class Flow(QObject):
     def _make_patient_page(self, kind: ScreenKind | str) -> PatientPage:
         from kiosk.ui.patient import escort, idle_warning, question, simple, step, warning_signs, welcome
 
+        page: PatientPage
         if kind is ScreenKind.WELCOME:
-            page: PatientPage = welcome.WelcomeScreen()
-            page.start_requested.connect(self._begin)
-            page.text_size_chosen.connect(self._text_size)
-            page.high_contrast_toggled.connect(self._contrast)
+            page = welcome_page = welcome.WelcomeScreen()
+            welcome_page.start_requested.connect(self._begin)
+            welcome_page.text_size_chosen.connect(self._text_size)
+            welcome_page.high_contrast_toggled.connect(self._contrast)
         elif kind is ScreenKind.STEP or kind is ScreenKind.WARNING_SIGNS:
             page = step.StepScreen() if kind is ScreenKind.STEP else warning_signs.WarningSignsScreen()
             page.understood.connect(self._understood)

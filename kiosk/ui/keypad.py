@@ -312,7 +312,9 @@ class KeypadField(QWidget):
             overlay, self.overlay = self.overlay, None
             overlay.keypad.clear()
             overlay.hide()
-            overlay.parentWidget().removeEventFilter(overlay)
+            host = overlay.parentWidget()
+            if host is not None:
+                host.removeEventFilter(overlay)
             overlay.deleteLater()
 
     def _accept(self, text: str) -> None:

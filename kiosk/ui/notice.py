@@ -51,7 +51,8 @@ class NoticeBar(QFrame):
         if host is None:
             return
         width = host.width() - 2 * HEIGHT_MARGIN
-        height = self.sizeHint().height() if self.layout() is None else self.layout().heightForWidth(width)
+        layout = self.layout()
+        height = self.sizeHint().height() if layout is None else layout.heightForWidth(width)
         height = max(height, self.sizeHint().height())
         self.setGeometry(HEIGHT_MARGIN, host.height() - height - HEIGHT_MARGIN, width, height)
 

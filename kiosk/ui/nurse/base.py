@@ -53,9 +53,9 @@ class NursePage(QWidget):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(MARGIN, 20, MARGIN, 20)
         self.body.setSpacing(GAP)
-        self.scroll: QScrollArea | None = None
+        self.scroll_area: QScrollArea | None = None
         if scroll:
-            self.scroll = touch_scroll_area(content)
+            self.scroll_area = touch_scroll_area(content)
 
         self.footer = QHBoxLayout()
         self.footer.setContentsMargins(MARGIN, 12, MARGIN, 20)
@@ -65,16 +65,16 @@ class NursePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll if self.scroll is not None else content, 1)
+        layout.addWidget(self.scroll_area if self.scroll_area is not None else content, 1)
         layout.addLayout(self.footer)
 
     def scroll_to_top(self) -> None:
-        if self.scroll is not None:
-            self.scroll.verticalScrollBar().setValue(0)
+        if self.scroll_area is not None:
+            self.scroll_area.verticalScrollBar().setValue(0)
 
     def scroll_to(self, widget: QWidget) -> None:
-        if self.scroll is not None:
-            self.scroll.ensureWidgetVisible(widget, 0, 80)
+        if self.scroll_area is not None:
+            self.scroll_area.ensureWidgetVisible(widget, 0, 80)
 
 
 class FormField(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -299,17 +300,22 @@ class CardButton(QPushButton):
     def text_lines(self) -> list[str]:
         return [line.text() for line in self.lines]
 
+    def _own_layout(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None, "a TickRow always has its layout (set in __init__)"
+        return layout
+
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint().expandedTo(self.minimumSize())
+        return self._own_layout().sizeHint().expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize()
+        return self._own_layout().minimumSize()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        return max(self.minimumHeight(), self._own_layout().totalHeightForWidth(width))
 
     def _restyle(self, checked: bool) -> None:
         for line in self.lines:

@@ -116,13 +116,13 @@ class ReviewScreen(NursePage):
             for widget in (mark, when, text):
                 widget.setProperty("problem", not line.confirmed)
             self._add_to_grid(self.steps_grid, row, (mark, when, text))
-        for line in summary.questions:
-            detail = line.outcome.value
-            if line.outcome in (Outcome.SECOND_TIME, Outcome.WRONG):
-                detail += f". Chose: {'; then '.join(line.attempts)}. Right answer: {line.right_option}"
-            item = label(f"{OUTCOME_MARKS[line.outcome]} {line.question}\n{detail}")
-            item.setProperty("problem", line.outcome in (Outcome.WRONG, Outcome.NOT_ANSWERED))
-            self.questions_box.addWidget(item)
+        for answer in summary.questions:
+            detail = answer.outcome.value
+            if answer.outcome in (Outcome.SECOND_TIME, Outcome.WRONG):
+                detail += f". Chose: {'; then '.join(answer.attempts)}. Right answer: {answer.right_option}"
+            answer_label = label(f"{OUTCOME_MARKS[answer.outcome]} {answer.question}\n{detail}")
+            answer_label.setProperty("problem", answer.outcome in (Outcome.WRONG, Outcome.NOT_ANSWERED))
+            self.questions_box.addWidget(answer_label)
         if not summary.questions:
             self.questions_box.addWidget(label("No check questions for this procedure.", "small"))
         escort_problem = record.escort is None and no_escort_reason(record) is None
@@ -135,11 +135,11 @@ class ReviewScreen(NursePage):
         self.overrides_caption.setVisible(bool(summary.overrides))
 
         self._items = checklist.checklist_for(record)
-        for item in self._items:
-            row = TickRow(item.text, name=f"check-{item.id}")
-            row.toggled.connect(self._refresh)
-            self.checklist_box.addWidget(row)
-            self.tick_rows[item.id] = row
+        for check in self._items:
+            tick = TickRow(check.text, name=f"check-{check.id}")
+            tick.toggled.connect(self._refresh)
+            self.checklist_box.addWidget(tick)
+            self.tick_rows[check.id] = tick
         self.blockers.setText("Cannot sign off yet:\n" + "\n".join(f"• {b}" for b in summary.blockers))
         self.blockers.setVisible(bool(summary.blockers))
         self._refresh()

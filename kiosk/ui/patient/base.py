@@ -56,7 +56,7 @@ class PatientPage(QWidget):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(MARGIN, 24, MARGIN, 24)
         self.body.setSpacing(GAP)
-        self.scroll = touch_scroll_area(content)
+        self.scroll_area = touch_scroll_area(content)
 
         self.footer = QHBoxLayout()
         self.footer.setContentsMargins(MARGIN, 12, MARGIN, 28)
@@ -66,7 +66,7 @@ class PatientPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self.footer)
 
     def set_procedure(self, title: str) -> None:

@@ -73,7 +73,7 @@ class QuestionScreen(PatientPage):
         self.explanation.hide()
         self.next_button.hide()
         self.back_button.setEnabled(can_go_back)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_outcome(self, chosen: int, correct: bool, explanation: str, ask_again: bool, right_option: str) -> None:
         """The feedback after a choice; the options stay visible (greyed) so the patient sees what they chose."""
@@ -99,7 +99,7 @@ class QuestionScreen(PatientPage):
 
     def _reveal_feedback(self) -> None:
         if self.explanation.isVisible():
-            self.scroll.ensureWidgetVisible(self.explanation, 0, 24)
+            self.scroll_area.ensureWidgetVisible(self.explanation, 0, 24)
 
     def clear(self) -> None:
         super().clear()

@@ -47,7 +47,7 @@ class StepScreen(PatientPage):
         self.timing.setText(timing)
         self.timing.setVisible(bool(timing))
         self.back_button.setEnabled(can_go_back)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         super().clear()

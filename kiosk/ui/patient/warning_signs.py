@@ -72,7 +72,7 @@ class WarningSignsScreen(PatientPage):
             self.body.insertWidget(self._signs_at + index, box)
             self.signs.append(box)
         self.advice.setText(procedure.red_flag_advice)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         super().clear()

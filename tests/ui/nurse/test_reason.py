@@ -79,9 +79,9 @@ def test_renders_with_every_quick_pick_in_view(qtbot: QtBot, tmp_path: Path, qap
     screen.ask("Abandon this discharge", "Why is this discharge being abandoned?", ABANDON_REASONS)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)  # error showing too
     qtbot.wait(10)
-    assert screen.scroll is not None
+    assert screen.scroll_area is not None
     if size == theme.TextSize.NORMAL:
-        assert screen.scroll.verticalScrollBar().maximum() == 0, "no scrolling needed on the tablet"
+        assert screen.scroll_area.verticalScrollBar().maximum() == 0, "no scrolling needed on the tablet"
     for pick in screen.pick_buttons:
         assert pick.height() >= 56
         words = pick.lines[0]
