@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from packaging.markers import Marker
+
 from scripts.venv_extras import locked_names, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,10 +19,20 @@ TEST_LOCK = ROOT / "requirements" / "test.lock"
 SOUP = ROOT / "docs" / "DEPENDENCIES.md"
 
 
-def locked_versions(lock: Path) -> dict[str, str]:
-    """``{normalised name: version}`` for every ``name==version`` pin in a lock file."""
-    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", lock.read_text(encoding="utf-8"), re.MULTILINE)
-    return {normalise(name): version for name, version in pins}
+def locked_versions(lock: Path, *, this_machine: bool = False) -> dict[str, str]:
+    """``{normalised name: version}`` for every ``name==version`` pin in a lock file.
+
+    The lock is universal, so some pins carry a marker (``colorama ... ; sys_platform == 'win32'``); with
+    ``this_machine`` only the pins whose marker holds here are kept, i.e. what pip installs on this machine.
+    """
+    pins = re.findall(
+        r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)(?: ; ([^\\\n]+))?", lock.read_text(encoding="utf-8"), re.MULTILINE
+    )
+    return {
+        normalise(name): version
+        for name, version, marker in pins
+        if not (this_machine and marker and not Marker(marker.strip()).evaluate())
+    }
 
 
 def documented_runtime_versions() -> dict[str, str]:
@@ -28,7 +40,7 @@ def documented_runtime_versions() -> dict[str, str]:
     text = SOUP.read_text(encoding="utf-8")
     section = text.split("## Runtime (Python)", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| ([A-Za-z0-9._-]+) \| ([^|]+?) \|", section, re.MULTILINE)
-    return {normalise(name): version.strip() for name, version in rows if name != "package"}
+    return {normalise(name): version.strip() for name, version in rows if name != "package" and name.strip("-")}
 
 
 def test_every_locked_runtime_package_is_documented_at_its_locked_version() -> None:
@@ -75,4 +87,4 @@ def test_the_test_environment_is_exactly_the_test_lock() -> None:
     )
     other_lines = [line for line in frozen.splitlines() if line and "==" not in line]
     assert not other_lines, f"installed but not from the lock: {other_lines}"
-    assert installed == locked_versions(TEST_LOCK)
+    assert installed == locked_versions(TEST_LOCK, this_machine=True)
