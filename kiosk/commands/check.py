@@ -93,16 +93,18 @@ def _summary(reports: tuple[FileReport, ...], problems: tuple[Problem, ...]) -> 
 
 def run(args: argparse.Namespace) -> int:
     from kiosk import paths
-    from kiosk.content.loader import check_file, load_library
+    from kiosk.content.loader import check_file, load_library, not_loaded_by_name
 
     today = args.today or date.today()
     target = Path(args.folder) if args.folder else paths.procedures_dir()
     if target.is_file():
-        report = check_file(target, today)
+        report = check_file(target, today, readability=True)
         print(f"Checking {_shown(str(target))} (review dates as on {today.day} {today:%B %Y})")
         print()
-        _print_file(report, [])
-        return _summary((report,), report.problems)
+        skipped = not_loaded_by_name(target)
+        extra = [skipped] if skipped is not None else []
+        _print_file(report, extra)
+        return _summary((report,), (*report.problems, *extra))
     if not target.is_dir():
         print(
             f"There is no folder called {target}.\n"
@@ -110,4 +112,4 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return _print_library(load_library(target, today), today)
+    return _print_library(load_library(target, today, readability=True), today)

@@ -42,8 +42,9 @@ class _Invalid:
 INVALID: Final = _Invalid()
 
 _TEXT_TAGS = STANDARD_TAGS - {NULL_TAG}
-_WHOLE_NUMBER = re.compile(r"[0-9]+")
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A sign is accepted here so that "-6" is reported as out of range (it is a number), not as "not a number".
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PHONE = re.compile(r"\+?[0-9][0-9 ]*")

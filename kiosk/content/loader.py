@@ -95,8 +95,11 @@ def load_procedure(path: Path, today: date | None = None) -> Procedure:
     return report.procedure
 
 
-def load_library(directory: Path | None = None, today: date | None = None) -> Library:
-    """Every ``*.yaml`` file in ``directory`` (default: the shipped or configured library). Never raises."""
+def load_library(directory: Path | None = None, today: date | None = None, *, readability: bool = False) -> Library:
+    """Every ``*.yaml`` file in ``directory`` (default: the shipped or configured library). Never raises.
+
+    ``readability`` adds the authors' readability warnings (``main.py check``); the kiosk itself skips them.
+    """
     folder = Path(directory) if directory is not None else paths.procedures_dir()
     if not folder.is_dir():
         problem = Problem(
@@ -108,11 +111,14 @@ def load_library(directory: Path | None = None, today: date | None = None) -> Li
         )
         return Library(str(folder), (), (problem,))
     files, ignored = _procedure_files(folder)
-    reports = [check_file(path, today) for path in files]
+    reports = [check_file(path, today, readability=readability) for path in files]
     problems = [problem for report in reports for problem in report.problems]
-    problems.extend(ignored)
     procedures = [report.procedure for report in reports if report.procedure is not None]
-    problems.extend(_same_titles(procedures))
+    # A file's warnings about the library belong to that file's report too, so its summary counts them.
+    same_titles = _same_titles(procedures)
+    reports = [_with_problems(report, [p for p in same_titles if p.file == report.file]) for report in reports]
+    problems.extend(same_titles)
+    problems.extend(ignored)
     if not files:
         problems.append(
             Problem(
@@ -134,21 +140,44 @@ def _procedure_files(folder: Path) -> tuple[list[Path], list[Problem]]:
         name = path.name
         if name.startswith((".", "~")) or name.endswith("~") or not path.is_file():
             continue  # hidden files, editor backups and lock files, sub-folders
-        suffix = path.suffix.lower()
-        if suffix == SUFFIX and path.suffix == SUFFIX:
+        if path.suffix == SUFFIX:
             files.append(path)
-        elif suffix in (".yaml", ".yml"):
-            ignored.append(
-                Problem(
-                    str(path),
-                    None,
-                    "",
-                    "this file is not loaded because its name does not end in '.yaml'",
-                    f"rename it to {path.stem.lower()}{SUFFIX}",
-                    Severity.WARNING,
-                )
-            )
+        elif (problem := not_loaded_by_name(path)) is not None:
+            ignored.append(problem)
     return files, ignored
+
+
+def not_loaded_by_name(path: Path) -> Problem | None:
+    """The warning for a YAML file the kiosk skips because of its name (``.yml``, ``.YAML``), else None.
+
+    Also given when such a file is checked on its own, so "ok" never means "ok, but never offered to nurses".
+    """
+    if path.suffix == SUFFIX or path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    return Problem(
+        str(path),
+        None,
+        "",
+        "this file is not loaded because its name does not end in '.yaml'",
+        f"rename it to {path.stem.lower()}{SUFFIX}",
+        Severity.WARNING,
+    )
+
+
+def _with_problems(report: FileReport, extra: list[Problem]) -> FileReport:
+    if not extra:
+        return report
+    problems = tuple(sorted((*report.problems, *extra), key=lambda p: (p.line or 0, p.key_path)))
+    return FileReport(report.file, report.procedure, problems)
+
+
+def _key_line(path: str, key: str) -> int | None:
+    """The line where a top-level heading is written, read back from the file (the model keeps no lines)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 def _same_titles(procedures: list[Procedure]) -> list[Problem]:
@@ -164,7 +193,7 @@ def _same_titles(procedures: list[Procedure]) -> list[Problem]:
                 problems.append(
                     Problem(
                         procedure.source_path,
-                        1,
+                        _key_line(procedure.source_path, "title"),
                         "title",
                         f"the title '{procedure.title}' is used by more than one file ({names})",
                         "give each procedure its own title, so a nurse cannot pick the wrong one",
@@ -174,8 +203,12 @@ def _same_titles(procedures: list[Procedure]) -> list[Problem]:
     return problems
 
 
-def check_file(path: Path, today: date | None = None) -> FileReport:
-    """Validate one file and report everything about it; the procedure is None when there is any error."""
+def check_file(path: Path, today: date | None = None, *, readability: bool = False) -> FileReport:
+    """Validate one file and report everything about it; the procedure is None when there is any error.
+
+    ``readability`` also warns about long sentences and headings and hard text (``kiosk.content.readability``):
+    for authors, in ``main.py check``; the kiosk does not need it to load a file, so it does not pay for it.
+    """
     path = Path(path)
     file = str(path)
     collector = Collector(file)
@@ -197,6 +230,10 @@ def check_file(path: Path, today: date | None = None) -> FileReport:
         return FileReport(file, None, collector.sorted())
     walk = Walk(collector)
     values = PROCEDURE.read(root, walk, "")
+    if readability:
+        from kiosk.content import readability as reading_age
+
+        reading_age.check(root, collector)
     today = today or date.today()
     if values is INVALID or collector.has_errors:
         # Still tell the author about the review date, so one run shows everything.

@@ -95,7 +95,8 @@ CONDITION = Record(
 def _check_timing(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], node: Node, path: str) -> bool:
     ok = True
     next_morning = values.get("until_next_morning")
-    if values.get("hours") is None and next_morning is False:
+    # Only when 'hours' is not written at all: a bad value has its own problem already, on its own line.
+    if "hours" not in nodes and values.get("hours") is None and next_morning is False:
         walk.error(
             node,
             f"{path}.hours",
@@ -308,8 +309,12 @@ def _check_procedure(walk: Walk, values: dict[str, Any], nodes: dict[str, Node],
     # red flag that calls it look wrong too.
     known = {_written_id(item) for item in contacts.value} - {""}
     ok = True
+    called: set[str] = set()
     for target, ref, line, ref_path in walk.refs:
-        if target == "contacts" and ref not in known:
+        if target != "contacts":
+            continue
+        called.add(ref)
+        if ref not in known:
             walk.collector.error(
                 line,
                 ref_path,
@@ -317,6 +322,19 @@ def _check_procedure(walk: Walk, values: dict[str, Any], nodes: dict[str, Node],
                 f"{_known_ids(ref, known)} add it to 'contacts' or correct the id".lstrip(),
             )
             ok = False
+    if walk.collector.has_errors:
+        return ok  # a contact nobody calls is then most likely the effect of an error, already reported
+    for index, item in enumerate(contacts.value, 1):
+        contact_id = _written_id(item)
+        if contact_id and contact_id not in called:
+            # Still printed with the numbers, but a patient never learns when to ring it: usually a forgotten
+            # 'call' on a warning sign, or a contact left over from an older version of the leaflet.
+            walk.collector.warning(
+                int(item.start_mark.line) + 1,
+                f"contacts[{index}]",
+                f"no warning sign says when to call '{contact_id}'",
+                "add it to the 'call' list of the warning signs it is for, or remove the contact",
+            )
     return ok
 
 

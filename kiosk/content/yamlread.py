@@ -51,6 +51,11 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("found undefined alias", "a text that starts with '*' must be put in quotes"),
     ("found character that cannot start any token", "a text that starts with @, ` or % must be put in quotes"),
     ("end of stream", "a quote or bracket is opened but never closed"),
+    (
+        "expected ',' or ']'",
+        "a '[' on this line is never closed: add the ']' at the end of the list, or quote the text",
+    ),
+    ("expected ',' or '}'", "a '{' on this line is never closed: add the '}', or quote the text"),
     ("expected a single document", "remove the extra '---' line: one procedure per file"),
     ("found duplicate anchor", "each '&name' may be used only once"),
 )
@@ -118,6 +123,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, collector: Collector) 
     problem = " ".join(part for part in (exc.context, exc.problem) if part) or "unreadable"
     hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in problem), _DEFAULT_SYNTAX_HINT)
     line = int(mark.line) + 1 if mark is not None else None
+    last_line = max(1, len(data.splitlines()))
+    if line is not None and line > last_line:
+        # libyaml found the problem at the end of the file, one line past the last (an unclosed bracket or
+        # quote): point where the unfinished part starts, or else at the last line, never past the end.
+        opened = exc.context_mark
+        line = int(opened.line) + 1 if opened is not None and opened.line < last_line else last_line
     if line is not None and b"\t" in (data.splitlines()[line - 1 : line] or [b""])[0]:
         hint = "indent with spaces, not tabs: this line has a tab in it"
     collector.error(line, "", f"this is not valid YAML here: {problem}", hint)

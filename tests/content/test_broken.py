@@ -53,6 +53,12 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     "list-not-headings.yaml": [(3, "", "should be a procedure file, but is a list")],
     "merge-key.yaml": [(19, "", "'<<' (merging one heading's contents into another) is not supported")],
     "bad-step-id.yaml": [(20, "steps[1].id", "'Rest Today' is not a usable id")],
+    # One problem for one mistake: a bad value is not also reported as a missing one.
+    "bad-hours.yaml": [(28, "steps[1].timing.hours", "should be a number of hours, but is 'soon'")],
+    # "-6" is a number, just not a possible one.
+    "negative-hours.yaml": [(28, "steps[1].timing.hours", "-6 is out of range")],
+    # The file's last line is 49: libyaml notices at line 50, past the end, where the author would see nothing.
+    "unclosed-bracket-last-line.yaml": [(49, "", "did not find expected ',' or ']'")],
     "bad-timing.yaml": [
         (26, "steps[1].timing.hours", "the timing needs a number of hours"),
         (26, "steps[1].timing.label", "the label must lead into a time"),
@@ -68,6 +74,7 @@ EXPECTED_HINTS = {
     "date-in-words.yaml": "write the date as year-month-day, e.g. 2025-08-31",
     "red-flag-unknown-contact.yaml": "the contact ids are: ward",
     "two-documents.yaml": "remove the extra '---' line",
+    "unclosed-bracket-last-line.yaml": "a '[' on this line is never closed",
 }
 
 
@@ -272,6 +279,8 @@ def test_two_procedures_with_one_title_are_flagged(tmp_path: Path) -> None:
     same = [p for p in library.problems if "is used by more than one file" in p.message]
     assert [Path(p.file).name for p in same] == ["first.yaml", "second.yaml"]
     assert all(p.severity is Severity.WARNING for p in same)
+    assert [p.line for p in same] == [4, 4], "the line the title is on, not line 1"
+    assert [report.summary for report in library.reports] == ["1 warning", "1 warning"]
 
 
 def test_a_missing_folder_gives_an_empty_library_with_the_reason(tmp_path: Path) -> None:
@@ -298,3 +307,31 @@ def test_problem_reads_as_file_line_key_message_hint() -> None:
     problem = Problem("a.yaml", 7, "steps[2].condition.all_of", "'x' is not a known patient factor", "use diabetic")
     assert str(problem) == "a.yaml:7: steps[2].condition.all_of: 'x' is not a known patient factor (use diabetic)"
     assert str(Problem("a.yaml", None, "", "the file is empty")) == "a.yaml: the file is empty"
+
+
+def test_a_contact_no_warning_sign_calls_is_a_warning(tmp_path: Path) -> None:
+    """Printed with the numbers, but the patient is never told when to ring it: usually a forgotten 'call'."""
+    text = (GOOD / "minimal.yaml").read_text()
+    text += "  - id: pharmacy\n    name: The pharmacy\n    number: 0114 000 0001\n"
+    path = tmp_path / "minimal.yaml"
+    path.write_text(text)
+    report = check_file(path, today=TODAY)
+    assert report.procedure is not None
+    assert [(p.severity, p.line, p.key_path, p.message) for p in report.problems] == [
+        (Severity.WARNING, 48, "contacts[2]", "no warning sign says when to call 'pharmacy'")
+    ]
+
+
+def test_a_yml_file_checked_on_its_own_says_the_kiosk_ignores_it(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.yml"
+    path.write_bytes((GOOD / "minimal.yaml").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "main.py", "check", str(path), "--today", "2026-06-01"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert "minimal.yml: 1 warning" in result.stdout
+    assert "this file is not loaded because its name does not end in '.yaml'" in result.stdout
