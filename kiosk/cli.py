@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from kiosk import __version__, paths
@@ -32,6 +33,16 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _procedures_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--procedures",
+        metavar="DIR",
+        default=default,
+        help=f"the folder of procedure files to use instead of the live one (e.g. an author's drafts); "
+        f"default: ${paths.PROCEDURES_DIR_ENV} or the shipped procedures/",
+    )
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -40,6 +51,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     )
     parser.add_argument("--version", action="version", version=f"Discharge Kiosk {__version__}")
     _data_dir_option(parser, default=None)
+    _procedures_option(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules: dict[str, ModuleType] = {}
     for module_name in COMMANDS:
@@ -47,6 +59,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         # SUPPRESS: a --data-dir given before the subcommand is not overwritten by the subparser's default.
         _data_dir_option(sub, default=argparse.SUPPRESS)
+        _procedures_option(sub, default=argparse.SUPPRESS)
         module.add_arguments(sub)
         modules[module.NAME] = module
     return parser, modules
@@ -62,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         # Every part of the app reads the data folder through kiosk.paths, which reads this variable.
         os.environ[paths.DATA_DIR_ENV] = str(args.data_dir)
+    if args.procedures:
+        # Likewise the procedure library: check, sheet and screenshots then proof a draft folder, never the live one.
+        os.environ[paths.PROCEDURES_DIR_ENV] = str(Path(args.procedures).expanduser().resolve())
     result: int = modules[args.command].run(args)
     return result
 

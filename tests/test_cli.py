@@ -57,3 +57,38 @@ def test_data_dir_option_sets_the_folder_for_every_part(tmp_path: Path, monkeypa
     monkeypatch.setattr("kiosk.commands.run.run", lambda args: 0)
     assert main(["--data-dir", str(tmp_path / "w"), "run"]) == 0
     assert paths.data_dir() == tmp_path / "w"
+
+
+def _author_drafts(tmp_path: Path) -> Path:
+    """A draft folder with one procedure in it, as a leaflet author keeps beside the live library."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    good = Path(__file__).resolve().parent / "content" / "good" / "minimal.yaml"
+    (drafts / "draft-procedure.yaml").write_bytes(good.read_bytes().replace(b"Test procedure", b"Draft procedure"))
+    return drafts
+
+
+def _main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(MAIN), *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_sheet_proofs_a_draft_folder_with_procedures(tmp_path: Path) -> None:
+    """An author proofs a draft without touching the live folder (issue 15: --procedures)."""
+    from pypdf import PdfReader
+
+    drafts = _author_drafts(tmp_path)
+    out = tmp_path / "draft.pdf"
+    data = ["--data-dir", str(tmp_path / "data")]
+    result = _main(*data, "sheet", "--procedures", str(drafts), "--procedure", "draft-procedure", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Draft procedure" in PdfReader(out).pages[0].extract_text()
+    # ...and the live library is not what it read: a shipped procedure is unknown there.
+    refused = _main(*data, "sheet", "--procedures", str(drafts), "--procedure", "nerve-root-block", "--out", str(out))
+    assert refused.returncode == 2
+
+
+def test_check_reads_the_procedures_option(tmp_path: Path) -> None:
+    result = _main("check", "--procedures", str(_author_drafts(tmp_path)), "--today", "2026-06-01")
+    assert result.returncode == 0, result.stderr
+    assert "draft-procedure.yaml: ok" in result.stdout
+    assert "nerve-root-block" not in result.stdout

@@ -68,12 +68,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+SHIPPED_DEMO = ("nerve-root-block", "nerve-root-injection")
+DEMO_PEOPLE: tuple[tuple[str, date, str, str], ...] = (
+    ("Margaret Oyelaran-Smith", date(1948, 3, 9), "RHQ1234567", "9434765919"),
+    ("Tomasz Wiśniewski", date(1961, 7, 30), "RHQ7654321", ""),
+)
+
+
 def demo_patients() -> list[tuple[str, str, date, str, str]]:
-    """(procedure id, name, date of birth, hospital number, NHS number) for the two demo discharges."""
-    return [
-        ("nerve-root-block", "Margaret Oyelaran-Smith", date(1948, 3, 9), "RHQ1234567", "9434765919"),
-        ("nerve-root-injection", "Tomasz Wiśniewski", date(1961, 7, 30), "RHQ7654321", ""),
-    ]
+    """(procedure id, name, date of birth, hospital number, NHS number) for the demo discharges.
+
+    The shipped procedures, one patient each; with ``--procedures DIR`` (an author's draft folder), one demo
+    discharge per procedure in that folder, so the author sees every screen of their own file.
+    """
+    from kiosk.content.loader import load_library
+
+    ids = load_library().ids()
+    chosen = [pid for pid in SHIPPED_DEMO if pid in ids] if set(SHIPPED_DEMO) <= set(ids) else list(ids)
+    return [(pid, *DEMO_PEOPLE[index % len(DEMO_PEOPLE)]) for index, pid in enumerate(chosen)]
 
 
 def demo_ended() -> datetime:
