@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.content.loader import Library
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
+    from kiosk.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def build_flow(
     store: RecordStore,
     library: Callable[[], Library] | None = None,
     monotonic: Callable[[], float] | None = None,
+    read_aloud: ReadAloud | None = None,
 ) -> Flow:
     """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store)."""
     from kiosk.discharge.session import KioskSession
@@ -122,8 +124,8 @@ def build_flow(
 
     session = KioskSession(store, NurseAccounts(store), library or library_loader(clock), clock.now)
     if monotonic is None:
-        return Flow(window, session, config, clock)
-    return Flow(window, session, config, clock, monotonic=monotonic)
+        return Flow(window, session, config, clock, read_aloud=read_aloud)
+    return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud)
 
 
 def install_excepthook(flow_ref: Callable[[], Flow | None]) -> None:
@@ -220,7 +222,10 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             removed = store.purge(config.retention_days)
             schedule_daily_purge(app, store, config.retention_days)
             Outbox().clean_temp_files()
-            holder.append(build_flow(window, config, clock, store))
+            from kiosk.ui.read_aloud import ReadAloud
+
+            # The speech engine starts in its own thread (about 3 s); the button shows once it is ready.
+            holder.append(build_flow(window, config, clock, store, read_aloud=ReadAloud(config.speech_engine)))
         except Exception as exc:
             log.critical("the kiosk could not start", exc_info=exc)
             show_start_failure(window, exc)

@@ -40,6 +40,11 @@ nurse_idle_seconds = 300
 [records]
 # Discharges older than this are deleted, with their sheets.
 retention_days = 90
+
+[speech]
+# "Read this to me" on patient screens: the Qt Text to Speech engine ("speechd" speaks through
+# speech-dispatcher and espeak-ng). Empty ("") turns reading aloud off.
+engine = "speechd"
 """
 
 
@@ -55,6 +60,7 @@ class WardConfig:
     idle_countdown_seconds: int = 30
     nurse_idle_seconds: int = 300
     retention_days: int = 90
+    speech_engine: str = "speechd"
 
 
 # (section, key) in the TOML file -> field of WardConfig
@@ -69,6 +75,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("timeouts", "idle_countdown_seconds"): "idle_countdown_seconds",
     ("timeouts", "nurse_idle_seconds"): "nurse_idle_seconds",
     ("records", "retention_days"): "retention_days",
+    ("speech", "engine"): "speech_engine",
 }
 
 

@@ -38,3 +38,10 @@ def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None
     path.write_text(text)
     with pytest.raises(ConfigError, match=message):
         load_config(path)
+
+
+def test_the_ward_can_turn_reading_aloud_off() -> None:
+    from kiosk.config import WardConfig, parse_config
+
+    assert WardConfig().speech_engine == "speechd"
+    assert parse_config({"speech": {"engine": ""}}).speech_engine == ""

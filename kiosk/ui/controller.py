@@ -40,6 +40,7 @@ from kiosk.ui.patient.simple import ErrorScreen
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
     from kiosk.printing.status import PrintJob
+    from kiosk.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class Flow(QObject):
         *,
         monotonic: Callable[[], float] = time.monotonic,
         print_service: PrintService | None = None,
+        read_aloud: ReadAloud | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -94,6 +96,10 @@ class Flow(QObject):
         self._preview: Path | None = None
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
+        self.read_aloud = read_aloud
+        if read_aloud is not None:
+            read_aloud.available_changed.connect(self._show_read_aloud)
+            read_aloud.speaking_changed.connect(self._show_read_aloud)
 
         self.notice = NoticeBar(window)
         self.error_screen = ErrorScreen()
@@ -175,6 +181,8 @@ class Flow(QObject):
             if self.session.procedure is not None:
                 page.set_procedure(self.session.procedure.title)
             page.nurse_requested.connect(self._nurse_button)
+            page.read_requested.connect(self._read_aloud)
+            self._show_read_aloud_on(page)
             self.patient_screens[kind] = page
         return page
 
@@ -222,6 +230,8 @@ class Flow(QObject):
         walk = self.session.walk
         procedure = self.session.procedure
         assert walk is not None and procedure is not None
+        if self.read_aloud is not None:
+            self.read_aloud.stop()  # a new screen: what was being read is not on it any more
         if walk is not self._themed_walk:
             # A patient the nurse marked for large print starts with bigger text (they can still change it).
             self._themed_walk = walk
@@ -256,6 +266,33 @@ class Flow(QObject):
         elif screen.kind is ScreenKind.THANK_YOU:
             page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
         self.window.show_screen(page)
+
+    # == read aloud ===============================================================================================
+    @guarded
+    def _read_aloud(self) -> None:
+        """Speak the patient screen showing now (or stop, if it is being read)."""
+        from kiosk.discharge.speech import SpokenIdentity
+
+        page = self.window.current_screen()
+        if self.read_aloud is None or not isinstance(page, PatientPage):
+            return
+        patient = self.session.record().patient if self.session.record_id is not None else None
+        identity = (
+            SpokenIdentity.from_name(
+                patient.name, patient.date_of_birth, patient.hospital_number, patient.nhs_number or ""
+            )
+            if patient is not None
+            else None
+        )
+        self.read_aloud.read(page, identity)
+
+    def _show_read_aloud(self, _changed: bool = False) -> None:
+        for page in self.patient_screens.values():
+            self._show_read_aloud_on(page)
+
+    def _show_read_aloud_on(self, page: PatientPage) -> None:
+        speech = self.read_aloud
+        page.banner.show_read_aloud(speech is not None and speech.available, speech is not None and speech.speaking)
 
     @property
     def _high_contrast(self) -> bool:
@@ -406,6 +443,8 @@ class Flow(QObject):
     # == wiping ==================================================================================================
     def wipe(self) -> None:
         """Remove every patient detail from every widget, the clipboard and the theme (the session wipes itself)."""
+        if self.read_aloud is not None:
+            self.read_aloud.stop()
         self._drop_patient_screens()
         self._drop_nurse_screens(keep=None)
         self._stop_printing()

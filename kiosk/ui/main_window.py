@@ -47,6 +47,9 @@ class KioskWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
 
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
     def remove_screen(self, screen: QWidget) -> None:
         """Take a screen out of the stack and free it (its texts should already be cleared)."""
         self.stack.removeWidget(screen)

@@ -20,6 +20,7 @@ from kiosk.discharge.session import Stage
 from kiosk.records.nurses import NurseAccounts
 from kiosk.ui.controller import Flow
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.read_aloud import ReadAloud
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store
 
 NURSE = "Nurse Adebayo"
@@ -48,7 +49,14 @@ class Ticks:
 
 
 class Kiosk:
-    def __init__(self, qtbot: QtBot, tmp_path: Path, config: WardConfig = CONFIG, nurse: bool = True) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        tmp_path: Path,
+        config: WardConfig = CONFIG,
+        nurse: bool = True,
+        read_aloud: ReadAloud | None = None,
+    ) -> None:
         self.qtbot = qtbot
         self.clock = make_clock()
         self.ticks = Ticks()
@@ -61,7 +69,9 @@ class Kiosk:
         self.window.resize(1280, 800)
         self.window.show()
         qtbot.waitExposed(self.window)
-        self.flow: Flow = build_flow(self.window, config, self.clock, self.store, library, self.ticks)
+        self.flow: Flow = build_flow(
+            self.window, config, self.clock, self.store, library, self.ticks, read_aloud=read_aloud
+        )
         self.session = self.flow.session
 
     # -- looking -----------------------------------------------------------------------------------------------

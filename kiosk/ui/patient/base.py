@@ -9,6 +9,8 @@ from kiosk.ui.widgets import button, label, touch_scroll_area
 
 MARGIN = 40
 GAP = 24
+READ_ALOUD = "Read this to me"
+STOP_READING = "Stop reading"
 
 
 class PatientBanner(QFrame):
@@ -18,19 +20,30 @@ class PatientBanner(QFrame):
     """
 
     nurse_requested = Signal()
+    read_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "banner")
         self.title = label("", "banner-title", wrap=True)
         self.title.setObjectName("procedure-title")
+        # Shown only where a voice speaks the patient's language (kiosk.ui.read_aloud).
+        self.read_button = button(READ_ALOUD, "banner", name="banner-read-aloud")
+        self.read_button.clicked.connect(self.read_requested)
+        self.read_button.setVisible(False)
         self.nurse_button = button("Nurse", "banner", name="banner-nurse")
         self.nurse_button.clicked.connect(self.nurse_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN, 12, 24, 12)
         row.setSpacing(GAP)
         row.addWidget(self.title, 1)
+        row.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.nurse_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def show_read_aloud(self, available: bool, speaking: bool) -> None:
+        """The read-aloud button: hidden with no voice; "Stop reading" while it speaks."""
+        self.read_button.setVisible(available)
+        self.read_button.setText(STOP_READING if speaking else READ_ALOUD)
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
@@ -43,6 +56,7 @@ class PatientPage(QWidget):
     """Base of a patient screen: ``body`` (scrolls when the text is large) and ``footer`` (buttons)."""
 
     nurse_requested = Signal()
+    read_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +64,7 @@ class PatientPage(QWidget):
         self.setProperty("audience", "patient")
         self.banner = PatientBanner()
         self.banner.nurse_requested.connect(self.nurse_requested)
+        self.banner.read_requested.connect(self.read_requested)
 
         content = QWidget()
         content.setObjectName("page-body")

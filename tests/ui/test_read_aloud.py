@@ -1,0 +1,113 @@
+"""'Read this to me' on the real patient screens, with Qt's mock speech engine (the real voice: test_speech_wav)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from kiosk.discharge.flow import ScreenKind
+from kiosk.ui.read_aloud import ReadAloud
+from tests.discharge_support import BLOCK, new_discharge
+from tests.ui.driver import Kiosk
+
+
+def _kiosk(qtbot: QtBot, tmp_path: Path, engine: str = "mock") -> tuple[Kiosk, ReadAloud]:
+    speech = ReadAloud(engine)
+    kiosk = Kiosk(qtbot, tmp_path, read_aloud=speech)
+    kiosk.hand_over(new_discharge(BLOCK))
+    if engine:
+        qtbot.waitUntil(lambda: speech.available, timeout=5000)
+    return kiosk, speech
+
+
+def test_the_button_reads_the_screen_with_the_first_name_only(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    patient = kiosk.session.record().patient
+    with qtbot.waitSignal(speech.spoken) as said:
+        kiosk.click("banner-read-aloud")
+    words = str(said.args[0])
+    assert patient.first_name in words
+    surname = patient.name.split()[-1]
+    assert surname not in words and patient.hospital_number not in words
+    assert "Read this to me" not in words, "the banner's own buttons are not read"
+    assert kiosk.button("banner-read-aloud").text() == "Stop reading"
+    speech.shut_down()
+
+
+def test_the_next_tap_anywhere_stops_the_reading(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("banner-read-aloud")
+    assert speech.speaking
+    qtbot.mousePress(kiosk.screen, Qt.MouseButton.LeftButton)
+    assert not speech.speaking
+    assert kiosk.button("banner-read-aloud").text() == "Read this to me"
+    speech.shut_down()
+
+
+def test_the_button_a_second_time_stops_it(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("banner-read-aloud")
+    assert speech.speaking
+    kiosk.click("banner-read-aloud")
+    assert not speech.speaking
+    speech.shut_down()
+
+
+def test_moving_to_the_next_screen_stops_the_reading(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("start")
+    assert kiosk.walk_kind() is ScreenKind.STEP
+    with qtbot.waitSignal(speech.spoken) as said:
+        kiosk.click("banner-read-aloud")
+    assert "Step 1 of" in str(said.args[0])
+    kiosk.flow._understood()  # the screen changes (as by "I understand") while it is still reading
+    assert not speech.speaking
+    speech.shut_down()
+
+
+def test_no_engine_no_button(qtbot: QtBot, tmp_path: Path) -> None:
+    """The ward turned speech off (engine = ""), or no voice speaks the language: the button is not shown."""
+    kiosk, speech = _kiosk(qtbot, tmp_path, engine="")
+    assert not speech.available
+    assert not kiosk.screen.findChild(type(kiosk.button("start")), "banner-read-aloud").isVisible()
+
+
+def test_a_language_without_a_voice_hides_the_button(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    assert kiosk.button("banner-read-aloud").isVisible()
+    speech.set_language("ur")  # the mock engine has no Urdu voice
+    button = kiosk.screen.findChild(type(kiosk.button("start")), "banner-read-aloud")
+    assert button is not None and not button.isVisible()
+    speech.set_language("en_GB")
+    assert kiosk.button("banner-read-aloud").isVisible()
+    speech.shut_down()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("speech-dispatcher") is None, reason="speech-dispatcher is not installed")
+def test_the_real_engine_starts_without_stalling_the_screen(qtbot: QtBot) -> None:
+    """speechd takes seconds to list its voices (and a hung dispatcher never answers): never on the GUI thread."""
+    stalls: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        stalls.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(beat)
+    timer.start()
+    speech = ReadAloud("speechd")
+    qtbot.waitUntil(lambda: speech.available, timeout=30_000)
+    timer.stop()
+    speech.set_language("pl")
+    assert speech.available, "a Polish voice is there"
+    speech.shut_down()
+    assert max(stalls) < 0.1, f"the event loop stalled {max(stalls) * 1000:.0f} ms while the engine started"
