@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-from kiosk import __version__, paths
+from kiosk import __version__, paths, private
 
 # Listed in the order --help shows them. See kiosk/commands/__init__.py for what a module provides.
 COMMANDS: tuple[str, ...] = (
@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.procedures:
         # Likewise the procedure library: check, sheet and screenshots then proof a draft folder, never the live one.
         os.environ[paths.PROCEDURES_DIR_ENV] = str(Path(args.procedures).expanduser().resolve())
+    # Before anything is written: the data folder and everything in it private to the kiosk's user (H8).
+    private.restrict_umask()
+    private.secure_tree(paths.data_dir())
     result: int = modules[args.command].run(args)
     return result
 

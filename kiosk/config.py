@@ -12,6 +12,7 @@ from typing import Any
 
 from kiosk import paths
 from kiosk.errors import ConfigError
+from kiosk.private import write_atomically
 
 DEFAULT_CONFIG = """\
 # Discharge Kiosk: this ward's settings. Restart the kiosk after changing them.
@@ -83,7 +84,7 @@ def load_config(path: Path | None = None) -> WardConfig:
     """Read the ward's config, creating it with defaults if there is none yet."""
     path = path or paths.config_path()
     if not path.exists():
-        path.write_text(DEFAULT_CONFIG, encoding="utf-8")
+        write_atomically(path, DEFAULT_CONFIG.encode("utf-8"))
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

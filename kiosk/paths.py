@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kiosk.private import private_dir
+
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 PROCEDURES_DIR_ENV = "KIOSK_PROCEDURES_DIR"
 
@@ -40,7 +42,7 @@ def data_dir(create: bool = True) -> Path:
         xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         path = Path(xdg) / "discharge-kiosk"
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        private_dir(path)  # 0700 whatever the umask: it holds patient data (H8)
     return path
 
 
@@ -49,9 +51,7 @@ def database_path() -> Path:
 
 
 def outbox_dir() -> Path:
-    path = data_dir() / "outbox"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "outbox")
 
 
 def config_path() -> Path:
@@ -59,6 +59,4 @@ def config_path() -> Path:
 
 
 def log_dir() -> Path:
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "logs")

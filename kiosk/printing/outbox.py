@@ -15,19 +15,20 @@ The folder and files are readable by the kiosk's user only (hazard H8: they hold
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.errors import EnvironmentProblem
+from kiosk.private import TEMP_PREFIX as _TEMP_PREFIX
+from kiosk.private import TEMP_SUFFIX as _TEMP_SUFFIX
+from kiosk.private import fsync_dir as _fsync_dir
+from kiosk.private import private_dir
+from kiosk.private import write_atomically as _write_atomically
 
 # Record ids become file names: letters, digits, '-' and '_' only, so an id can never escape the folder.
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-_TEMP_PREFIX = ".tmp-"
-_TEMP_SUFFIX = ".part"
 
 
 class Outbox:
@@ -36,8 +37,7 @@ class Outbox:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else paths.outbox_dir()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.folder.chmod(0o700)
+            private_dir(self.folder)
         except OSError as exc:
             raise EnvironmentProblem(
                 f"Cannot use the outbox folder {self.folder}", f"ask IT to check the disk and permissions ({exc})"
@@ -116,28 +116,3 @@ def _copy_number(name: str, record_id: str) -> int:
     """1 for the first print, n for ``-reprint-n``."""
     match = _sheet_pattern(record_id).fullmatch(name)
     return int(match.group(1)) if match and match.group(1) else 1
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.stem}-", suffix=_TEMP_SUFFIX, dir=target.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Flush the folder entry, so a rename or delete survives a power cut (not only the file's bytes)."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -9,7 +9,7 @@ kept. Cells that a spreadsheet would run as a formula are quoted, and the file i
 from __future__ import annotations
 
 import csv
-import os
+import io
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import EnvironmentProblem
+from kiosk.private import write_atomically
 
 if TYPE_CHECKING:
     from kiosk.records.store import RecordStore
@@ -104,14 +105,13 @@ def _safe(cell: str) -> str:
 
 
 def _write(out: Path, rows: list[list[str]]) -> None:
+    """The whole CSV in memory, then written 0600 and atomically: a full disk leaves no partial export."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
     out = Path(out)
-    partial = out.with_name(out.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(HEADER)
-            writer.writerows([_safe(cell) for cell in row] for row in rows)
-        os.replace(partial, out)
+        write_atomically(out, buffer.getvalue().encode("utf-8-sig"))
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise EnvironmentProblem(f"Cannot write the export to {out}", f"{exc.strerror or exc}") from exc

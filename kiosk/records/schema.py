@@ -16,9 +16,11 @@ written to it. Each migration runs in one transaction together with its ``user_v
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
+from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
@@ -163,6 +165,7 @@ assert len(MIGRATIONS) == SCHEMA_VERSION
 
 def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """An open, migrated connection with the settings above; the app's own error if that is impossible."""
+    _make_private(Path(path))
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
@@ -187,6 +190,19 @@ def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlit
         conn.close()
         raise
     return conn
+
+
+def _make_private(path: Path) -> None:
+    """The database file 0600 before SQLite opens it: SQLite gives its -wal and -shm the same mode (H8).
+
+    A folder we cannot write to is left for SQLite to report in its own words (``translate``).
+    """
+    with contextlib.suppress(OSError):
+        create_private(path)
+        for suffix in ("-wal", "-shm"):
+            journal = path.with_name(path.name + suffix)
+            if journal.exists():
+                create_private(journal)
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> None:
