@@ -26,6 +26,7 @@ from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library
+    from kiosk.records.nurses import NurseAccounts
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
     from kiosk.ui.read_aloud import ReadAloud
@@ -116,13 +117,16 @@ def build_flow(
     library: Callable[[], Library] | None = None,
     monotonic: Callable[[], float] | None = None,
     read_aloud: ReadAloud | None = None,
+    accounts: NurseAccounts | None = None,
 ) -> Flow:
-    """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store)."""
+    """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store, and
+    accounts with the test suite's cheap PIN hash: the seam ``NurseAccounts`` documents)."""
     from kiosk.discharge.session import KioskSession
     from kiosk.records.nurses import NurseAccounts
     from kiosk.ui.controller import Flow
 
-    session = KioskSession(store, NurseAccounts(store), library or library_loader(clock), clock.now)
+    nurses = accounts if accounts is not None else NurseAccounts(store)
+    session = KioskSession(store, nurses, library or library_loader(clock), clock.now)
     if monotonic is None:
         return Flow(window, session, config, clock, read_aloud=read_aloud)
     return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud)

@@ -30,7 +30,7 @@ def read_pin(stdin: TextIO | None = None) -> str:
     """The new PIN: twice without echo at a terminal, else the first line of standard input."""
     stream = stdin or sys.stdin
     if stream.isatty():
-        first = getpass.getpass("New PIN (4 to 8 digits, not shown): ")
+        first = getpass.getpass("New PIN (6 to 8 digits, not shown): ")
         if getpass.getpass("The same PIN again: ") != first:
             raise SystemExit("nurses: the two PINs differ; nothing was changed")
         return first

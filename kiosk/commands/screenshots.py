@@ -20,7 +20,7 @@ NAME = "screenshots"
 HELP = "run a demo discharge offscreen and save a PNG of every screen (01-start.png, ...)"
 
 DEMO_NURSE = "Sam Okafor"
-DEMO_PIN = "2468"
+DEMO_PIN = "730519"
 DEMO_NOW = datetime(2026, 11, 23, 14, 30)
 TEST_QUEUE = "KioskPDF"
 

@@ -38,6 +38,7 @@ class Stage(StrEnum):
     LOCKED = "locked"
     FIRST_NURSE = "first-nurse"
     PIN = "pin"
+    NEW_PIN = "new-pin"  # signed in with a PIN shorter than today's rule: a new one first (issue 13 F3)
     NURSE_HOME = "nurse-home"
     NEW_DISCHARGE = "new-discharge"
     PATIENT = "patient"
@@ -120,6 +121,7 @@ class KioskSession:
         self._before_pin = Stage.LOCKED
         self._pending_checklist: tuple[tuple[str, bool], ...] = ()
         self._reason_target: str | None = None
+        self._pin_change_for: str | None = None  # the nurse who signed in with a short PIN, until they change it
 
     # -- the record in hand -----------------------------------------------------------------------------------
     def record(self) -> DischargeRecord:
@@ -139,6 +141,7 @@ class KioskSession:
         self.reprint = False
         self._pending_checklist = ()
         self._reason_target = None
+        self._pin_change_for = None
 
     # -- nurse sign-in ----------------------------------------------------------------------------------------
     def nurse_requested(self) -> None:
@@ -169,6 +172,30 @@ class KioskSession:
         result = self.accounts.verify(name, pin)
         if not result.ok:
             return result.message()
+        if result.must_change_pin:
+            # Right, but too short for today's rule: nothing goes on until the nurse has chosen a new PIN.
+            self._pin_change_for = result.name
+            self._go(Stage.NEW_PIN)
+            return ""
+        self._signed_in(result.name)
+        return ""
+
+    def new_pin_chosen(self, pin: str) -> None:
+        """The new PIN (checked by ``new_nurse.validate_new_pin_twice`` on the screen, and again by the store);
+        then what the nurse signed in for goes ahead."""
+        name = self._pin_change_for
+        if name is None:
+            raise SessionError("Sign in again to change your PIN")
+        self.accounts.set_pin(name, pin, by=name)
+        self._pin_change_for = None
+        self._signed_in(name)
+
+    def new_pin_cancelled(self) -> None:
+        """No new PIN, no sign-in: back where the PIN was asked for, as if it had been cancelled."""
+        self._pin_change_for = None
+        self.pin_cancelled()
+
+    def _signed_in(self, name: str) -> None:
         purpose = self.pin_purpose
         self.nurse = name
         if purpose is PinPurpose.CLOSE:
@@ -182,7 +209,19 @@ class KioskSession:
             self.walk = None  # a nurse taking over mid-walk: the discharge stays resumable from the list
             self.record_id = None
             self._go(Stage.NURSE_HOME)
-        return ""
+
+    def locked_colleagues(self) -> list[str]:
+        """Accounts locked after too many wrong PINs that the signed-in nurse may unlock (not their own)."""
+        nurse = self._require_nurse()
+        return [
+            account.name
+            for account in self.accounts.list()
+            if account.locked_out and not account.disabled and account.name.casefold() != nurse.casefold()
+        ]
+
+    def unlock_colleague(self, name: str) -> None:
+        """Another nurse, signed in, lifts a colleague's lock-out (issue 13 F4); audited under their name."""
+        self.accounts.unlock(name, by=self._require_nurse())
 
     def pin_cancelled(self) -> None:
         if self.pin_purpose is PinPurpose.SIGN_OFF:

@@ -24,7 +24,7 @@ from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # "DK01" in the database header: tells a kiosk database from any other SQLite file.
 APPLICATION_ID = 0x444B3031
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -158,8 +158,20 @@ _V1 = (
     f"PRAGMA application_id = {APPLICATION_ID}",
 )
 
+# Issue 13 F4: every wrong PIN, so at most MAX_WRONG_PER_DAY count in any 24 hours whatever good sign-ins come in
+# between (the old counter was reset by each good sign-in); and the lock that only another nurse or IT lifts.
+_V2 = (
+    """CREATE TABLE pin_failures (
+        id INTEGER PRIMARY KEY,
+        nurse TEXT NOT NULL COLLATE NOCASE,
+        at_utc TEXT NOT NULL
+    ) STRICT""",
+    "CREATE INDEX pin_failures_nurse ON pin_failures(nurse, at_utc)",
+    "ALTER TABLE nurses ADD COLUMN locked_out_at TEXT",
+)
+
 # MIGRATIONS[n] takes a database at user_version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -168,7 +168,7 @@ class Flow(QObject):
         self._warned_at = None
         if stage in PATIENT_STAGES:
             self.idle.set_timeout(self.config.patient_idle_seconds)
-        elif stage in NURSE_STAGES or stage in (Stage.PIN, Stage.FIRST_NURSE):
+        elif stage in NURSE_STAGES or stage in (Stage.PIN, Stage.FIRST_NURSE, Stage.NEW_PIN):
             self.idle.set_timeout(self.config.nurse_idle_seconds)
         else:
             self.idle.set_timeout(None)

@@ -40,6 +40,13 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         first = FirstNurseScreen()
         first.nurse_created.connect(_slot(flow, session.first_nurse_created))
         return first
+    if stage is Stage.NEW_PIN:
+        from kiosk.ui.nurse.new_pin import NewPinScreen
+
+        new_pin = NewPinScreen()
+        new_pin.pin_chosen.connect(_slot(flow, session.new_pin_chosen))
+        new_pin.cancelled.connect(_slot(flow, session.new_pin_cancelled))
+        return new_pin
     if stage is Stage.NURSE_HOME:
         from kiosk.ui.nurse.home import NurseHomeScreen
 

@@ -12,15 +12,16 @@ from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, Ses
 from kiosk.discharge.timeline import escort_until
 from kiosk.records.nurses import NurseAccounts
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store, new_discharge, walk_to
+from tests.pins import TEST_COST
 
 NURSE = "Nurse Adebayo"
-PIN = "2468"
+PIN = "730519"
 
 
 def make_session(tmp_path: Path) -> KioskSession:
     clock = make_clock()
     store = make_store(tmp_path, clock)
-    accounts = NurseAccounts(store)
+    accounts = NurseAccounts(store, TEST_COST)
     accounts.add(NURSE, PIN)
     return KioskSession(store, accounts, library, clock.now)
 
@@ -44,7 +45,7 @@ def with_patient(tmp_path: Path) -> KioskSession:
 def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) -> None:
     clock = make_clock()
     store = make_store(tmp_path, clock)
-    session = KioskSession(store, NurseAccounts(store), library, clock.now)
+    session = KioskSession(store, NurseAccounts(store, TEST_COST), library, clock.now)
     session.nurse_requested()
     assert session.stage is Stage.FIRST_NURSE
     session.first_nurse_created(NURSE, PIN)
@@ -221,7 +222,7 @@ def test_resume_refuses_a_changed_leaflet(tmp_path: Path) -> None:
     libraries = [load_library(folder, today=START.date())]
     clock = make_clock()
     store = make_store(tmp_path, clock)
-    accounts = NurseAccounts(store)
+    accounts = NurseAccounts(store, TEST_COST)
     accounts.add(NURSE, PIN)
     session = KioskSession(store, accounts, lambda: libraries[-1], clock.now)
     session.nurse = NURSE

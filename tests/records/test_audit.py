@@ -13,6 +13,7 @@ from kiosk.clock import FakeClock
 from kiosk.content.model import Procedure
 from kiosk.discharge.model import Patient, PrintEvent, PrintEventKind
 from kiosk.records import NurseAccounts, RecordStore
+from tests.pins import TEST_COST
 from tests.records.factories import escort, start
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -158,8 +159,8 @@ def test_changing_the_record_itself_is_found_while_it_is_kept(
 
 
 def test_nurse_events_are_in_the_chain(filled: RecordStore, db_path: Path) -> None:
-    accounts = NurseAccounts(filled)
-    accounts.add("Sam Patel", "4821")
+    accounts = NurseAccounts(filled, TEST_COST)
+    accounts.add("Sam Patel", "482915")
     accounts.verify("Sam Patel", "0000")
     assert filled.verify_audit().ok
     seq = rows(filled)

@@ -15,6 +15,7 @@ from kiosk.discharge.validation import ValidationError
 from kiosk.logs import configure_logging
 from kiosk.records import NurseAccounts, RecordStore, SignInStatus
 from kiosk.records.nurses import NurseAccountError, lock_seconds
+from tests.pins import TEST_COST
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 PIN = "73914682"
@@ -22,7 +23,7 @@ PIN = "73914682"
 
 @pytest.fixture
 def nurses(store: RecordStore) -> NurseAccounts:
-    accounts = NurseAccounts(store)
+    accounts = NurseAccounts(store, TEST_COST)
     accounts.add("Sam Patel", PIN)
     return accounts
 
@@ -64,27 +65,28 @@ def test_the_lock_grows_after_each_further_wrong_pin_and_the_right_pin_resets_it
     assert nurses.verify("Sam Patel", "1111").seconds_until_unlock == 240
     clock.advance(seconds=240)
     assert nurses.verify("Sam Patel", PIN).ok
-    assert nurses.verify("Sam Patel", "1111").attempts_left == 4  # a fresh start after the right PIN
+    # The right PIN ends the short lock, but the 7 earlier wrong PINs still count towards the 10 a day.
+    assert nurses.verify("Sam Patel", "1111").attempts_left == 2
     assert [lock_seconds(n) for n in (1, 2, 3, 7, 20)] == [60, 120, 240, 3600, 3600]
 
 
 def test_unknown_and_disabled_names_get_the_same_answer(nurses: NurseAccounts, store: RecordStore) -> None:
-    nurses.add("Jo Bloggs", "1234")
+    nurses.add("Jo Bloggs", "381946")
     nurses.disable("Jo Bloggs")
-    unknown = nurses.verify("Nobody Here", "1234")
-    disabled = nurses.verify("Jo Bloggs", "1234")
+    unknown = nurses.verify("Nobody Here", "381946")
+    disabled = nurses.verify("Jo Bloggs", "381946")
     assert unknown.status is disabled.status is SignInStatus.UNKNOWN
     assert unknown.message() == disabled.message()
     assert events(store)[-1] == ("sign-in-unknown", "Jo Bloggs")
     nurses.enable("Jo Bloggs")
-    assert nurses.verify("Jo Bloggs", "1234").ok
+    assert nurses.verify("Jo Bloggs", "381946").ok
 
 
 def test_list_disable_and_has_any(store: RecordStore) -> None:
-    accounts = NurseAccounts(store)
+    accounts = NurseAccounts(store, TEST_COST)
     assert not accounts.has_any()
-    accounts.add("Sam Patel", "1234")
-    accounts.add("Ana Lima", "98765")
+    accounts.add("Sam Patel", "381946")
+    accounts.add("Ana Lima", "5039172")
     assert accounts.has_any()
     assert [(n.name, n.disabled) for n in accounts.list()] == [("Ana Lima", False), ("Sam Patel", False)]
     accounts.disable("sam patel")
@@ -95,11 +97,11 @@ def test_list_disable_and_has_any(store: RecordStore) -> None:
 
 
 def test_pins_must_be_4_to_8_digits_and_names_unique(nurses: NurseAccounts) -> None:
-    for bad in ("123", "123456789", "12a4", "", "１２３４"):
-        with pytest.raises(ValidationError, match="4 to 8 digits"):
+    for bad in ("123", "12345", "123456789", "12a456", "", "１２３４５６"):
+        with pytest.raises(ValidationError, match="6 to 8 digits"):
             nurses.add("Ana Lima", bad)
     with pytest.raises(NurseAccountError, match="already"):
-        nurses.add("SAM PATEL", "4321")
+        nurses.add("SAM PATEL", "613927")
 
 
 def test_set_pin_and_unlock(nurses: NurseAccounts) -> None:
@@ -107,8 +109,8 @@ def test_set_pin_and_unlock(nurses: NurseAccounts) -> None:
         nurses.verify("Sam Patel", "0000")
     nurses.unlock("Sam Patel")
     assert nurses.verify("Sam Patel", PIN).ok
-    nurses.set_pin("Sam Patel", "2468")
-    assert nurses.verify("Sam Patel", "2468").ok
+    nurses.set_pin("Sam Patel", "246813")
+    assert nurses.verify("Sam Patel", "246813").ok
     assert nurses.verify("Sam Patel", PIN).status is SignInStatus.WRONG
 
 
@@ -118,7 +120,7 @@ def test_no_pin_in_clear_in_the_database_wal_or_logs(
     """Hazard H8: the PIN and the wrong guesses are stored nowhere, only a salted scrypt hash of the PIN."""
     configure_logging(logging.DEBUG)
     try:
-        accounts = NurseAccounts(store)
+        accounts = NurseAccounts(store, TEST_COST)
         with caplog.at_level(logging.DEBUG):
             accounts.add("Sam Patel", PIN)
             accounts.verify("Sam Patel", PIN)
@@ -144,9 +146,9 @@ def test_no_pin_in_clear_in_the_database_wal_or_logs(
 
 
 def test_two_nurses_with_the_same_pin_have_different_hashes(store: RecordStore) -> None:
-    accounts = NurseAccounts(store)
-    accounts.add("Sam Patel", "1234")
-    accounts.add("Ana Lima", "1234")
+    accounts = NurseAccounts(store, TEST_COST)
+    accounts.add("Sam Patel", "381946")
+    accounts.add("Ana Lima", "381946")
     hashes = [row[0] for row in store.connection.execute("SELECT pin_hash FROM nurses")]
     assert hashes[0] != hashes[1]
 
@@ -163,20 +165,20 @@ def _nurses_cli(data_dir: Path, *args: str, stdin: str = "") -> subprocess.Compl
 
 
 def test_nurses_command_reads_the_pin_from_stdin_never_from_arguments(data_dir: Path, clock: FakeClock) -> None:
-    added = _nurses_cli(data_dir, "add", "Sam Patel", stdin="4821\n")
+    added = _nurses_cli(data_dir, "add", "Sam Patel", stdin="482915\n")
     assert added.returncode == 0, added.stderr
-    assert "4821" not in added.stdout + added.stderr
+    assert "482915" not in added.stdout + added.stderr
     listed = _nurses_cli(data_dir, "list")
     assert "Sam Patel\tactive" in listed.stdout
     bad = _nurses_cli(data_dir, "add", "Ana Lima", stdin="12\n")
     assert bad.returncode == 2
-    assert "4 to 8 digits" in bad.stderr
+    assert "6 to 8 digits" in bad.stderr
     assert _nurses_cli(data_dir, "disable", "Sam Patel").returncode == 0
     with RecordStore(data_dir / "records.sqlite3", clock) as store:
-        accounts = NurseAccounts(store)
+        accounts = NurseAccounts(store, TEST_COST)
         assert [n.disabled for n in accounts.list()] == [True]
         accounts.enable("Sam Patel")
-        assert accounts.verify("Sam Patel", "4821").ok
+        assert accounts.verify("Sam Patel", "482915").ok
 
 
 class _Terminal:
@@ -187,14 +189,14 @@ class _Terminal:
 def test_at_a_terminal_the_pin_is_asked_twice_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.commands.nurses import read_pin
 
-    answers = iter(["4821", "4821", "4821", "4812"])
+    answers = iter(["482915", "482915", "482915", "482951"])
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
-    assert read_pin(_Terminal()) == "4821"  # type: ignore[arg-type]
+    assert read_pin(_Terminal()) == "482915"  # type: ignore[arg-type]
     with pytest.raises(SystemExit, match="differ"):
         read_pin(_Terminal())  # type: ignore[arg-type]
 
 
 def test_unlock_command_says_unlocked(data_dir: Path) -> None:
-    assert _nurses_cli(data_dir, "add", "Sam Patel", stdin="4821\n").returncode == 0
+    assert _nurses_cli(data_dir, "add", "Sam Patel", stdin="482915\n").returncode == 0
     result = _nurses_cli(data_dir, "unlock", "Sam Patel")
     assert (result.returncode, result.stdout) == (0, "unlocked Sam Patel\n")

@@ -17,14 +17,14 @@ from kiosk.app import build_flow
 from kiosk.config import WardConfig
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
-from kiosk.records.nurses import NurseAccounts
 from kiosk.ui.controller import Flow
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.read_aloud import ReadAloud
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store
+from tests.pins import accounts
 
 NURSE = "Nurse Adebayo"
-PIN = "2468"
+PIN = "730519"
 CONFIG = WardConfig(
     ward_name="Ward 5 Day Case Unit",
     trust_name="Example NHS Trust",
@@ -61,8 +61,9 @@ class Kiosk:
         self.clock = make_clock()
         self.ticks = Ticks()
         self.store = make_store(tmp_path, self.clock)
+        self.accounts = accounts(self.store)
         if nurse:
-            NurseAccounts(self.store).add(NURSE, PIN)
+            self.accounts.add(NURSE, PIN)
         self.window = KioskWindow(config)
         # Deleted after the test, so a later test's "nothing of the patient left" check sees only its own kiosk.
         qtbot.addWidget(self.window, before_close_func=lambda window: window.deleteLater())
@@ -70,7 +71,14 @@ class Kiosk:
         self.window.show()
         qtbot.waitExposed(self.window)
         self.flow: Flow = build_flow(
-            self.window, config, self.clock, self.store, library, self.ticks, read_aloud=read_aloud
+            self.window,
+            config,
+            self.clock,
+            self.store,
+            library,
+            self.ticks,
+            read_aloud=read_aloud,
+            accounts=self.accounts,
         )
         self.session = self.flow.session
 

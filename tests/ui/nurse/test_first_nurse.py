@@ -28,11 +28,11 @@ def enter_pin(qtbot: QtBot, screen: FirstNurseScreen, pin: str) -> None:
 def test_name_and_the_same_pin_twice_create_the_nurse(qtbot: QtBot) -> None:
     screen = make_screen(qtbot)
     qtbot.keyClicks(screen.name_edit, "  Sam   Taylor, RN ")
-    enter_pin(qtbot, screen, "2580")
+    enter_pin(qtbot, screen, "258036")
     assert "again" in screen.pin_caption.text()
     with qtbot.waitSignal(screen.nurse_created, timeout=1000) as blocker:
-        enter_pin(qtbot, screen, "2580")
-    assert blocker.args == ["Sam Taylor, RN", "2580"]
+        enter_pin(qtbot, screen, "258036")
+    assert blocker.args == ["Sam Taylor, RN", "258036"]
     assert screen.keypad.text() == ""
     assert "again" not in screen.pin_caption.text()
 
@@ -40,9 +40,9 @@ def test_name_and_the_same_pin_twice_create_the_nurse(qtbot: QtBot) -> None:
 def test_different_pins_start_the_pin_again(qtbot: QtBot) -> None:
     screen = make_screen(qtbot)
     qtbot.keyClicks(screen.name_edit, "Sam Taylor")
-    enter_pin(qtbot, screen, "2580")
+    enter_pin(qtbot, screen, "258036")
     with qtbot.assertNotEmitted(screen.nurse_created):
-        enter_pin(qtbot, screen, "2581")
+        enter_pin(qtbot, screen, "258037")
     assert screen.error.isVisible()
     assert "different" in screen.error.text()
     assert "again" not in screen.pin_caption.text()
@@ -51,29 +51,29 @@ def test_different_pins_start_the_pin_again(qtbot: QtBot) -> None:
 def test_a_guessable_or_short_pin_is_refused_at_once(qtbot: QtBot) -> None:
     screen = make_screen(qtbot)
     qtbot.keyClicks(screen.name_edit, "Sam Taylor")
-    enter_pin(qtbot, screen, "1234")
+    enter_pin(qtbot, screen, "123456")
     assert screen.error.isVisible() and "guess" in screen.error.text()
     enter_pin(qtbot, screen, "258")
-    assert "4 to 8 digits" in screen.error.text()
+    assert "6 to 8 digits" in screen.error.text()
     assert "again" not in screen.pin_caption.text()
 
 
 def test_a_missing_name_is_shown_next_to_the_name(qtbot: QtBot) -> None:
     screen = make_screen(qtbot)
-    enter_pin(qtbot, screen, "2580")
+    enter_pin(qtbot, screen, "258036")
     with qtbot.assertNotEmitted(screen.nurse_created):
-        enter_pin(qtbot, screen, "2580")
+        enter_pin(qtbot, screen, "258036")
     assert screen.name_field.error_text()
     qtbot.keyClicks(screen.name_edit, "Sam Taylor")
     with qtbot.waitSignal(screen.nurse_created, timeout=1000) as blocker:
-        enter_pin(qtbot, screen, "2580")
-    assert blocker.args == ["Sam Taylor", "2580"]
+        enter_pin(qtbot, screen, "258036")
+    assert blocker.args == ["Sam Taylor", "258036"]
 
 
 def test_start_again_and_store_errors(qtbot: QtBot, tmp_path: Path) -> None:
     screen = make_screen(qtbot)
     qtbot.keyClicks(screen.name_edit, "Sam Taylor")
-    enter_pin(qtbot, screen, "2580")
+    enter_pin(qtbot, screen, "258036")
     assert screen.start_again.isVisible()
     qtbot.mouseClick(screen.start_again, Qt.MouseButton.LeftButton)
     assert "again" not in screen.pin_caption.text()

@@ -1,0 +1,107 @@
+"""A new PIN, asked for right after a good sign-in with a PIN shorter than today's 6-digit rule (issue 13 F3).
+
+Typed twice on the pad (dots only), checked by ``kiosk.discharge.new_nurse.validate_new_pin_twice`` (the one rule
+set the CLI uses too) before it is handed on; nothing the nurse signed in for happens until it is saved. The
+typed PINs are wiped from the pad as soon as they are handed on or the screen is cleared (H8).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.discharge.new_discharge import FormErrors
+from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_pin_twice
+from kiosk.ui.keypad import NumericKeypad
+from kiosk.ui.nurse.base import GAP, NursePage, error_label
+from kiosk.ui.widgets import button, label
+
+FIRST_PROMPT = "Choose a new PIN"
+AGAIN_PROMPT = "The same PIN again"
+
+
+class NewPinScreen(NursePage):
+    """Emits ``pin_chosen(pin)`` once the new PIN passed the rules twice, or ``cancelled()``."""
+
+    pin_chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Choose a new PIN", scroll=False, parent=parent)
+        self._first_pin = ""
+        intro = label(
+            f"Your PIN is too short for this kiosk now. Choose a new PIN of {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} "
+            "digits before you go on; not an easy one like 123456, 121212 or 000000."
+        )
+        intro.setObjectName("new-pin-intro")
+        self.cancel_button = button("Cancel", name="new-pin-cancel")
+        self.cancel_button.clicked.connect(self._cancel)
+        left = QVBoxLayout()
+        left.setSpacing(GAP * 2)
+        left.addWidget(intro)
+        left.addStretch(1)
+        left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.pin_caption = label(FIRST_PROMPT, "section")
+        self.pin_caption.setObjectName("new-pin-caption")
+        self.error = error_label()
+        self.error.setObjectName("new-pin-error")
+        self.keypad = NumericKeypad("Next")
+        self.keypad.setObjectName("new-pin-keypad")
+        self.keypad.set_masked(True)
+        self.keypad.set_max_length(MAX_PIN_LENGTH)
+        self.keypad.set_placeholder(f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits")
+        self.keypad.submitted.connect(self._pin_typed)
+        right = QVBoxLayout()
+        right.setSpacing(GAP)
+        right.addWidget(self.pin_caption)
+        right.addWidget(self.error)
+        right.addWidget(self.keypad)
+        right.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(GAP * 3)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.body.addLayout(columns, 1)
+
+    def clear(self) -> None:
+        self._restart()
+
+    def _pin_typed(self, pin: str) -> None:
+        self.keypad.clear()
+        if not self._first_pin:
+            try:
+                validate_new_pin_twice(pin, pin)
+            except FormErrors as problems:
+                self._show_error(problems.errors.get("pin", ""))
+                return
+            self._first_pin = pin
+            self._show_error("")
+            self.pin_caption.setText(AGAIN_PROMPT)
+            self.keypad.set_ok_text("Save")
+            return
+        first = self._first_pin
+        try:
+            checked = validate_new_pin_twice(first, pin)
+        except FormErrors as problems:
+            self._restart()
+            self._show_error(problems.errors.get("pin_again") or problems.errors.get("pin", ""))
+            return
+        self._restart()
+        self.pin_chosen.emit(checked)
+
+    def _cancel(self) -> None:
+        self._restart()
+        self.cancelled.emit()
+
+    def _restart(self) -> None:
+        self._first_pin = ""
+        self.keypad.clear()
+        self.keypad.set_ok_text("Next")
+        self.pin_caption.setText(FIRST_PROMPT)
+        self._show_error("")
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))

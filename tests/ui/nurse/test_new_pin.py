@@ -1,0 +1,54 @@
+"""Issue 13 F3 on screen: a good sign-in with a PIN shorter than 6 digits asks for a new PIN before anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.discharge.session import Stage
+from kiosk.records import SignInStatus
+from kiosk.ui.nurse.new_pin import NewPinScreen
+from tests.security.test_pins import add_old_account
+from tests.ui.driver import Kiosk
+
+OLD_PIN = "2580"
+NEW_PIN = "407193"
+
+
+def type_new_pin(kiosk: Kiosk, pin: str) -> None:
+    screen = kiosk.screen
+    assert isinstance(screen, NewPinScreen)
+    for digit in pin:
+        kiosk.click(screen.keypad.keys[digit])
+    kiosk.click(screen.keypad.ok_key)
+
+
+def test_a_short_pin_signs_in_then_the_nurse_chooses_a_new_one(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk = Kiosk(qtbot, tmp_path, nurse=False)
+    add_old_account(kiosk.store, "Nurse Adebayo", OLD_PIN)
+    kiosk.click(kiosk.window.start_screen.nurse_button)
+    kiosk.type_pin(OLD_PIN)
+    assert kiosk.session.stage is Stage.NEW_PIN and isinstance(kiosk.screen, NewPinScreen)
+    assert kiosk.session.nurse is None
+    kiosk.screen.grab().save(str(tmp_path / "new-pin.png"))
+    type_new_pin(kiosk, "123456")
+    assert "Too easy to guess" in kiosk.screen.error.text()  # type: ignore[attr-defined]
+    type_new_pin(kiosk, NEW_PIN)
+    assert kiosk.screen.pin_caption.text() == "The same PIN again"  # type: ignore[attr-defined]
+    type_new_pin(kiosk, "407139")
+    assert "different" in kiosk.screen.error.text()  # type: ignore[attr-defined]
+    type_new_pin(kiosk, NEW_PIN)
+    type_new_pin(kiosk, NEW_PIN)
+    assert kiosk.session.stage is Stage.NURSE_HOME, kiosk.flow.notice.text()
+    assert kiosk.accounts.verify("Nurse Adebayo", OLD_PIN).status is SignInStatus.WRONG
+    assert kiosk.accounts.verify("Nurse Adebayo", NEW_PIN).ok
+
+
+def test_cancel_on_the_new_pin_screen_goes_back_locked(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk = Kiosk(qtbot, tmp_path, nurse=False)
+    add_old_account(kiosk.store, "Nurse Adebayo", OLD_PIN)
+    kiosk.click(kiosk.window.start_screen.nurse_button)
+    kiosk.type_pin(OLD_PIN)
+    kiosk.click("new-pin-cancel")
+    assert kiosk.session.stage is Stage.LOCKED and kiosk.session.nurse is None
