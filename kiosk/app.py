@@ -223,6 +223,8 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         try:
             store = RecordStore.open(clock=clock)
             app.aboutToQuit.connect(store.close)
+            store.check_writable()  # records lost behind the head file (issue 13 F2)
+            store.quick_check()  # a damaged file: stop before writing to it (issue 13 F5)
             removed = store.purge(config.retention_days)
             schedule_daily_purge(app, store, config.retention_days)
             Outbox().clean_temp_files()

@@ -48,12 +48,10 @@ def run(args: argparse.Namespace) -> int:
     if args.days is not None and args.days < 0:
         print("records purge: --days must be 0 or more", file=sys.stderr)
         return 2
+    if args.action == "verify":
+        return _verify()
     try:
         with RecordStore.open() as store:
-            if args.action == "verify":
-                report = store.verify_audit()
-                print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
-                return 0 if report.ok else 1
             if args.action == "export":
                 count = store.export_csv(args.start, args.end, args.csv)
                 print(f"exported {count} discharges from {args.start} to {args.end} to {args.csv}")
@@ -65,6 +63,30 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(exc, KioskError) and exc.hint:
             print(f"  {exc.hint}", file=sys.stderr)
         return 2
+
+
+def _verify() -> int:
+    """SQLite's integrity and foreign-key checks, then the chain (issue 13 F5). Whatever a damaged file does,
+    the answer is a plain message and a non-zero exit, never a traceback: exit 1 when something is wrong with
+    the records, 2 when the file cannot even be opened as a records database."""
+    from kiosk.errors import KioskError
+    from kiosk.records import RecordStore
+
+    try:
+        with RecordStore.open() as store:
+            report = store.verify_audit()
+    except KioskError as exc:
+        print(f"records verify: {exc.title}", file=sys.stderr)
+        if exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a damaged page can make any reader fail: it is still "damaged", not a crash
+        print(
+            f"records verify: damaged: the records database could not be read ({type(exc).__name__})", file=sys.stderr
+        )
+        return 1
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
 
 
 def _purge(store: RecordStore, days: int | None) -> int:

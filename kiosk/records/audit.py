@@ -114,6 +114,8 @@ class AuditReport:
     def summary(self) -> str:
         if self.ok:
             return f"ok: {self.rows} rows (head {self.head_hash[:16]})"
+        if self.first_bad_seq is None:
+            return self.problem
         return f"audit row {self.first_bad_seq}: {self.problem}"
 
 

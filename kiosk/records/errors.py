@@ -12,6 +12,11 @@ import sqlite3
 from kiosk.errors import EnvironmentProblem, KioskError
 
 _NOT_SAVED = "What was already saved is safe; this last step was not saved."
+# What a nurse and IT must do when the records file is damaged (issue 13 F5): the kiosk has stopped writing to it.
+DAMAGED_HINT = (
+    "The kiosk has stopped saving to it. Discharge patients on paper and call IT. Do not delete the file: IT "
+    "restores it from the newest backup or keeps it for investigation (`main.py records verify` says what is wrong)."
+)
 
 
 class RecordStoreError(EnvironmentProblem):
@@ -57,8 +62,16 @@ class RecordStateError(KioskError):
     """The discharge is not in a state where this can be recorded (e.g. already finished or abandoned)."""
 
 
-def translate(exc: sqlite3.Error, path: object) -> RecordStoreError:
-    """The app's own error for a ``sqlite3`` error, by SQLite's primary result code."""
+def translate(exc: sqlite3.Error | UnicodeDecodeError, path: object) -> RecordStoreError:
+    """The app's own error for a ``sqlite3`` error, by SQLite's primary result code.
+
+    A ``UnicodeDecodeError`` out of ``sqlite3`` means text that is not UTF-8 came out of the file (or out of
+    SQLite's own error message about it): the kiosk only ever writes UTF-8, so the file is damaged.
+    """
+    if isinstance(exc, UnicodeDecodeError):
+        return DatabaseDamaged(
+            f"The records database ({path}) is damaged: it holds text that is not UTF-8", DAMAGED_HINT
+        )
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     where = f"the records database ({path})"
@@ -84,13 +97,20 @@ def translate(exc: sqlite3.Error, path: object) -> RecordStoreError:
             "Check the data folder exists and the kiosk user may write to it (see --data-dir).",
         )
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return DatabaseDamaged(
-            f"{where.capitalize()} is damaged or is not a kiosk database",
-            "Do not delete it: ask IT to restore it from backup or keep it for investigation.",
-        )
+        return DatabaseDamaged(f"{where.capitalize()} is damaged or is not a kiosk database", DAMAGED_HINT)
     if primary == sqlite3.SQLITE_IOERR:
         return RecordStoreError(
             "The disk reported an error while saving the discharge record",
             f"{_NOT_SAVED} Ask IT to check the disk; try again.",
         )
     return RecordStoreError(f"The records database failed: {exc}", f"{_NOT_SAVED} Try again; if it persists call IT.")
+
+
+def damaged(path: object, problems: list[str]) -> DatabaseDamaged:
+    """SQLite's own checks flagged the file: every problem it listed, in the plain "damaged" message."""
+    shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+    return DatabaseDamaged(
+        f"The records database ({path}) is damaged: SQLite's check found {len(problems)} problem"
+        f"{'' if len(problems) == 1 else 's'} ({shown})",
+        DAMAGED_HINT,
+    )

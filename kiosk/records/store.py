@@ -12,6 +12,7 @@ confirmed the sheet is in the patient's hand; an abandoned or completed discharg
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -46,7 +47,15 @@ from kiosk.discharge.validation import (
     validate_relationship,
 )
 from kiosk.records import audit, reading, schema
-from kiosk.records.errors import RecordStateError, UnknownRecord, translate
+from kiosk.records.durability import LOST_MESSAGE, FileWatch, HeadFile, journal_lost, records_lost
+from kiosk.records.errors import (
+    DatabaseDamaged,
+    RecordStateError,
+    RecordStoreError,
+    UnknownRecord,
+    damaged,
+    translate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +79,20 @@ _SELECT_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1"
 _INSERT_AUDIT = "INSERT INTO audit (seq, at, record_id, event, actor, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 _UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
+# The second value is the least number allowed: one after the last given out as the head file remembers it, so a
+# counter that went back with a lost tail of the database never gives an id out twice (issue 13 F2).
 _NEXT_NUMBER = (
-    "INSERT INTO record_counter (day, last) VALUES (?, 1) "
-    "ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last"
+    "INSERT INTO record_counter (day, last) VALUES (?, ?) "
+    "ON CONFLICT (day) DO UPDATE SET last = max(last + 1, excluded.last) RETURNING last"
 )
 
 
 def _iso(moment: datetime) -> str:
     return (moment if moment.tzinfo else moment.astimezone()).isoformat()
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
 
 
 def _required(text: str, what: str) -> str:
@@ -101,6 +116,16 @@ class RecordStore:
         self._outbox = outbox
         self._lock = threading.RLock()  # one connection, shared by the UI and the print-status poller
         self._conn: sqlite3.Connection | None = schema.connect(self.path, busy_timeout_ms)
+        # Once set, every write raises it: the file is damaged, lost records or lost its journal (issue 13).
+        self.stopped: RecordStoreError | None = None
+        self._watch = FileWatch(self.path)
+        self._head_file = HeadFile(self.path)
+        self._committed_head: tuple[int, str] | None = None
+        self._given_number: tuple[str, int] | None = None
+        db_seq = self._conn.execute(_SELECT_HEAD).fetchone()[0]
+        if db_seq < self._head_file.head.seq:
+            self.stopped = records_lost(self.path, self._head_file.head.seq, db_seq)
+            log.critical("%s", self.stopped.title)
 
     @classmethod
     def open(cls, path: Path | None = None, clock: Clock | None = None) -> RecordStore:
@@ -116,6 +141,7 @@ class RecordStore:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            self._watch.close()
 
     def __enter__(self) -> RecordStore:
         return self
@@ -139,6 +165,8 @@ class RecordStore:
         with self._lock:
             conn = self.connection
             try:
+                self._check_files(conn)
+                self._committed_head = self._given_number = None
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 conn.execute("COMMIT")
@@ -148,10 +176,85 @@ class RecordStore:
                         conn.execute("ROLLBACK")
                     except sqlite3.Error:  # e.g. SQLite already rolled back after a full disk
                         log.exception("rollback failed")
-                if isinstance(exc, sqlite3.Error):
+                if isinstance(exc, sqlite3.Error | UnicodeDecodeError):
                     log.error("records database error: %s", exc)
-                    raise translate(exc, self.path) from exc
+                    raise self._translate(exc) from exc
                 raise
+            self._after_commit()
+
+    def _translate(self, exc: sqlite3.Error | UnicodeDecodeError) -> RecordStoreError:
+        """The app's error; a damaged file also stops every further write to it (issue 13 F5)."""
+        error = translate(exc, self.path)
+        if isinstance(error, DatabaseDamaged) and self.stopped is None:
+            self.stopped = error
+            log.critical("records database damaged, writing stopped: %s", exc)
+            with contextlib.suppress(Exception):
+                log.critical("quick_check after the error: %s", self.integrity_problems(quick=True))
+        return error
+
+    def integrity_problems(self, quick: bool = False) -> list[str]:
+        """What SQLite's ``integrity_check`` (or the faster ``quick_check``) and ``foreign_key_check`` flag;
+        [] for a sound file. A file too damaged even to check gives its error as the one problem."""
+        with self._lock:
+            conn = self.connection
+            factory = conn.text_factory
+            conn.text_factory = _lenient_text  # the messages can quote damaged bytes
+            try:
+                found = [str(row[0]) for row in conn.execute(f"PRAGMA {'quick' if quick else 'integrity'}_check")]
+                problems = [] if found == ["ok"] else found
+                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+                    problems.append(f"row {rowid} of {table} points at a missing {parent} row")
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
+                problems = [str(exc)]
+            finally:
+                conn.text_factory = factory
+        return problems
+
+    def quick_check(self) -> None:
+        """At start: a damaged file stops every write and raises the "damaged" error (issue 13 F5)."""
+        problems = self.integrity_problems(quick=True)
+        if problems:
+            self.stopped = damaged(self.path, problems)
+            log.critical("%s", self.stopped.title)
+            raise self.stopped
+
+    def _check_files(self, conn: sqlite3.Connection) -> None:
+        """Refuse to write when writing is stopped, or when the database or its -wal were deleted or replaced;
+        in that case first copy what the lost -wal holds into the database (issue 13 F2)."""
+        if self.stopped is not None:
+            raise self.stopped
+        what = self._watch.problem()
+        if what is None:
+            return
+        rescued = False
+        if self._watch.wal_only():
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+                rescued = busy == 0
+            except sqlite3.Error:
+                log.exception("could not copy the lost write-ahead log into the database")
+        self.stopped = journal_lost(self.path, what, rescued)
+        log.critical("%s (rescued: %s)", self.stopped.title, rescued)
+        raise self.stopped
+
+    def _after_commit(self) -> None:
+        """Check the files again (a commit into a deleted -wal is rescued and reported), then write the head
+        file beside the database. A failed head-file write is logged: the database is then simply ahead of it."""
+        self._watch.adopt_wal()
+        self._check_files(self.connection)
+        if self._committed_head is None:
+            return
+        seq, head_hash = self._committed_head
+        day, number = self._given_number or (None, None)
+        try:
+            self._head_file.write(seq, head_hash, day, number)
+        except (OSError, RecordStoreError) as exc:
+            log.error("could not write the records head file %s: %s", self._head_file.path, exc)
+
+    def check_writable(self) -> None:
+        """Raise the reason writing is stopped, if it is (the kiosk's start screen shows it)."""
+        with self._lock:
+            self._check_files(self.connection)
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -161,11 +264,25 @@ class RecordStore:
             try:
                 conn.execute("BEGIN")
                 yield conn
-            except sqlite3.Error as exc:
-                raise translate(exc, self.path) from exc
-            finally:
-                if conn.in_transaction:
-                    conn.execute("COMMIT")
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
+                self._end_read(conn)
+                raise self._translate(exc) from exc
+            except BaseException:
+                self._end_read(conn)
+                raise
+            self._end_read(conn, strict=True)
+
+    def _end_read(self, conn: sqlite3.Connection, strict: bool = False) -> None:
+        """End the read transaction. After a failure its own error must not replace the real one (issue 13
+        F5: ``finally: COMMIT`` used to hide the corruption behind "cannot commit")."""
+        if not conn.in_transaction:
+            return
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if strict:
+                raise self._translate(exc) from exc
+            log.warning("ending a failed read: %s", exc)
 
     def _append_audit(
         self, conn: sqlite3.Connection, at: str, record_id: str | None, event: str, actor: str, facts: dict[str, Any]
@@ -177,6 +294,7 @@ class RecordStore:
         row_hash = audit.chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
         conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
         conn.execute(_UPDATE_HEAD, (seq, row_hash))
+        self._committed_head = (seq, row_hash)
         return seq
 
     def _add_row(
@@ -244,7 +362,9 @@ class RecordStore:
         at = _iso(now)
         salt = os.urandom(16)
         with self._transaction() as conn:
-            number = conn.execute(_NEXT_NUMBER, (now.strftime("%Y%m%d"),)).fetchone()[0]
+            day = now.strftime("%Y%m%d")
+            number = conn.execute(_NEXT_NUMBER, (day, self._head_file.last_number(day) + 1)).fetchone()[0]
+            self._given_number = (day, number)
             record_id = f"DK-{now:%Y%m%d}-{number:04d}"
             values = (
                 record_id,
@@ -464,7 +584,17 @@ class RecordStore:
     # ----- audit, retention, export -----
 
     def verify_audit(self) -> audit.AuditReport:
+        """The chain, and whether it is shorter than the head file beside the database says (issue 13 F2)."""
+        problems = self.integrity_problems()
+        if problems:
+            return audit.AuditReport(False, 0, None, f"damaged: {damaged(self.path, problems).title}")
+        known = HeadFile(self.path).head.seq
         with self._reading() as conn:
+            db_seq = conn.execute(_SELECT_HEAD).fetchone()[0]
+            if db_seq < known:
+                return audit.AuditReport(
+                    False, db_seq, db_seq + 1, f"{LOST_MESSAGE} (it ends at row {db_seq}, the head file says {known})"
+                )
             return audit.verify(conn)
 
     def purge(self, retention_days: int) -> int:

@@ -426,6 +426,13 @@ class Flow(QObject):
         else, and anything on a patient screen, is logged and the error screen says "please ask a nurse".
         What was confirmed is already in the store."""
         stage = self.session.stage
+        stopped = getattr(self.session.store, "stopped", None)
+        if isinstance(stopped, KioskError):
+            # The records file is damaged or lost its journal: nothing more can be saved (issue 13 F2, F5).
+            log.critical("records stopped on the %s screen: %s", stage.value, stopped.title, exc_info=exc)
+            self.session.failed()
+            self.error_screen.message.setText(f"Records cannot be saved on this kiosk. {stopped.title}. {stopped.hint}")
+            return
         nurse_side = stage in NURSE_STAGES or stage is Stage.PIN
         if isinstance(exc, KioskError) and nurse_side:
             # The nurse can act on it (a changed leaflet, a full disk): say so and stay on the screen.

@@ -121,6 +121,10 @@ def test_deleting_the_last_row_and_moving_the_head_is_still_found_through_the_re
     """The last event was a print event; its data row still points at the deleted audit row."""
     prev = filled.connection.execute("SELECT hash FROM audit WHERE seq = 13").fetchone()[0]
     tamper(db_path, "DELETE FROM audit WHERE seq = 14", f"UPDATE audit_head SET seq = 13, hash = '{prev}'")
+    # First by the head file beside the database (issue 13 F2), which the edit inside the file cannot move...
+    assert "records were lost: the database is behind its last known head" in filled.verify_audit().problem
+    # ...and without it too (the one who edited the database also deleted the head file).
+    (db_path.parent / "records.sqlite3-head").unlink()
     report = filled.verify_audit()
     assert not report.ok
     # Found twice over: the print event's row points at a missing audit row, and the record's state

@@ -69,7 +69,7 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(db_path: Path, clock:
     db_path.write_bytes(b"this is a shopping list, not a database" * 200)
     with pytest.raises(DatabaseDamaged, match="damaged or is not a kiosk database") as refused:
         RecordStore(db_path, clock)
-    assert "Do not delete it" in refused.value.hint
+    assert "Do not delete the file" in refused.value.hint and "on paper" in refused.value.hint
 
 
 def test_a_folder_that_cannot_hold_the_database_gives_a_clear_error(tmp_path: Path, clock: FakeClock) -> None:
