@@ -175,6 +175,17 @@ class QuitAfterPaint(QObject):
         return False
 
 
+def remove_old_preview() -> None:
+    """Versions before issue 13 F7 left the last sheet preview as ``preview.pdf`` in the data folder; the preview
+    is now held in memory only, so any such file is one patient's data at rest and goes."""
+    from kiosk import paths
+
+    try:
+        (paths.data_dir() / "preview.pdf").unlink(missing_ok=True)
+    except OSError:
+        log.exception("could not remove an old preview.pdf")
+
+
 PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000
 
 
@@ -228,6 +239,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             removed = store.purge(config.retention_days)
             schedule_daily_purge(app, store, config.retention_days)
             Outbox().clean_temp_files()
+            remove_old_preview()
             from kiosk.ui.read_aloud import ReadAloud
 
             # The speech engine starts in its own thread (about 3 s); the button shows once it is ready.

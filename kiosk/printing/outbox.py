@@ -1,8 +1,10 @@
 """The outbox: every sheet is on disk, durably, before anything tries to print it (hazard H5).
 
-A sheet exists in the outbox from the moment the nurse presses Print until retention purges the discharge, so a
-jammed printer, a stopped print system or a killed app never loses it: the nurse can always print it again, and a
-ward with no printer at all still has the PDF. Files are written to a temporary name, flushed to the disk
+A sheet exists in the outbox from the moment the nurse presses Print until the nurse confirms "sheet in hand"
+(``hand_over``: the paper is with the patient, so the file is deleted: issue 13 F7) or retention purges the
+discharge, so a jammed printer, a stopped print system or a killed app never loses it: the nurse can always print
+it again, and a ward with no printer at all still has the PDF. A reprint after the hand-over is rebuilt from the
+record and stamped REPRINT, never taken from an old file. Files are written to a temporary name, flushed to the disk
 (``fsync``), renamed over the final name in one atomic step and the folder entry flushed too, so after a power cut
 the file is either the whole sheet or not there; a half-written sheet can only ever be a temporary file, and those
 are removed at start (``clean_temp_files``).
@@ -18,6 +20,7 @@ import contextlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import paths
 from kiosk.errors import EnvironmentProblem
@@ -26,6 +29,10 @@ from kiosk.private import TEMP_SUFFIX as _TEMP_SUFFIX
 from kiosk.private import fsync_dir as _fsync_dir
 from kiosk.private import private_dir
 from kiosk.private import write_atomically as _write_atomically
+
+if TYPE_CHECKING:
+    from kiosk.discharge.model import PrintEvent
+    from kiosk.printing.service import PrintJournal
 
 # Record ids become file names: letters, digits, '-' and '_' only, so an id can never escape the folder.
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
@@ -116,3 +123,14 @@ def _copy_number(name: str, record_id: str) -> int:
     """1 for the first print, n for ``-reprint-n``."""
     match = _sheet_pattern(record_id).fullmatch(name)
     return int(match.group(1)) if match and match.group(1) else 1
+
+
+def hand_over(store: PrintJournal, outbox: Outbox, record_id: str, event: PrintEvent) -> int:
+    """The nurse confirmed "sheet in hand": record it, then delete every sheet file of this discharge.
+
+    The record first: if it cannot be saved (full disk, damaged file) the sheets stay, so nothing is lost that
+    the record still needs. Returns how many files were deleted. Deleted files can survive in the disk's free
+    blocks: full-disk encryption is what protects a stolen tablet (docs/HAZARDS.md).
+    """
+    store.record_print_event(record_id, event)
+    return outbox.delete(record_id)

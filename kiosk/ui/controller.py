@@ -16,14 +16,12 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import paths
 from kiosk.clock import Clock
 from kiosk.config import WardConfig
 from kiosk.discharge.flow import ScreenKind
@@ -93,7 +91,6 @@ class Flow(QObject):
         self._cleared_nurse_stages: set[Stage] = set()
         self.job: PrintJob | None = None
         self._pdf: bytes = b""
-        self._preview: Path | None = None
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
         self.read_aloud = read_aloud
@@ -509,8 +506,8 @@ class Flow(QObject):
             )
         return self._print_service
 
-    def prepare_sheet(self) -> Path:
-        """Build the sheet from the record (H1: never from what is on screen) and write a private preview file."""
+    def prepare_sheet(self) -> bytes:
+        """Build the sheet from the record (H1: never from what is on screen); previewed from memory (F7)."""
         from kiosk.sheet.builder import build_sheet
 
         record = self.session.record()
@@ -518,11 +515,7 @@ class Flow(QObject):
         self._pdf = build_sheet(
             record, self.session.procedure, self.config, self.clock.now(), reprint=self.session.reprint
         )
-        preview = paths.data_dir() / "preview.pdf"
-        preview.write_bytes(self._pdf)
-        preview.chmod(0o600)
-        self._preview = preview
-        return preview
+        return self._pdf
 
     def resume_print_job(self) -> PrintJob | None:
         """The sheet the record says is still printing, or printed and not yet confirmed in hand, if there is one.
@@ -588,6 +581,8 @@ class Flow(QObject):
             nurse_wiring.show_job(screen, self.job)
 
     def sheet_in_hand(self) -> None:
+        from kiosk.printing.outbox import Outbox, hand_over
+
         record_id = self.session.record_id
         nurse = self.session.nurse or ""
         assert record_id is not None
@@ -600,13 +595,10 @@ class Flow(QObject):
             pdf_path=str(self.job.pdf_path) if self.job else "",
             nurse_name=nurse,
         )
-        self.session.store.record_print_event(record_id, event)
+        hand_over(self.session.store, Outbox(), record_id, event)
         self.session.print_finished()
 
     def _stop_printing(self) -> None:
         self.poll_timer.stop()
         self.job = None
         self._pdf = b""
-        if self._preview is not None:
-            self._preview.unlink(missing_ok=True)
-            self._preview = None

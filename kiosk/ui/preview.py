@@ -7,6 +7,10 @@ jump between pages.
 ``QPdfView`` in a fit-to-width zoom can spin at 100% CPU: a scroll bar appearing narrows the viewport, which
 changes the zoom, which removes the scroll bar, and round again. Both scroll bars are therefore always off (the
 view still scrolls, by dragging and by the wheel), so the viewport width never depends on the zoom.
+
+The sheet the kiosk has just built is shown from memory (a ``QBuffer`` the document reads), never from a file:
+a preview file was one more copy of the patient's data at rest, and a full disk left it half-written (issue 13
+F7). A file path is still accepted, for the sheet that went to the printer (resuming a job).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
@@ -36,6 +40,8 @@ class SheetPreview(QWidget):
         self.setObjectName("sheet-preview")
         self._document = QPdfDocument(self)
         self._path: Path | None = None
+        self._buffer = QBuffer(self)  # the in-memory sheet the document reads; emptied by clear()
+        self._loaded = False
 
         self._view = QPdfView(self)
         self._view.setObjectName("sheet-preview-view")
@@ -75,26 +81,44 @@ class SheetPreview(QWidget):
 
     # --- what the screens call -------------------------------------------------------------------------------
 
-    def show_pdf(self, path: Path) -> None:
-        """Show this sheet from its first page. A damaged or missing file shows a message, never an error box."""
-        self._document.close()
-        self._path = Path(path)
-        error = self._document.load(str(path))
+    def show_pdf(self, sheet: Path | bytes) -> None:
+        """Show this sheet (its PDF bytes, or a file) from its first page. A damaged or missing sheet shows a
+        message, never an error box."""
+        self._unload()
+        if isinstance(sheet, bytes):
+            self._buffer.setData(QByteArray(sheet))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self._document.load(self._buffer)  # from a device it returns nothing: ask for the outcome
+            error = self._document.error()
+        else:
+            self._path = Path(sheet)
+            error = self._document.load(str(sheet))
         if error != QPdfDocument.Error.None_ or self._document.pageCount() == 0:
-            self._document.close()
-            self._path = None
+            self._unload()
             self._show_placeholder(DAMAGED_TEXT)
             return
+        self._loaded = True
         self._pages.setCurrentWidget(self._view)
         self._view.pageNavigator().jump(0, QPointF(), self._view.zoomFactor())
         self._view.verticalScrollBar().setValue(0)
         self._update_nav()
 
     def clear(self) -> None:
-        """Forget the sheet: nothing of this patient stays in the widget (hazard H3)."""
-        self._document.close()
-        self._path = None
+        """Forget the sheet: nothing of this patient stays in the widget or its buffer (hazard H3)."""
+        self._unload()
         self._show_placeholder(EMPTY_TEXT)
+
+    def _unload(self) -> None:
+        self._document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray())
+        self._path = None
+        self._loaded = False
+
+    @property
+    def in_memory(self) -> bool:
+        """The sheet shown came from memory, not from a file."""
+        return self._loaded and self._path is None
 
     # --- state, for screens and tests ------------------------------------------------------------------------
 
@@ -104,7 +128,7 @@ class SheetPreview(QWidget):
 
     @property
     def page_count(self) -> int:
-        return self._document.pageCount() if self._path is not None else 0
+        return self._document.pageCount() if self._loaded else 0
 
     @property
     def current_page(self) -> int:

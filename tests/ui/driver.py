@@ -6,6 +6,7 @@ procedures. Time is fake: ``clock`` (wall time for records and clock times) and 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -273,10 +274,10 @@ class Kiosk:
         self.type_pin()
         assert self.session.stage is Stage.PRINT, (self.session.stage, self.flow.notice.text())
 
-    def print_and_hand_over(self, before_hand_over: Any = None, wait_seconds: float = 30.0) -> Path:
+    def print_and_hand_over(self, before_hand_over: Any = None, wait_seconds: float = 30.0) -> io.BytesIO:
         """Print on the print screen, follow the job until it is done, confirm "sheet in hand".
 
-        Returns the sheet that went to the printer (the outbox copy).
+        Returns the sheet that went to the printer (the outbox copy, read just before "sheet in hand" deletes it).
         """
         import time
 
@@ -293,8 +294,9 @@ class Kiosk:
         assert job.status.value in ("completed", "outbox-only"), job.nurse_message
         if before_hand_over is not None:
             before_hand_over()
+        sheet = io.BytesIO(job.pdf_path.read_bytes())
         self.click("print-in-hand")
-        return job.pdf_path
+        return sheet
 
 
 def print_config() -> WardConfig:

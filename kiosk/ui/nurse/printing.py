@@ -96,9 +96,10 @@ class PrintScreen(NursePage):
         self.clear()
 
     # -- public API ------------------------------------------------------------------------------------------
-    def show_sheet(self, pdf_path: Path) -> None:
-        """Show the sheet about to be printed (the same file); Print becomes available."""
-        self.preview.show_pdf(Path(pdf_path))
+    def show_sheet(self, sheet: Path | bytes) -> None:
+        """Show the sheet about to be printed (the same bytes, or the file a resumed job printed); Print becomes
+        available."""
+        self.preview.show_pdf(sheet if isinstance(sheet, bytes) else Path(sheet))
         self._job_started = False
         self.print_button.setEnabled(True)
 
