@@ -1,7 +1,7 @@
 """``main.py nurses``: manage the nurse accounts that sign in to the kiosk's nurse screens.
 
 The PIN is never an argument (it would be in the shell history and in ``ps``): it is asked for without echo on
-a terminal, or read from the first line of standard input otherwise (``printf '4821\\n' | main.py nurses add
+a terminal, or read from the first line of standard input otherwise (``printf '482915\\n' | main.py nurses add
 "Sam Patel"``), so set-up scripts work too.
 """
 
@@ -71,7 +71,9 @@ def _list(accounts: NurseAccounts) -> int:
         return 0
     for nurse in nurses:
         status = "disabled" if nurse.disabled else "active"
-        if nurse.locked_until is not None:
+        if nurse.locked_out:
+            status += ", locked after too many wrong PINs (nurses unlock NAME)"
+        elif nurse.locked_until is not None:
             status += f", locked until {nurse.locked_until:%Y-%m-%d %H:%M}"
         print(f"{nurse.name}\t{status}\tadded {nurse.created_at:%Y-%m-%d}")
     return 0

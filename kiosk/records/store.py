@@ -142,6 +142,7 @@ class RecordStore:
                 self._conn.close()
                 self._conn = None
             self._watch.close()
+            self._head_file.close()
 
     def __enter__(self) -> RecordStore:
         return self

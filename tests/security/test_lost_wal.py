@@ -123,3 +123,20 @@ def test_the_store_stops_when_the_wal_is_replaced(tmp_path: Path) -> None:
             one_discharge(store, Outbox(tmp_path / "outbox"), 1)
         with pytest.raises(JournalLost):
             store.check_writable()
+
+
+def test_a_torn_head_write_keeps_the_older_slot_and_every_record_number(tmp_path: Path) -> None:
+    db = tmp_path / "records.sqlite3"
+    head = HeadFile(db)
+    head.write(5, "a" * 64, "20261201", 2)
+    head.write(6, "b" * 64, "20261201", 3)
+    head.close()
+    assert (HeadFile(db).head.seq, HeadFile(db).last_number("20261201")) == (6, 3)
+    data = bytearray(head.path.read_bytes())
+    newer = 0 if b'"seq": 6' in data[:1024] else 1
+    data[newer * 1024 + 10 : newer * 1024 + 30] = b"\x00" * 20  # the crash cut the last write short
+    head.path.write_bytes(bytes(data))
+    assert HeadFile(db).head.seq == 5  # the older head: the database is then ahead of it, which is no loss
+    head.path.write_bytes(b"\x07" * 2048)
+    with pytest.raises(RecordsLost, match="cannot be read"):
+        HeadFile(db)
