@@ -122,7 +122,11 @@ class RecordStore:
         self._head_file = HeadFile(self.path)
         self._committed_head: tuple[int, str] | None = None
         self._given_number: tuple[str, int] | None = None
-        db_seq = self._conn.execute(_SELECT_HEAD).fetchone()[0]
+        try:
+            db_seq = self._conn.execute(_SELECT_HEAD).fetchone()[0]
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            self.close()
+            raise translate(exc, self.path) from exc
         if db_seq < self._head_file.head.seq:
             self.stopped = records_lost(self.path, self._head_file.head.seq, db_seq)
             log.critical("%s", self.stopped.title)

@@ -18,6 +18,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.clock import FakeClock
+from kiosk.errors import KioskError
 from kiosk.printing.outbox import Outbox
 from kiosk.records import DatabaseDamaged, RecordStore
 from tests.security.wal_child import one_discharge
@@ -88,6 +89,37 @@ def test_every_corruption_sqlite_flags_is_reported_as_damaged_and_never_a_traceb
             shutil.rmtree(ward)
     assert flagged > 10  # the sweep did hit real damage
     assert missed == [], f"{reported}/{flagged} reported; missed: {missed}"
+
+
+def test_reading_a_damaged_file_raises_only_the_apps_own_error(pristine: Path, tmp_path: Path) -> None:
+    """``_reading`` used to end every read with ``COMMIT`` in a ``finally``, whose own error replaced the real
+    one: a raw ``sqlite3.DatabaseError`` reached the screen as "Something went wrong" (27 of these on main)."""
+    rng = random.Random(17)
+    source = pristine / "records.sqlite3"
+    clock = FakeClock(datetime(2026, 12, 1, 11, 0, tzinfo=UTC))
+    raw: list[str] = []
+    damaged_seen = 0
+    for page in range(source.stat().st_size // PAGE):
+        for kind in ("random", "zeroed"):
+            ward = tmp_path / f"p{page}-{kind}"
+            ward.mkdir()
+            damage(source, ward / "records.sqlite3", page, kind, rng)
+            try:
+                with RecordStore(ward / "records.sqlite3", clock) as store:
+                    for read in (store.list_discharges, store.unfinished, store.unconfirmed_sheets):
+                        try:
+                            read()
+                        except DatabaseDamaged:
+                            damaged_seen += 1
+                        except KioskError:
+                            pass
+                        except Exception as exc:
+                            raw.append(f"page {page} {kind} {read.__name__}: {exc!r}")
+            except KioskError:
+                pass
+            shutil.rmtree(ward)
+    assert damaged_seen > 0
+    assert raw == []
 
 
 def test_the_kiosk_stops_writing_to_a_damaged_file_and_says_what_to_do(pristine: Path, tmp_path: Path) -> None:
