@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 NAME = "records"
 HELP = "discharge records: verify the audit trail, export a date range to CSV, purge past the retention period"
-ACTIONS = ("verify", "export", "purge")
+ACTIONS = ("verify", "export", "purge", "accept-loss")
 
 
 def _date(text: str) -> date:
@@ -27,8 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
         choices=ACTIONS,
-        help="verify: re-compute the audit chain (exit 1 at the first bad row); export: one CSV row per "
-        "discharge; purge: delete discharges past the retention period, with their sheets",
+        help="verify: SQLite's integrity checks, then re-compute the audit chain (exit 1 when damaged, lost or at "
+        "the first bad row); export: one CSV row per discharge; purge: delete discharges past the retention period, "
+        "with their sheets; accept-loss: once 'records were lost' was investigated and the newest backup restored, "
+        "record the loss and let the kiosk write again (record ids still never repeat)",
     )
     parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="export: first day (2026-11-01)")
     parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="export: last day, included")
@@ -52,6 +54,13 @@ def run(args: argparse.Namespace) -> int:
         return _verify()
     try:
         with RecordStore.open() as store:
+            if args.action == "accept-loss":
+                known, kept = store.accept_loss()
+                print(
+                    f"recorded: the head file knew {known} audit rows, the database has {kept}; "
+                    f"{known - kept} rows are lost for good. The kiosk may write again (restart it)."
+                )
+                return 0
             if args.action == "export":
                 count = store.export_csv(args.start, args.end, args.csv)
                 print(f"exported {count} discharges from {args.start} to {args.end} to {args.csv}")

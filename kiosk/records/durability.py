@@ -97,15 +97,18 @@ class HeadFile:
     def last_number(self, day: str) -> int:
         return self.head.last_numbers.get(day, 0)
 
-    def write(self, seq: int, hash_: str, day: str | None = None, number: int | None = None) -> None:
+    def write(
+        self, seq: int, hash_: str, day: str | None = None, number: int | None = None, *, accept_loss: bool = False
+    ) -> None:
         """Durably record the head after a commit (and a record number just given out).
 
         Merged with what is on disk (the CLI and the kiosk both write it): the larger head and every record
-        number stay, so one process never rolls back what the other wrote.
+        number stay, so one process never rolls back what the other wrote. Only ``accept_loss`` (IT, after a
+        loss was investigated: ``records accept-loss``) moves the head back; the record numbers still stay.
         """
         with contextlib.suppress(RecordsLost):
             on_disk = self._read()
-            if on_disk.seq > seq:
+            if on_disk.seq > seq and not accept_loss:
                 seq, hash_ = on_disk.seq, on_disk.hash
             for known, last in on_disk.last_numbers.items():
                 self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
@@ -118,8 +121,9 @@ class HeadFile:
         if len(record) > SLOT_SIZE:
             raise ValueError("the head record outgrew its slot")
         fd = self._open()
-        slot = self._older_slot(fd)
-        os.pwrite(fd, record.ljust(SLOT_SIZE, b" "), slot * SLOT_SIZE)
+        # Moving the head back must overwrite both slots, or the newer old one would still win on reading.
+        for slot in (0, 1) if accept_loss else (self._older_slot(fd),):
+            os.pwrite(fd, record.ljust(SLOT_SIZE, b" "), slot * SLOT_SIZE)
         os.fdatasync(fd)
         self.head = Head(seq, hash_, numbers)
 

@@ -47,7 +47,7 @@ from kiosk.discharge.validation import (
     validate_relationship,
 )
 from kiosk.records import audit, reading, schema
-from kiosk.records.durability import LOST_MESSAGE, FileWatch, HeadFile, journal_lost, records_lost
+from kiosk.records.durability import LOST_MESSAGE, FileWatch, HeadFile, RecordsLost, journal_lost, records_lost
 from kiosk.records.errors import (
     DatabaseDamaged,
     RecordStateError,
@@ -255,6 +255,28 @@ class RecordStore:
             self._head_file.write(seq, head_hash, day, number)
         except (OSError, RecordStoreError) as exc:
             log.error("could not write the records head file %s: %s", self._head_file.path, exc)
+
+    def accept_loss(self) -> tuple[int, int]:
+        """IT has investigated a lost tail (and restored what backup there was): record the loss in the audit
+        trail and move the head file back to the database's head, keeping every record number given out, so
+        writing can go on and no id is given out twice. Returns (rows the head file knew, rows the database has).
+        """
+        with self._lock:
+            known = self._head_file.head.seq
+            db_seq = self.connection.execute(_SELECT_HEAD).fetchone()[0]
+            if not isinstance(self.stopped, RecordsLost):
+                raise RecordStateError(
+                    "No records are missing: the database is not behind its head file", "Nothing was changed."
+                )
+            self.stopped = None
+            at = _iso(self.clock.now())
+            with self._transaction() as conn:
+                facts = {"head_file_rows": known, "database_rows": db_seq}
+                self._append_audit(conn, at, None, "records-lost-accepted", "IT", facts)
+                seq, head_hash = conn.execute(_SELECT_HEAD).fetchone()
+            self._head_file.write(seq, head_hash, accept_loss=True)
+        log.warning("records loss accepted by IT: the head file said %d rows, the database had %d", known, db_seq)
+        return known, db_seq
 
     def check_writable(self) -> None:
         """Raise the reason writing is stopped, if it is (the kiosk's start screen shows it)."""

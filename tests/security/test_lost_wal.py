@@ -108,7 +108,21 @@ def test_a_database_behind_its_head_file_is_reported_and_gives_no_id_twice(tmp_p
     assert done.returncode == 1 and LOST_MESSAGE in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert given == ["DK-20261201-0002", "DK-20261201-0003"]
-    assert HeadFile(db).last_number("20261201") == 3  # the next id, once IT has restored a backup, is 0004
+    # IT investigated and restored the newest backup (here: nothing newer): the loss is recorded, writing goes on,
+    # and the lost discharges' ids are not given out again.
+    accepted = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "records", "accept-loss"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert accepted.returncode == 0 and "lost for good" in accepted.stdout, accepted.stderr
+    with RecordStore(db, clock) as store:
+        assert store.verify_audit().ok
+        assert one_discharge(store, Outbox(tmp_path / "outbox"), 60) == "DK-20261201-0004"
+        events = [row[0] for row in store.connection.execute("SELECT event FROM audit")]
+        assert "records-lost-accepted" in events
 
 
 def test_the_store_stops_when_the_wal_is_replaced(tmp_path: Path) -> None:
