@@ -222,6 +222,7 @@ class KioskSession:
     def unlock_colleague(self, name: str) -> None:
         """Another nurse, signed in, lifts a colleague's lock-out (issue 13 F4); audited under their name."""
         self.accounts.unlock(name, by=self._require_nurse())
+        self._go(Stage.NURSE_HOME)
 
     def pin_cancelled(self) -> None:
         if self.pin_purpose is PinPurpose.SIGN_OFF:

@@ -33,7 +33,7 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import NoticeBar
 from kiosk.ui.patient.base import PatientPage
-from kiosk.ui.patient.simple import ErrorScreen
+from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
@@ -91,6 +91,7 @@ class Flow(QObject):
         self._cleared_nurse_stages: set[Stage] = set()
         self.job: PrintJob | None = None
         self._pdf: bytes = b""
+        self._records_stopped: RecordsStoppedScreen | None = None
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
         self.read_aloud = read_aloud
@@ -428,7 +429,10 @@ class Flow(QObject):
             # The records file is damaged or lost its journal: nothing more can be saved (issue 13 F2, F5).
             log.critical("records stopped on the %s screen: %s", stage.value, stopped.title, exc_info=exc)
             self.session.failed()
-            self.error_screen.message.setText(f"Records cannot be saved on this kiosk. {stopped.title}. {stopped.hint}")
+            if self._records_stopped is None:
+                self._records_stopped = RecordsStoppedScreen()
+            self._records_stopped.show_reason(stopped.title, stopped.hint)
+            self.window.show_screen(self._records_stopped)
             return
         nurse_side = stage in NURSE_STAGES or stage is Stage.PIN
         if isinstance(exc, KioskError) and nurse_side:

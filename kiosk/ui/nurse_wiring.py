@@ -57,6 +57,7 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         home.abandon_requested.connect(_slot(flow, session.abandon_requested))
         home.lock.connect(_slot(flow, session.lock))
         home.close_kiosk.connect(_slot(flow, session.close_requested))
+        home.unlock_colleague.connect(_slot(flow, session.unlock_colleague))
         return home
     if stage is Stage.NEW_DISCHARGE:
         from kiosk.ui.nurse.new_discharge import NewDischargeScreen
@@ -99,6 +100,7 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
         screen.show_discharges(  # type: ignore[attr-defined]
             session.today_discharges(), session.procedure_titles(), flow.clock.today()
         )
+        screen.show_locked(session.locked_colleagues())  # type: ignore[attr-defined]
     elif stage is Stage.NEW_DISCHARGE:
         screen.load(session.library(), flow.clock.now())  # type: ignore[attr-defined]
     elif stage is Stage.REASON:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.discharge.model import DischargeRecord
 from kiosk.discharge.nurse_list import DischargeRow, rows_for
@@ -75,10 +75,21 @@ class NurseHomeScreen(NursePage):
     abandon_requested = Signal(str)
     lock = Signal()
     close_kiosk = Signal()
+    unlock_colleague = Signal(str)  # a colleague's account locked after too many wrong PINs (issue 13 F4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Today's discharges", parent=parent)
         self.rows: list[DischargeRowWidget] = []
+        self.unlock_buttons: list[QPushButton] = []
+        self.locked_caption = label(
+            "Locked after too many wrong PINs today. Unlock an account only after checking with that nurse.", "notice"
+        )
+        self.locked_caption.setObjectName("home-locked")
+        self.locked_caption.setVisible(False)
+        self.locked_row = QHBoxLayout()
+        self.locked_row.setSpacing(GAP)
+        self.body.addWidget(self.locked_caption)
+        self.body.addLayout(self.locked_row)
         self.list_box = QVBoxLayout()
         self.list_box.setSpacing(GAP)
         self.empty = label("No discharges yet today. Tap “New discharge” to start one.", "notice")
@@ -118,6 +129,20 @@ class NurseHomeScreen(NursePage):
         self.empty.setVisible(not self.rows)
         unfinished = sum(1 for widget in self.rows if widget.row.needs_attention)
         self.header.set_context(f"{unfinished} unfinished" if unfinished else "")
+
+    def show_locked(self, names: list[str]) -> None:
+        """Colleagues whose accounts are locked out; one "Unlock" button each (the session checks who may)."""
+        for old in self.unlock_buttons:
+            self.locked_row.removeWidget(old)
+            old.setParent(None)
+            old.deleteLater()
+        self.unlock_buttons = []
+        for index, name in enumerate(names):
+            unlock = button(f"Unlock {name}", name=f"home-unlock-{index}")
+            unlock.clicked.connect(lambda _=False, n=name: self.unlock_colleague.emit(n))
+            self.locked_row.addWidget(unlock)
+            self.unlock_buttons.append(unlock)
+        self.locked_caption.setVisible(bool(names))
 
     def clear(self) -> None:
         """Remove every row (patient names and numbers) from the screen."""

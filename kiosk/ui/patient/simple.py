@@ -76,3 +76,32 @@ class ErrorScreen(MessagePage):
             parent,
         )
         self.banner.nurse_button.hide()
+
+
+class RecordsStoppedScreen(MessagePage):
+    """The records file is damaged or lost its journal, so the kiosk has stopped saving (issue 13 F2, F5).
+
+    Whoever holds the tablet reads what to do in plain words; the technical reason, for IT, is the small print.
+    There is no button: nothing on this kiosk can be saved until IT has looked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Records cannot be saved",
+            "Please ask a nurse. Nurse: stop using the kiosk for discharges. Discharge patients on paper and "
+            "call IT. Do not delete any file of the kiosk.",
+            "Nurse",
+            parent,
+        )
+        self.message.setWordWrap(True)
+        self.detail = label("", "small")
+        self.detail.setObjectName("records-stopped-detail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.insertWidget(self.body.indexOf(self.message) + 1, self.detail)
+        self.action_button.hide()
+        self.banner.nurse_button.hide()
+
+    def show_reason(self, title: str, hint: str) -> None:
+        """The error's own words, for IT (path and cause)."""
+        self.detail.setText(f"For IT: {title}. {hint}")

@@ -52,3 +52,23 @@ def test_cancel_on_the_new_pin_screen_goes_back_locked(qtbot: QtBot, tmp_path: P
     kiosk.type_pin(OLD_PIN)
     kiosk.click("new-pin-cancel")
     assert kiosk.session.stage is Stage.LOCKED and kiosk.session.nurse is None
+
+
+def test_another_nurse_unlocks_a_locked_out_colleague_from_the_home_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.records.nurses import MAX_WRONG_PER_DAY
+    from tests.ui.driver import NURSE
+
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.accounts.add("Sam Patel", "864207")
+    for _ in range(MAX_WRONG_PER_DAY):
+        kiosk.accounts.verify("Sam Patel", "111111")
+        kiosk.clock.advance(minutes=30)
+    assert kiosk.accounts.verify("Sam Patel", "864207").status is SignInStatus.LOCKED_OUT
+    kiosk.sign_in()
+    assert kiosk.session.stage is Stage.NURSE_HOME and kiosk.session.nurse == NURSE
+    assert kiosk.screen.locked_caption.isVisible()  # type: ignore[attr-defined]
+    kiosk.screen.grab().save(str(tmp_path / "home-locked.png"))
+    kiosk.click("home-unlock-0")
+    assert kiosk.session.stage is Stage.NURSE_HOME
+    assert not kiosk.screen.locked_caption.isVisible()  # type: ignore[attr-defined]
+    assert kiosk.accounts.verify("Sam Patel", "864207").ok
