@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kiosk.content.loader import Library
     from kiosk.content.model import Procedure
     from kiosk.discharge.new_discharge import NewDischarge
-    from kiosk.records.nurses import NurseAccounts
+    from kiosk.records.nurses import NurseAccounts, SignInResult
     from kiosk.records.store import RecordStore
 
 log = logging.getLogger(__name__)
@@ -169,7 +169,12 @@ class KioskSession:
 
     def pin_entered(self, name: str, pin: str) -> str:
         """Check the PIN; returns "" on success, else what the PIN screen should say (wrong / locked)."""
-        result = self.accounts.verify(name, pin)
+        return self.sign_in_result(self.accounts.verify(name, pin))
+
+    def sign_in_result(self, result: SignInResult) -> str:
+        """Act on a checked PIN (the screen checks it off the GUI thread with ``accounts.verify``)."""
+        if self.stage is not Stage.PIN:
+            return ""  # the PIN screen was left (cancel, idle lock) while the PIN was being checked
         if not result.ok:
             return result.message()
         if result.must_change_pin:

@@ -29,6 +29,7 @@ from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
 from kiosk.errors import KioskError
 from kiosk.ui import theme
+from kiosk.ui.background import BackgroundCall
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import NoticeBar
@@ -38,6 +39,7 @@ from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
     from kiosk.printing.status import PrintJob
+    from kiosk.records.nurses import SignInResult
     from kiosk.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,9 @@ class Flow(QObject):
         self.job: PrintJob | None = None
         self._pdf: bytes = b""
         self._records_stopped: RecordsStoppedScreen | None = None
+        self._pin_check = BackgroundCall(self)
+        self._pin_check.done.connect(self._pin_checked)
+        self._pin_check.failed.connect(self._pin_check_failed)
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
         self.read_aloud = read_aloud
@@ -411,9 +416,26 @@ class Flow(QObject):
 
     @guarded
     def _pin_entered(self, name: str, pin: str) -> None:
-        message = self.session.pin_entered(name, pin)
+        """The PIN is checked off the GUI thread (scrypt takes about 0.3 s); the pad waits meanwhile."""
+        if self._pin_check.busy:
+            return
+        self.pin_screen.set_checking(True)
+        self._pin_check.start(self.session.accounts.verify, name, pin)
+
+    @property
+    def checking_pin(self) -> bool:
+        return self._pin_check.busy
+
+    @guarded
+    def _pin_checked(self, result: SignInResult) -> None:
+        self.pin_screen.set_checking(False)
+        message = self.session.sign_in_result(result)
         if message:
             self.pin_screen.show_error(message)
+
+    def _pin_check_failed(self, exc: BaseException) -> None:
+        self.pin_screen.set_checking(False)
+        self.handle_error(exc)
 
     @guarded
     def _pin_cancelled(self) -> None:

@@ -138,6 +138,8 @@ class DemoRun:
         if shoot:
             self.shot(shoot)
         pin_screen.keypad.ok_key.click()
+        while self.flow.checking_pin:  # the PIN is checked off the GUI thread
+            QApplication.processEvents()
         QApplication.processEvents()
 
     # -- one discharge -----------------------------------------------------------------------------------------

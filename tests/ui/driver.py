@@ -143,6 +143,7 @@ class Kiosk:
         for digit in pin:
             self.click(pin_screen.keypad.keys[digit])
         self.click(pin_screen.keypad.ok_key)
+        self.qtbot.waitUntil(lambda: not self.flow.checking_pin, timeout=10_000)  # checked off the GUI thread
 
     def sign_in(self) -> None:
         self.click(self.window.start_screen.nurse_button)

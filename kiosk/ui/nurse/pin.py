@@ -107,7 +107,14 @@ class PinScreen(NursePage):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
+    def set_checking(self, checking: bool) -> None:
+        """While the PIN is being checked (about 0.3 s): the pad and Cancel wait, the caption says why."""
+        self.keypad.setEnabled(not checking)
+        self.cancel_button.setEnabled(not checking)
+        self.pin_caption.setText("Checking your PIN..." if checking else "2. Type your PIN")
+
     def clear(self) -> None:
+        self.set_checking(False)
         self.keypad.clear()
         self.error.clear()
         self.error.setVisible(False)

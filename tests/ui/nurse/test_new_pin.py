@@ -72,3 +72,32 @@ def test_another_nurse_unlocks_a_locked_out_colleague_from_the_home_screen(qtbot
     assert kiosk.session.stage is Stage.NURSE_HOME
     assert not kiosk.screen.locked_caption.isVisible()  # type: ignore[attr-defined]
     assert kiosk.accounts.verify("Sam Patel", "864207").ok
+
+
+def test_the_slow_pin_check_runs_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    """scrypt at the production cost takes about 0.3 s: the screen keeps running meanwhile (no frozen pad)."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.records import NurseAccounts
+    from tests.ui.driver import NURSE, PIN
+
+    kiosk = Kiosk(qtbot, tmp_path, nurse=False)
+    production = NurseAccounts(kiosk.store)  # the app's own cost, not the test suite's cheap one
+    production.add(NURSE, PIN)
+    kiosk.session.accounts = production
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    kiosk.click(kiosk.window.start_screen.nurse_button)
+    pin_screen = kiosk.flow.pin_screen
+    for digit in PIN:
+        kiosk.click(pin_screen.keypad.keys[digit])
+    timer.start()
+    kiosk.click(pin_screen.keypad.ok_key)
+    assert kiosk.flow.checking_pin and not pin_screen.keypad.isEnabled()
+    assert pin_screen.pin_caption.text() == "Checking your PIN..."
+    qtbot.waitUntil(lambda: not kiosk.flow.checking_pin, timeout=10_000)
+    timer.stop()
+    assert kiosk.session.stage is Stage.NURSE_HOME
+    assert len(ticks) >= 5, f"the event loop ran only {len(ticks)} times during the check"
