@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.clock import SystemClock
-from kiosk.content.model import Factor
+from kiosk.content.model import Factor, Procedure
 from kiosk.discharge.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore
 from tests.records.factories import make_procedure
@@ -48,6 +48,29 @@ def patient_name(seed: int, n: int) -> str:
     return f"Crash {''.join(letters[int(d)] for d in str(seed)).title()} {''.join(letters[int(d)] for d in str(n))}"
 
 
+def record_fact(store: RecordStore, procedure: Procedure, rid: str, fact: str, arg: str, name: str, n: int) -> str:
+    """One fact of ``PLAN`` through the store (one commit); returns the record id (new after "start")."""
+    now = store.clock.now()
+    if fact == "start":
+        patient = Patient(name, date(1950, 1, 1), "RJ123456")
+        return store.start_discharge(
+            patient, procedure, now, "L4/5", ("Lidocaine",), frozenset({Factor.DIABETIC}), False, "Sam"
+        ).record_id
+    if fact == "state":
+        store.set_state(rid, DischargeState(arg))
+    elif fact == "step":
+        store.confirm_step(rid, arg)
+    elif fact == "answer":
+        store.record_answer(rid, "drive", 1 if arg == "right" else 0, arg == "right")
+    elif fact == "escort":
+        store.record_escort(rid, Escort("Ade Okafor", "son", "07700 900123", "", now + timedelta(hours=24)))
+    elif fact == "signoff":
+        store.sign_off(rid, "Sam", (("Escort checked", True),))
+    elif fact == "print":
+        store.record_print_event(rid, PrintEvent(PrintEventKind(arg), now, job_id=n, nurse_name="Sam"))
+    return rid
+
+
 def main(path: str, seed: int) -> None:
     clock = SystemClock()
     out = sys.stdout
@@ -63,27 +86,11 @@ def main(path: str, seed: int) -> None:
     while True:
         rid = ""
         for fact, arg in PLAN:
-            now = clock.now()
+            rid = record_fact(store, procedure, rid, fact, arg, patient_name(seed, n), n)
             if fact == "start":
-                patient = Patient(patient_name(seed, n), date(1950, 1, 1), "RJ123456")
-                rid = store.start_discharge(
-                    patient, procedure, now, "L4/5", ("Lidocaine",), frozenset({Factor.DIABETIC}), False, "Sam"
-                ).record_id
                 said("start", rid, str(seed), str(n))
-                continue
-            if fact == "state":
-                store.set_state(rid, DischargeState(arg))
-            elif fact == "step":
-                store.confirm_step(rid, arg)
-            elif fact == "answer":
-                store.record_answer(rid, "drive", 1 if arg == "right" else 0, arg == "right")
-            elif fact == "escort":
-                store.record_escort(rid, Escort("Ade Okafor", "son", "07700 900123", "", now + timedelta(hours=24)))
-            elif fact == "signoff":
-                store.sign_off(rid, "Sam", (("Escort checked", True),))
-            elif fact == "print":
-                store.record_print_event(rid, PrintEvent(PrintEventKind(arg), now, job_id=n, nurse_name="Sam"))
-            said(fact, rid, arg)
+            else:
+                said(fact, rid, arg)
         n += 1
 
 

@@ -11,8 +11,6 @@ import logging
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +23,7 @@ from kiosk.config import load_config
 from kiosk.logs import configure_logging
 from kiosk.private import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
 from tests.discharge_support import PATIENT_A
+from tests.security.cli import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,14 +95,7 @@ def test_main_makes_an_existing_world_readable_data_folder_private(tmp_path: Pat
     (folder / "outbox" / "DK-20261201-0001-sheet.pdf").write_bytes(b"%PDF-1.4\n")
     os.chmod(folder, 0o755)
     assert not_private(folder)
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "nurses", "list"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    done = run_main(folder, "nurses", "list")
     assert done.returncode == 0, done.stderr
     assert "records.sqlite3-wal" in modes(folder) or "records.sqlite3" in modes(folder)
     assert not_private(folder) == {}

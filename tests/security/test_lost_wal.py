@@ -19,6 +19,7 @@ from kiosk.clock import FakeClock, SystemClock
 from kiosk.printing.outbox import Outbox
 from kiosk.records import RecordStore
 from kiosk.records.durability import LOST_MESSAGE, HeadFile, JournalLost, RecordsLost
+from tests.security.cli import run_main
 from tests.security.wal_child import one_discharge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,25 +99,13 @@ def test_a_database_behind_its_head_file_is_reported_and_gives_no_id_twice(tmp_p
         assert not report.ok and LOST_MESSAGE in report.problem
         with pytest.raises(RecordsLost, match="records were lost"):
             one_discharge(store, Outbox(tmp_path / "outbox"), 50)
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "records", "verify"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+    done = run_main(tmp_path, "records", "verify")
     assert done.returncode == 1 and LOST_MESSAGE in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert given == ["DK-20261201-0002", "DK-20261201-0003"]
     # IT investigated and restored the newest backup (here: nothing newer): the loss is recorded, writing goes on,
     # and the lost discharges' ids are not given out again.
-    accepted = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "records", "accept-loss"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+    accepted = run_main(tmp_path, "records", "accept-loss")
     assert accepted.returncode == 0 and "lost for good" in accepted.stdout, accepted.stderr
     with RecordStore(db, clock) as store:
         assert store.verify_audit().ok

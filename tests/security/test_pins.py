@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from kiosk.records import NurseAccounts, RecordStore, SignInStatus
 from kiosk.records.nurses import MAX_WRONG_PER_DAY, PRODUCTION_COST, NurseAccountError, ScryptCost
 from tests.discharge_support import library
 from tests.pins import TEST_COST
+from tests.security.cli import run_main
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 PIN = "730519"
@@ -176,17 +175,6 @@ def test_wrong_pins_older_than_24_hours_no_longer_count_across_the_clock_change(
     assert accounts.verify("Sam Patel", "111111").status is SignInStatus.WRONG
 
 
-def _nurses_cli(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(MAIN), "--data-dir", str(data_dir), "nurses", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize(
     ("pin", "said"),
     [
@@ -199,12 +187,12 @@ def _nurses_cli(data_dir: Path, *args: str, stdin: str = "") -> subprocess.Compl
     ],
 )
 def test_the_cli_refuses_the_pins_the_screen_refuses(data_dir: Path, pin: str, said: str) -> None:
-    added = _nurses_cli(data_dir, "add", "Sam Patel", stdin=f"{pin}\n")
+    added = run_main(data_dir, "nurses", "add", "Sam Patel", stdin=f"{pin}\n")
     assert added.returncode == 2 and said in added.stderr, added.stderr
 
 
 def test_the_cli_set_pin_applies_the_same_rules(data_dir: Path) -> None:
-    assert _nurses_cli(data_dir, "add", "Sam Patel", stdin=f"{PIN}\n").returncode == 0
-    refused = _nurses_cli(data_dir, "set-pin", "Sam Patel", stdin="987654\n")
+    assert run_main(data_dir, "nurses", "add", "Sam Patel", stdin=f"{PIN}\n").returncode == 0
+    refused = run_main(data_dir, "nurses", "set-pin", "Sam Patel", stdin="987654\n")
     assert refused.returncode == 2 and "Too easy to guess" in refused.stderr
-    assert _nurses_cli(data_dir, "set-pin", "Sam Patel", stdin="407193\n").returncode == 0
+    assert run_main(data_dir, "nurses", "set-pin", "Sam Patel", stdin="407193\n").returncode == 0

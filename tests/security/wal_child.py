@@ -10,44 +10,25 @@ store refused (the app's own error); then waits for the next line until the pare
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.clock import SystemClock
-from kiosk.content.model import Factor
-from kiosk.discharge.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
+from kiosk.discharge.model import PrintEventKind
 from kiosk.errors import KioskError
 from kiosk.printing.outbox import Outbox
 from kiosk.records import RecordStore
-from tests.records.crash_child import PLAN, patient_name
+from tests.records.crash_child import PLAN, patient_name, record_fact
 from tests.records.factories import make_procedure
 
 
 def one_discharge(store: RecordStore, outbox: Outbox, n: int) -> str:
-    clock = store.clock
+    """Every fact of a whole discharge (``crash_child.PLAN``), with the sheet saved when it goes to the printer."""
     procedure = make_procedure()
     rid = ""
     for fact, arg in PLAN:
-        now = clock.now()
-        if fact == "start":
-            patient = Patient(patient_name(7, n), date(1950, 1, 1), "RJ123456")
-            rid = store.start_discharge(
-                patient, procedure, now, "L4/5", ("Lidocaine",), frozenset({Factor.DIABETIC}), False, "Sam"
-            ).record_id
-        elif fact == "state":
-            store.set_state(rid, DischargeState(arg))
-        elif fact == "step":
-            store.confirm_step(rid, arg)
-        elif fact == "answer":
-            store.record_answer(rid, "drive", 1 if arg == "right" else 0, arg == "right")
-        elif fact == "escort":
-            store.record_escort(rid, Escort("Ade Okafor", "son", "07700 900123", "", now + timedelta(hours=24)))
-        elif fact == "signoff":
-            store.sign_off(rid, "Sam", (("Escort checked", True),))
-        elif fact == "print":
-            if arg == PrintEventKind.SUBMITTED.value:
-                outbox.save(rid, f"%PDF-1.4 sheet of {patient_name(7, n)} {rid}".encode())
-            store.record_print_event(rid, PrintEvent(PrintEventKind(arg), now, job_id=n, nurse_name="Sam"))
+        if (fact, arg) == ("print", PrintEventKind.SUBMITTED.value):
+            outbox.save(rid, f"%PDF-1.4 sheet of {patient_name(7, n)} {rid}".encode())
+        rid = record_fact(store, procedure, rid, fact, arg, patient_name(7, n), n)
     return rid
 
 

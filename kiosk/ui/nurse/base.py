@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.widgets import label, touch_scroll_area
 
 MARGIN = 32
@@ -110,3 +111,39 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     widget = label("", "field-error", parent=parent)
     widget.setVisible(False)
     return widget
+
+
+class PinPad(QWidget):
+    """The PIN column of a nurse screen: a caption, an error line and a masked number pad (dots only, H8).
+
+    ``keypad.submitted(str)`` carries what was typed; the screen wipes the pad as soon as it has handed it on.
+    """
+
+    def __init__(self, caption: str, ok_text: str, placeholder: str, max_length: int) -> None:
+        super().__init__()
+        self.caption = label(caption, "section")
+        self.error = error_label()
+        self.keypad = NumericKeypad(ok_text)
+        self.keypad.set_masked(True)
+        self.keypad.set_max_length(max_length)
+        self.keypad.set_placeholder(placeholder)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(GAP)
+        column.addWidget(self.caption)
+        column.addWidget(self.error)
+        column.addWidget(self.keypad)
+        column.addStretch(1)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+def beside(page: NursePage, left: QVBoxLayout, right: QWidget) -> None:
+    """The nurse PIN screens' layout: what to do on the left (3 parts), the pad on the right (2 parts)."""
+    columns = QHBoxLayout()
+    columns.setSpacing(GAP * 3)
+    columns.addLayout(left, 3)
+    columns.addWidget(right, 2)
+    page.body.addLayout(columns, 1)

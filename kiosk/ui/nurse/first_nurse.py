@@ -47,7 +47,7 @@ class FirstNurseScreen(NursePage):
         left.setSpacing(GAP * 2)
         left.addWidget(intro)
         left.addWidget(self.name_field)
-        left.addWidget(label(f"2. Choose a PIN ({PIN_RULE}, not an easy one like 1234 or 0000).", "small"))
+        left.addWidget(label(f"2. Choose a PIN ({PIN_RULE}, not an easy one like 123456 or 000000).", "small"))
         left.addWidget(label("3. Type the same PIN again to make sure.", "small"))
         left.addStretch(1)
         left.addWidget(self.start_again, 0, Qt.AlignmentFlag.AlignLeft)

@@ -8,12 +8,12 @@ typed PINs are wiped from the pad as soon as they are handed on or the screen is
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.discharge.new_discharge import FormErrors
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_pin_twice
-from kiosk.ui.keypad import NumericKeypad
-from kiosk.ui.nurse.base import GAP, NursePage, error_label
+from kiosk.ui.nurse.base import GAP, NursePage, PinPad, beside
 from kiosk.ui.widgets import button, label
 
 FIRST_PROMPT = "Choose a new PIN"
@@ -42,31 +42,20 @@ class NewPinScreen(NursePage):
         left.addStretch(1)
         left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.pin_caption = label(FIRST_PROMPT, "section")
+        self.pad = PinPad(FIRST_PROMPT, "Next", f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits", MAX_PIN_LENGTH)
+        self.pin_caption, self.error, self.keypad = self.pad.caption, self.pad.error, self.pad.keypad
         self.pin_caption.setObjectName("new-pin-caption")
-        self.error = error_label()
         self.error.setObjectName("new-pin-error")
-        self.keypad = NumericKeypad("Next")
         self.keypad.setObjectName("new-pin-keypad")
-        self.keypad.set_masked(True)
-        self.keypad.set_max_length(MAX_PIN_LENGTH)
-        self.keypad.set_placeholder(f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits")
         self.keypad.submitted.connect(self._pin_typed)
-        right = QVBoxLayout()
-        right.setSpacing(GAP)
-        right.addWidget(self.pin_caption)
-        right.addWidget(self.error)
-        right.addWidget(self.keypad)
-        right.addStretch(1)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(GAP * 3)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        self.body.addLayout(columns, 1)
+        beside(self, left, self.pad)
 
     def clear(self) -> None:
         self._restart()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keypad.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _pin_typed(self, pin: str) -> None:
         self.keypad.clear()
@@ -103,5 +92,4 @@ class NewPinScreen(NursePage):
         self._show_error("")
 
     def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        self.pad.show_error(message)
