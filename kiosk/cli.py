@@ -80,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.PROCEDURES_DIR_ENV] = str(Path(args.procedures).expanduser().resolve())
     # Before anything is written: the data folder and everything in it private to the kiosk's user (H8).
     private.restrict_umask()
-    private.secure_tree(paths.data_dir())
+    folder = paths.data_dir(create=False)
+    if folder.is_dir():  # a folder not made yet is made 0700 by whoever first needs it
+        private.secure_tree(folder)
     result: int = modules[args.command].run(args)
     return result
 
