@@ -110,4 +110,5 @@ def test_the_real_engine_starts_without_stalling_the_screen(qtbot: QtBot) -> Non
     speech.set_language("pl")
     assert speech.available, "a Polish voice is there"
     speech.shut_down()
-    assert max(stalls) < 0.1, f"the event loop stalled {max(stalls) * 1000:.0f} ms while the engine started"
+    # 250 ms: far below the 2.5 s the engine blocked for on the GUI side, above scheduling noise on a loaded VM.
+    assert max(stalls) < 0.25, f"the event loop stalled {max(stalls) * 1000:.0f} ms while the engine started"
