@@ -26,6 +26,7 @@ from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
     from kiosk.ui.read_aloud import ReadAloud
@@ -116,13 +117,16 @@ def build_flow(
     library: Callable[[], Library] | None = None,
     monotonic: Callable[[], float] | None = None,
     read_aloud: ReadAloud | None = None,
+    first_nurse: FirstNurseSetup | None = None,
 ) -> Flow:
     """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store)."""
     from kiosk.discharge.session import KioskSession
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.ui.controller import Flow
 
-    session = KioskSession(store, NurseAccounts(store), library or library_loader(clock), clock.now)
+    setup = first_nurse or FirstNurseSetup(store)
+    session = KioskSession(store, NurseAccounts(store), library or library_loader(clock), clock.now, setup)
     if monotonic is None:
         return Flow(window, session, config, clock, read_aloud=read_aloud)
     return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud)
@@ -214,6 +218,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
 
     def finish_start() -> None:
         from kiosk.printing.outbox import Outbox
+        from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.store import RecordStore
 
         try:
@@ -224,8 +229,11 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             Outbox().clean_temp_files()
             from kiosk.ui.read_aloud import ReadAloud
 
+            setup = FirstNurseSetup(store)
+            setup.issue()  # a never-used kiosk: IT's one-time code for the first nurse, on stderr (F1)
             # The speech engine starts in its own thread (about 3 s); the button shows once it is ready.
-            holder.append(build_flow(window, config, clock, store, read_aloud=ReadAloud(config.speech_engine)))
+            read_aloud = ReadAloud(config.speech_engine)
+            holder.append(build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup))
         except Exception as exc:
             log.critical("the kiosk could not start", exc_info=exc)
             show_start_failure(window, exc)

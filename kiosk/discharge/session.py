@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kiosk.content.loader import Library
     from kiosk.content.model import Procedure
     from kiosk.discharge.new_discharge import NewDischarge
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.records.store import RecordStore
 
@@ -103,9 +104,11 @@ class KioskSession:
         accounts: NurseAccounts,
         library: Callable[[], Library],
         now: Callable[[], datetime],
+        first_nurse: FirstNurseSetup | None = None,
     ) -> None:
         self.store = store
         self.accounts = accounts
+        self.first_nurse = first_nurse
         self._library = library
         self._now = now
         self.on_change: Callable[[], None] | None = None
@@ -143,7 +146,7 @@ class KioskSession:
     # -- nurse sign-in ----------------------------------------------------------------------------------------
     def nurse_requested(self) -> None:
         """The "Nurse" button: from the start or error screen, during the walk, or when the patient is done."""
-        if self.stage is Stage.LOCKED and not self.accounts.has_any():
+        if self.stage is Stage.LOCKED and self.first_nurse_setup_open():
             self._go(Stage.FIRST_NURSE)
             return
         if self.stage is Stage.PATIENT and self.walk is not None and self.walk.end is WalkEnd.FINISHED:
@@ -152,7 +155,18 @@ class KioskSession:
         purpose = PinPurpose.NO_ESCORT if self.stage is Stage.NO_ESCORT else PinPurpose.UNLOCK
         self._ask_pin(purpose)
 
-    def first_nurse_created(self, name: str, pin: str) -> None:
+    def first_nurse_setup_open(self) -> bool:
+        """The on-screen set-up only on a kiosk that never had a nurse (F1); otherwise, with no active account,
+        the PIN screen says to ask ward IT."""
+        if self.first_nurse is None or self.accounts.has_any():
+            return False
+        return self.first_nurse.allowed()
+
+    def first_nurse_created(self, name: str, pin: str, code: str) -> None:
+        """Needs IT's one-time set-up code (``kiosk.records.first_nurse``); the code is gone once the nurse is."""
+        if self.first_nurse is None or self.accounts.has_any():
+            raise SessionError("No nurse can sign in on this kiosk: ask ward IT", "IT: main.py nurses add or enable")
+        self.first_nurse.check(code)
         self.accounts.add(name, pin)
         self.nurse = name
         self._go(Stage.NURSE_HOME)

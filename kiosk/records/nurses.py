@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from kiosk.discharge.validation import ValidationError, validate_person_name
 from kiosk.errors import KioskError
+from kiosk.records.first_nurse import mark_had_nurse
 from kiosk.records.store import RecordStore
 
 MAX_WRONG = 5
@@ -114,6 +115,8 @@ class NurseAccounts:
                 (name, salt, pin_hash, SCRYPT_N, SCRYPT_R, SCRYPT_P, at),
             )
             self._store._append_audit(conn, at, None, "nurse-added", name, {"nurse": name})
+        # Outside the database too, so a lost or emptied database does not reopen the first-nurse set-up (F1).
+        mark_had_nurse(self._store.path.parent)
 
     def set_pin(self, name: str, pin: str) -> None:
         """A new PIN (the nurse forgot theirs); also clears a lock."""

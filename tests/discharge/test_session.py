@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from kiosk.discharge.flow import ScreenKind, WalkEnd
 from kiosk.discharge.model import DischargeState
 from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, Stage
 from kiosk.discharge.timeline import escort_until
+from kiosk.records.first_nurse import FirstNurseSetup
 from kiosk.records.nurses import NurseAccounts
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store, new_discharge, walk_to
 
@@ -44,10 +46,13 @@ def with_patient(tmp_path: Path) -> KioskSession:
 def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) -> None:
     clock = make_clock()
     store = make_store(tmp_path, clock)
-    session = KioskSession(store, NurseAccounts(store), library, clock.now)
+    setup = FirstNurseSetup(store, console=io.StringIO())
+    session = KioskSession(store, NurseAccounts(store), library, clock.now, setup)
+    code = setup.issue()
+    assert code is not None
     session.nurse_requested()
     assert session.stage is Stage.FIRST_NURSE
-    session.first_nurse_created(NURSE, PIN)
+    session.first_nurse_created(NURSE, PIN, code)
     assert session.stage is Stage.NURSE_HOME and session.nurse == NURSE
 
 
