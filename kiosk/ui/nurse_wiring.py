@@ -81,6 +81,7 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         review = ReviewScreen()
         review.sign_off_requested.connect(_slot(flow, session.sign_off_requested))
         review.back.connect(_slot(flow, session.review_back))
+        review.gone_over.connect(_slot(flow, session.question_gone_over))
         return review
     if stage is Stage.PRINT:
         from kiosk.ui.nurse.printing import PrintScreen

@@ -135,6 +135,13 @@ class Kiosk:
             self.click(pin_screen.keypad.keys[digit])
         self.click(pin_screen.keypad.ok_key)
 
+    def take_back(self) -> None:
+        """The patient is done: "Nurse: take the tablet back", then the nurse's PIN opens the review (F9)."""
+        self.click("action")
+        assert self.session.stage is Stage.PIN, self.session.stage
+        self.type_pin()
+        assert self.session.stage is Stage.REVIEW, self.session.stage
+
     def sign_in(self) -> None:
         self.click(self.window.start_screen.nurse_button)
         self.type_pin()
