@@ -304,9 +304,12 @@ class KioskSession:
         return REASON_PROMPTS[self.reason_purpose]
 
     def reason_given(self, reason: str) -> None:
-        reason = reason.strip()
-        if not reason:
-            raise SessionError("Please write a reason")
+        from kiosk.discharge.new_discharge import reason_problem, tidy_reason
+
+        problem = reason_problem(reason) if reason.strip() else "Please write a reason"
+        if problem:
+            raise SessionError(problem)  # hidden or control characters, too long (F8): never echoed
+        reason = tidy_reason(reason)
         nurse = self._require_nurse()
         target = self._reason_target
         assert target is not None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from kiosk.discharge.validation import ValidationError, validate_person_name
+from kiosk.discharge.validation import ValidationError, shown, validate_person_name
 from kiosk.errors import KioskError
 from kiosk.records.first_nurse import mark_had_nurse
 from kiosk.records.store import RecordStore
@@ -179,7 +179,7 @@ class NurseAccounts:
     def _name(conn: sqlite3.Connection, name: str) -> str:
         row = conn.execute("SELECT name FROM nurses WHERE name = ?", (" ".join(name.split()),)).fetchone()
         if row is None:
-            raise NurseAccountError(f"There is no nurse called {name}", "Check the spelling: `nurses list`.")
+            raise NurseAccountError(f"There is no nurse called {shown(name)}", "Check the spelling: `nurses list`.")
         return str(row[0])
 
     def verify(self, name: str, pin: str) -> SignInResult:

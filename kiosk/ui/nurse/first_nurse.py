@@ -18,7 +18,7 @@ from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_n
 from kiosk.discharge.validation import MAX_NAME_LENGTH
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, FormField, NursePage, error_label
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, limit_text
 
 FIRST_PROMPT = "Choose a PIN"
 AGAIN_PROMPT = "The same PIN again"
@@ -46,9 +46,9 @@ class FirstNurseScreen(NursePage):
         self.code_field = FormField("1. Set-up code from ward IT", self.code_edit)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("nurse-name")
-        self.name_edit.setMaxLength(MAX_NAME_LENGTH + 20)
         self.name_edit.setPlaceholderText("e.g. Sam Taylor, RN")
         self.name_field = FormField("2. Your name", self.name_edit)
+        limit_text(self.name_edit, MAX_NAME_LENGTH, self.name_field.set_error)
         self.start_again = button("Start the PIN again", name="pin-restart")
         self.start_again.clicked.connect(self._restart_pin)
         self.start_again.setVisible(False)
