@@ -11,8 +11,6 @@ import re
 import unicodedata
 from datetime import date
 
-import phonenumbers
-
 from kiosk.errors import KioskError
 
 # Phone numbers the UK regulator (Ofcom) keeps for drama and training: they are never given to a real line, so
@@ -130,6 +128,8 @@ def normalise_phone(text: str, default_region: str = "GB") -> tuple[str, str]:
     A number without a country code is read as a number in ``default_region``; "+", "00" and "(0)" prefixes are
     understood. Only numbers that can exist are accepted (right length and a real range for that country).
     """
+    import phonenumbers  # here, not at import: the settings and name checks run before the first paint
+
     cleaned = (text or "").strip()
     if not cleaned:
         raise ValidationError("Please type a phone number.", field="phone")
