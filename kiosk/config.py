@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.discharge.validation import ValidationError, clean_text, shown
 from kiosk.errors import ConfigError
 
 DEFAULT_CONFIG = """\
@@ -125,17 +126,18 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
     values: dict[str, Any] = {}
     for section, table in raw.items():
         if not isinstance(table, dict):
-            raise ConfigError(f"{source}: [{section}] should be a section", "IT: see the comments in the file")
+            raise ConfigError(f"{source}: [{shown(section)}] should be a section", "IT: see the comments in the file")
         for key, value in table.items():
+            where = shown(f"{section}.{key}")  # a quoted TOML key may hold any character: never echo it raw (F8)
             name = _KEYS.get((section, key))
             if name is None:
-                raise ConfigError(f"{source}: unknown setting {section}.{key}", "IT: check the spelling in the file")
+                raise ConfigError(f"{source}: unknown setting {where}", "IT: check the spelling in the file")
             want = int if types[name] in (int, "int") else str
             if want is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                raise ConfigError(f"{source}: {section}.{key} should be a whole number", "IT: fix it in the file")
+                raise ConfigError(f"{source}: {where} should be a whole number", "IT: fix it in the file")
             if want is str and not isinstance(value, str):
-                raise ConfigError(f"{source}: {section}.{key} should be text in quotes", "IT: fix it in the file")
-            _check_range(source, f"{section}.{key}", name, value)
+                raise ConfigError(f"{source}: {where} should be text in quotes", "IT: fix it in the file")
+            _check_range(source, where, name, value)
             values[name] = value
     return WardConfig(**values)
 
@@ -150,8 +152,6 @@ def _check_range(source: str, key: str, name: str, value: object) -> None:
                 f"change {key} in the settings file, then restart the kiosk",
             )
     if isinstance(value, str):
-        from kiosk.discharge.validation import ValidationError, clean_text
-
         try:
             clean_text(value, field=name, max_length=MAX_TEXT.get(name, 200), what=key)
         except ValidationError as exc:

@@ -152,3 +152,31 @@ def test_the_command_line_adds_a_nurse_and_voids_the_code(tmp_path: Path, data_d
     )
     assert done.returncode == 0, done.stderr
     assert not (data_dir / CODE_FILE).exists() and (data_dir / MARKER_FILE).exists()
+
+
+START_THEN_QUIT = """
+import sys
+from PySide6.QtCore import QTimer
+from kiosk.app import create_application, run_kiosk
+app = create_application()
+QTimer.singleShot(3000, lambda: app.exit(0))  # exit, not quit: the kiosk window refuses to close
+sys.exit(run_kiosk(full_screen=False))
+"""
+
+
+def test_a_new_kiosk_prints_the_code_at_start_and_logs_only_where_it_is(data_dir: Path) -> None:
+    os.umask(0o022)
+    done = subprocess.run(
+        [sys.executable, "-c", START_THEN_QUIT],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data_dir)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    code = (data_dir / CODE_FILE).read_text().strip()
+    assert mode(data_dir / CODE_FILE) == 0o600
+    assert f"{code[:4]} {code[4:8]} {code[8:]}" in done.stderr
+    log = (data_dir / "logs" / "kiosk.log").read_text()
+    assert str(data_dir / CODE_FILE) in log and code not in log
