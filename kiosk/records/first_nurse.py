@@ -34,6 +34,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from kiosk.discharge.validation import shown
 from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ FRESH_NAMES = frozenset(
         "records.sqlite3-wal",
         "records.sqlite3-shm",
         "records.sqlite3-journal",
+        # The audit head kept beside the database (issue 13 F2) is written from the first commit, even on a new
+        # kiosk; a lost database behind it stops the store on its own.
+        "records.sqlite3-head",
     }
 )
 
@@ -130,7 +134,7 @@ class FirstNurseSetup:
             if name == MARKER_FILE:
                 signs.append("a nurse account was set up before (marker file)")
             elif name not in FRESH_NAMES and not name.startswith("."):
-                signs.append(f"the data folder holds {name!r}")
+                signs.append(f"the data folder holds {shown(name)!r}")
         outbox = self.data_dir / "outbox"
         try:
             if outbox.is_dir() and any(outbox.iterdir()):

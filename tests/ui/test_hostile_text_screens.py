@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.discharge import validation
@@ -16,6 +17,13 @@ from kiosk.ui.patient.escort import EscortScreen
 from tests.discharge_support import INJECTION, PATIENT_A
 from tests.ui.driver import Kiosk
 from tests.ui.test_full_discharge import start_discharge
+
+
+def settle(kiosk: Kiosk) -> None:
+    """Lock the kiosk (its wipe clears every field) and run the deleteLater()s the event loop runs on the ward,
+    so nothing typed here is still in a widget when a later test looks at every widget of the application."""
+    kiosk.session.lock()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def paste(edit: QLineEdit, text: str) -> None:
@@ -68,6 +76,7 @@ def test_the_escort_screen_says_too_long_and_refuses_control_characters(qtbot: Q
     kiosk.click("confirm-escort")
     escort = kiosk.store.get(record_id).escort
     assert escort is not None and (escort.name, escort.relationship) == ("Ade Smith", "Son")
+    settle(kiosk)
 
 
 def test_a_nurse_reason_with_a_bidi_override_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
@@ -86,3 +95,4 @@ def test_a_nurse_reason_with_a_bidi_override_is_refused(qtbot: QtBot, tmp_path: 
     shown = screen.reason_field.error_text() + kiosk.flow.notice.text()
     assert "hidden text-direction mark" in shown and "\u202e" not in shown
     assert kiosk.store.get(record_id).no_escort_reason == ""
+    settle(kiosk)

@@ -52,6 +52,7 @@ def test_take_back_asks_for_a_pin_before_the_review_and_cancel_returns_to_the_pa
     assert kiosk.session.stage is Stage.PATIENT and kiosk.walk_kind() is ScreenKind.THANK_YOU
     kiosk.take_back()
     assert isinstance(kiosk.screen, ReviewScreen)
+    kiosk.session.lock()
 
 
 def test_a_question_wrong_twice_must_be_gone_over_before_sign_off(qtbot: QtBot, tmp_path: Path) -> None:
@@ -82,3 +83,4 @@ def test_a_question_wrong_twice_must_be_gone_over_before_sign_off(qtbot: QtBot, 
     kiosk.click("review-sign-off")
     kiosk.type_pin()
     assert kiosk.session.stage is Stage.PRINT
+    kiosk.session.lock()
