@@ -97,11 +97,11 @@ def clean_text(text: str, *, field: str, max_length: int, what: str = "what you 
     return value
 
 
-def shown(text: str, limit: int = 60) -> str:
+def shown(text: str, limit: int | None = 60) -> str:
     """``text`` made safe to put in a message: hidden and control characters become "?", long text is cut
     with "..." (so a bidi override typed as a name cannot turn an error message around)."""
     safe = "".join("?" if character_problem(ch) or ch in _WHITESPACE_CONTROLS else ch for ch in text or "")
-    return safe if len(safe) <= limit else safe[: limit - 3] + "..."
+    return safe if limit is None or len(safe) <= limit else safe[: limit - 3] + "..."
 
 
 def length_note(text: str, max_length: int) -> str:

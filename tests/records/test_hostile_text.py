@@ -138,3 +138,17 @@ def test_the_command_line_refuses_an_invisible_nurse_name_without_echoing_it(dat
         timeout=60,
     )
     assert done.returncode == 2 and "\u202e" not in done.stderr + done.stdout
+
+
+def test_a_procedure_file_problem_never_echoes_a_hidden_character(tmp_path: Path) -> None:
+    from datetime import date
+
+    from kiosk.content.loader import check_file
+
+    source = (ROOT / "procedures" / "nerve-root-injection.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(source + '\n"evil\u202eheading": 1\n', encoding="utf-8")
+    report = check_file(bad, date(2026, 12, 1))
+    assert report.problems
+    for problem in report.problems:
+        never_echoes(str(problem), "\u202e")
