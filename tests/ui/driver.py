@@ -158,8 +158,9 @@ class Kiosk:
             self.click(pad.keys[key])
         self.click(pad.ok_key)
 
-    def walk_patient(self, escort: bool = True, wrong_first: bool = False) -> None:
-        """From the welcome screen to thank you (or to the no-escort screen), clicking the real buttons."""
+    def walk_patient(self, escort: bool = True, wrong_first: bool = False, wrong_twice: bool = False) -> None:
+        """From the welcome screen to thank you (or to the no-escort screen), clicking the real buttons;
+        ``wrong_twice`` leaves every check question still wrong for the nurse to go over (F9)."""
         self.click("start")
         while True:
             kind = self.walk_kind()
@@ -169,12 +170,13 @@ class Kiosk:
                 assert self.session.walk is not None
                 question = self.session.walk.current.question
                 assert question is not None
-                if wrong_first:
-                    wrong = next(i for i in range(len(question.options)) if i != question.answer)
+                wrong = next(i for i in range(len(question.options)) if i != question.answer)
+                for _ in range(2 if wrong_twice else 1 if wrong_first else 0):
                     self.click(f"option-{wrong}")
                     self.click("next")
-                self.click(f"option-{question.answer}")
-                self.click("next")
+                if not wrong_twice:
+                    self.click(f"option-{question.answer}")
+                    self.click("next")
             elif kind is ScreenKind.ESCORT:
                 if not escort:
                     self.click("nobody")

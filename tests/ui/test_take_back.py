@@ -17,25 +17,6 @@ from tests.ui.driver import Kiosk
 from tests.ui.test_full_discharge import start_discharge
 
 
-def walk_with_every_answer_wrong_twice(kiosk: Kiosk) -> None:
-    kiosk.click("start")
-    while kiosk.walk_kind() is not ScreenKind.THANK_YOU:
-        kind = kiosk.walk_kind()
-        if kind is ScreenKind.QUESTION:
-            assert kiosk.session.walk is not None
-            question = kiosk.session.walk.current.question
-            assert question is not None
-            wrong = next(i for i in range(len(question.options)) if i != question.answer)
-            for _ in range(2):
-                kiosk.click(f"option-{wrong}")
-                kiosk.click("next")
-        elif kind is ScreenKind.ESCORT:
-            kiosk.fill_escort()
-            kiosk.click("confirm-escort")
-        else:
-            kiosk.click("understand")
-
-
 def test_take_back_asks_for_a_pin_before_the_review_and_cancel_returns_to_the_patient(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -58,7 +39,7 @@ def test_take_back_asks_for_a_pin_before_the_review_and_cancel_returns_to_the_pa
 def test_a_question_wrong_twice_must_be_gone_over_before_sign_off(qtbot: QtBot, tmp_path: Path) -> None:
     kiosk = Kiosk(qtbot, tmp_path)
     record_id = start_discharge(kiosk, INJECTION, PATIENT_A)
-    walk_with_every_answer_wrong_twice(kiosk)
+    kiosk.walk_patient(wrong_twice=True)
     kiosk.take_back()
     review = kiosk.screen
     assert isinstance(review, ReviewScreen) and review.summary is not None
