@@ -16,16 +16,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import paths
 from kiosk.clock import Clock, SystemClock
-from kiosk.config import WardConfig, load_config
+from kiosk.config import WardConfig
 from kiosk.logs import configure_logging
 from kiosk.ui import theme
 from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
@@ -79,12 +81,23 @@ def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with the bundled font and the theme; reuses one that already exists (tests)."""
+    """The QApplication with the bundled font and the theme; reuses one that already exists (tests).
+
+    Missing or damaged fonts or theme files raise ``StartupProblem`` (the application exists by then, so the
+    failure screen can still be shown, in Qt's own font)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Discharge Kiosk")
-    theme.register_fonts()
-    theme.apply(app)
+    try:
+        theme.register_fonts()
+        theme.apply(app)
+    except (RuntimeError, OSError, ValueError) as exc:
+        from kiosk.startup import StartupProblem
+
+        raise StartupProblem(
+            f"The kiosk's own files (fonts or theme in {paths.resource()}) are missing or damaged ({exc})",
+            "IT: reinstall the kiosk from its release, then restart it.",
+        ) from exc
     return app
 
 
@@ -118,15 +131,18 @@ def build_flow(
     monotonic: Callable[[], float] | None = None,
     read_aloud: ReadAloud | None = None,
     accounts: NurseAccounts | None = None,
+    first_nurse: FirstNurseSetup | None = None,
 ) -> Flow:
     """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store, and
     accounts with the test suite's cheap PIN hash: the seam ``NurseAccounts`` documents)."""
     from kiosk.discharge.session import KioskSession
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.ui.controller import Flow
 
     nurses = accounts if accounts is not None else NurseAccounts(store)
-    session = KioskSession(store, nurses, library or library_loader(clock), clock.now)
+    setup = first_nurse or FirstNurseSetup(store)
+    session = KioskSession(store, nurses, library or library_loader(clock), clock.now, setup)
     if monotonic is None:
         return Flow(window, session, config, clock, read_aloud=read_aloud)
     return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud)
@@ -147,16 +163,40 @@ def install_excepthook(flow_ref: Callable[[], Flow | None]) -> None:
     sys.excepthook = hook
 
 
-def show_start_failure(window: KioskWindow, exc: BaseException) -> None:
-    """The store or settings cannot be used: say so on screen (for the nurse and IT), never a traceback."""
-    from kiosk.errors import KioskError
-    from kiosk.ui.patient.simple import ErrorScreen
+START_FAILED = 3
+"""``main.py run`` exits with this after showing "The kiosk cannot start" (with ``--exit-after-paint``)."""
 
-    screen = ErrorScreen()
-    screen.action_button.hide()
-    detail = f"{exc.title}. {exc.hint}" if isinstance(exc, KioskError) else "The details are in the kiosk's log."
-    screen.message.setText(f"The kiosk cannot start. Please ask IT. {detail}")
+
+def report_start_failure(exc: BaseException, log_path: Path | None) -> tuple[str, str]:
+    """Log why the kiosk cannot start and return (reason, what IT should do) for the screen. A known problem
+    (``KioskError``) is logged as one plain line; only an unexpected one carries its traceback (F6)."""
+    from kiosk.errors import KioskError
+
+    where = (
+        f"the kiosk's log ({log_path})" if log_path is not None else "standard error (the log file cannot be written)"
+    )
+    if isinstance(exc, KioskError):
+        log.error("the kiosk cannot start: %s. %s", exc.title, exc.hint)
+        return exc.title, exc.hint or f"IT: see {where}."
+    log.critical("the kiosk cannot start: unexpected error", exc_info=exc)
+    return (
+        "An unexpected problem stopped the kiosk",
+        f"IT: the details are in {where}; restart the kiosk, and report it to the kiosk's maintainers if it "
+        "happens again.",
+    )
+
+
+def show_start_failure(window: KioskWindow, exc: BaseException, log_path: Path | None = None) -> QWidget:
+    """The kiosk cannot work: say so full screen, for the nurse and IT, with the reason and what to do."""
+    from kiosk.ui.start_failure import StartFailureScreen
+
+    reason, what_to_do = report_start_failure(exc, log_path)
+    where = (
+        f"Logged in {log_path}" if log_path is not None else "Logged on standard error (the log file cannot be written)"
+    )
+    screen = StartFailureScreen(reason, what_to_do, where)
     window.show_screen(screen)
+    return screen
 
 
 class QuitAfterPaint(QObject):
@@ -212,14 +252,31 @@ def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: in
 
 
 def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
-    configure_logging()
+    from kiosk.errors import KioskError
+    from kiosk.startup import prepare
+
+    log_path = configure_logging()
     qInstallMessageHandler(qt_message_to_log)
-    config = load_config()
+    config, problem = prepare()  # data folder, settings, procedures: F6
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
-    app = create_application()
+    try:
+        app = create_application()
+    except KioskError as exc:  # fonts or theme missing: the application exists, the screen can still be shown
+        existing = QApplication.instance()
+        assert isinstance(existing, QApplication)
+        app, problem = existing, problem or exc
     window = build_window(config)
     quitter = QuitAfterPaint(app)
+    if problem is not None:
+        failure = show_start_failure(window, problem, log_path)
+        if exit_after_paint:
+            failure.installEventFilter(quitter)
+        window.show_kiosk(full_screen=full_screen)
+        app.processEvents()
+        if quitter.painted:
+            return START_FAILED
+        return app.exec() or START_FAILED
     if exit_after_paint:
         window.start_screen.installEventFilter(quitter)
     window.show_kiosk(full_screen=full_screen)
@@ -229,6 +286,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
 
     def finish_start() -> None:
         from kiosk.printing.outbox import Outbox
+        from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.store import RecordStore
 
         try:
@@ -242,11 +300,13 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             remove_old_preview()
             from kiosk.ui.read_aloud import ReadAloud
 
-            # The speech engine starts in its own thread (about 3 s); the button shows once it is ready.
-            holder.append(build_flow(window, config, clock, store, read_aloud=ReadAloud(config.speech_engine)))
+            setup = FirstNurseSetup(store)
+            setup.issue()  # a never-used kiosk: IT's one-time code for the first nurse, on stderr (F1)
+            # The speech engine starts in a process of its own (about 3 s); the button shows once it is ready.
+            read_aloud = ReadAloud(config.speech_engine)
+            holder.append(build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup))
         except Exception as exc:
-            log.critical("the kiosk could not start", exc_info=exc)
-            show_start_failure(window, exc)
+            show_start_failure(window, exc, log_path)
             return
         log.info("kiosk started for %s (%d old discharges purged)", config.ward_name, removed)
 

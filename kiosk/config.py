@@ -5,12 +5,14 @@ Ward IT changes the ward name, phone number, printer queue, timeouts and retenti
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.discharge.validation import ValidationError, clean_text, shown
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
 
@@ -80,17 +82,43 @@ _KEYS: dict[tuple[str, str], str] = {
 }
 
 
+# Allowed range of each number (inclusive) and its unit, so a typo such as 0 or 30000 cannot make the kiosk
+# lock at once, never lock, or purge every record at start (F6). The message names the key and the range.
+DAY_SECONDS = 24 * 60 * 60
+BOUNDS: dict[str, tuple[int, int, str]] = {
+    "job_deadline_seconds": (10, 3600, "seconds"),
+    "patient_idle_seconds": (30, DAY_SECONDS, "seconds (30 s to a day)"),
+    "idle_countdown_seconds": (10, 600, "seconds"),
+    "nurse_idle_seconds": (30, DAY_SECONDS, "seconds (30 s to a day)"),
+    "retention_days": (1, 3650, "days"),
+}
+MAX_TEXT = {"ward_name": 100, "trust_name": 100, "ward_phone": 40, "ward_phone_hours": 100, "printer_queue": 127}
+_QUEUE = re.compile(r"^[^\s/#]*$")  # a CUPS queue name: no spaces, "/" or "#"
+
+
 def load_config(path: Path | None = None) -> WardConfig:
     """Read the ward's config, creating it with defaults if there is none yet."""
     path = path or paths.config_path()
-    if not path.exists():
-        write_atomically(path, DEFAULT_CONFIG.encode("utf-8"))
+    try:
+        if not path.exists():
+            write_atomically(path, DEFAULT_CONFIG.encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot write the settings file {path}",
+            f"{exc.strerror or exc}: check that the data folder exists and the kiosk's user can write to it",
+        ) from exc
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Cannot read the settings file {path}", str(exc)) from exc
+        raise ConfigError(
+            f"Cannot read the settings file {path}", f"IT: {exc}; let the kiosk's user read it, then restart the kiosk."
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"The settings file {path} is not valid", str(exc)) from exc
+        raise ConfigError(
+            f"The settings file {path} is not valid: {exc}",
+            "IT: fix that line (the comments in the file show the format; deleting the file brings back the "
+            "defaults), then restart the kiosk.",
+        ) from exc
     return parse_config(raw, source=str(path))
 
 
@@ -99,15 +127,38 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
     values: dict[str, Any] = {}
     for section, table in raw.items():
         if not isinstance(table, dict):
-            raise ConfigError(f"{source}: [{section}] should be a section", "see the comments in the file")
+            raise ConfigError(f"{source}: [{shown(section)}] should be a section", "IT: see the comments in the file")
         for key, value in table.items():
+            where = shown(f"{section}.{key}")  # a quoted TOML key may hold any character: never echo it raw (F8)
             name = _KEYS.get((section, key))
             if name is None:
-                raise ConfigError(f"{source}: unknown setting {section}.{key}", "check the spelling")
+                raise ConfigError(f"{source}: unknown setting {where}", "IT: check the spelling in the file")
             want = int if types[name] in (int, "int") else str
             if want is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                raise ConfigError(f"{source}: {section}.{key} should be a whole number of 0 or more")
+                raise ConfigError(f"{source}: {where} should be a whole number", "IT: fix it in the file")
             if want is str and not isinstance(value, str):
-                raise ConfigError(f"{source}: {section}.{key} should be text in quotes")
+                raise ConfigError(f"{source}: {where} should be text in quotes", "IT: fix it in the file")
+            _check_range(source, where, name, value)
             values[name] = value
     return WardConfig(**values)
+
+
+def _check_range(source: str, key: str, name: str, value: object) -> None:
+    """Numbers within their bounds, text short and free of hidden characters; the message names the key."""
+    if isinstance(value, int) and name in BOUNDS:
+        low, high, unit = BOUNDS[name]
+        if not low <= value <= high:
+            raise ConfigError(
+                f"{source}: {key} is {value}, but it must be from {low} to {high} {unit}",
+                f"change {key} in the settings file, then restart the kiosk",
+            )
+    if isinstance(value, str):
+        try:
+            clean_text(value, field=name, max_length=MAX_TEXT.get(name, 200), what=key)
+        except ValidationError as exc:
+            raise ConfigError(f"{source}: {exc.title}", f"change {key} in the settings file") from None
+        if name == "printer_queue" and not _QUEUE.match(value):
+            raise ConfigError(
+                f"{source}: {key} is not a printer queue name (no spaces, '/' or '#')",
+                "use the queue's name as `lpstat -p` shows it",
+            )

@@ -6,9 +6,13 @@ import io
 import logging
 import logging.handlers
 import os
+import sys
+from pathlib import Path
 
 from kiosk import paths
 from kiosk.private import PRIVATE_FILE_MODE
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -20,11 +24,21 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return stream
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    handler = PrivateRotatingFileHandler(
-        paths.log_dir() / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+def configure_logging(level: int = logging.INFO) -> Path | None:
+    """Log to ``kiosk.log`` in the data folder; returns its path, or None when it cannot be written (a read-only
+    or missing data folder), in which case the log goes to standard error, so a start-up failure is never
+    silent (F6)."""
     root = logging.getLogger()
     root.setLevel(level)
+    try:
+        path = paths.log_dir() / "kiosk.log"
+        handler: logging.Handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+        logging.getLogger(__name__).error("cannot write the log file in the data folder (%s): logging here", exc)
+        return None
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root.addHandler(handler)
+    return path

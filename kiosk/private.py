@@ -35,9 +35,9 @@ def restrict_umask() -> int:
 
 
 def private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) if needed and make it 0700; returns it."""
+    """Create ``folder`` (and parents) if needed, private to the kiosk's user (at most 0700); returns it."""
     folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    _chmod(folder, PRIVATE_DIR_MODE)
+    _tighten(folder, PRIVATE_DIR_MODE)
     return folder
 
 
@@ -97,15 +97,21 @@ def fsync_dir(folder: Path) -> None:
 
 
 def _tighten(path: Path, mode: int) -> int:
+    """Take away every permission outside ``mode``; never grant one.
+
+    So 0644 becomes 0600, but a folder IT made read-only (0500) stays read-only: the start-up check then says
+    so on screen, instead of the kiosk quietly making it writable again.
+    """
     try:
         info = path.lstat()
     except OSError:
         return 0
-    if stat.S_ISLNK(info.st_mode) or stat.S_IMODE(info.st_mode) == mode:
+    if stat.S_ISLNK(info.st_mode) or not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
         return 0
-    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+    current = stat.S_IMODE(info.st_mode)
+    if current & ~mode == 0:
         return 0
-    return 1 if _chmod(path, mode) else 0
+    return 1 if _chmod(path, current & mode) else 0
 
 
 def _chmod(path: Path, mode: int) -> bool:

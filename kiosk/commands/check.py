@@ -112,4 +112,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from kiosk.startup import StartupProblem, check_procedures_folder
+
+    try:
+        check_procedures_folder(target)
+    except StartupProblem as problem:
+        print(f"{problem.title}.\n{problem.hint.removeprefix('IT: ')}", file=sys.stderr)
+        return 2
     return _print_library(load_library(target, today, readability=True), today)

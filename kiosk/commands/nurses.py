@@ -38,6 +38,7 @@ def read_pin(stdin: TextIO | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.discharge.validation import shown
     from kiosk.errors import KioskError
     from kiosk.records import NurseAccounts, RecordStore
 
@@ -52,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
             if args.action in ("add", "set-pin"):
                 pin = read_pin()
                 (accounts.add if args.action == "add" else accounts.set_pin)(args.name, pin)
-                print(f"{'added' if args.action == 'add' else 'new PIN set for'} {args.name}")
+                print(f"{'added' if args.action == 'add' else 'new PIN set for'} {shown(args.name)}")
             else:
                 getattr(accounts, args.action)(args.name)
-                print(f"{_DONE[args.action]} {args.name}")
+                print(f"{_DONE[args.action]} {shown(args.name)}")
     except KioskError as exc:
         print(f"nurses {args.action}: {exc.title}", file=sys.stderr)
         if exc.hint:

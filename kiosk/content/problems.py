@@ -44,6 +44,10 @@ class Problem:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
     def __str__(self) -> str:
+        """One line for the terminal or the nurse's list; a YAML key or value quoted in the message cannot hide
+        a control or text-direction character in it (issue 13 F8)."""
+        from kiosk.discharge.validation import shown
+
         text = f"{self.location}: "
         if self.key_path:
             text += f"{self.key_path}: "
@@ -52,7 +56,7 @@ class Problem:
         text += self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return shown(text, limit=None)
 
 
 def count_label(problems: tuple[Problem, ...] | list[Problem]) -> str:

@@ -169,7 +169,10 @@ def tidy_reason(text: str) -> str:
 
 def reason_problem(text: str) -> str:
     """Why ``text`` cannot be recorded as a nurse's reason, or ``""``: an auditor must be able to read it."""
-    reason = tidy_reason(text)
+    try:
+        reason = validation.clean_text(text, field="reason", max_length=MAX_REASON_LENGTH, what="the reason")
+    except validation.ValidationError as error:
+        return error.title
     if len(reason) < MIN_REASON_LENGTH:
         return "Please give a reason: tap a common one or type it."
     if len(reason) > MAX_REASON_LENGTH:
@@ -221,11 +224,12 @@ def _side_level(side: str, level: str, errors: dict[str, str]) -> str:
     sides = {s.value for s in Side}
     if side not in sides:
         errors["side"] = "Choose the side: left, right or both."
-    level = " ".join(level.split())
-    if not level:
-        errors["level"] = "Enter the level (e.g. L5)."
-    elif len(level) > MAX_LEVEL_LENGTH:
-        errors["level"] = f"Please keep the level under {MAX_LEVEL_LENGTH} characters."
+    try:
+        level = validation.clean_text(level, field="level", max_length=MAX_LEVEL_LENGTH, what="the level")
+        if not level:
+            errors["level"] = "Enter the level (e.g. L5)."
+    except validation.ValidationError as error:
+        errors["level"] = error.title
     if "side" in errors or "level" in errors:
         return ""
     return f"{side} {level}"
@@ -234,11 +238,13 @@ def _side_level(side: str, level: str, errors: dict[str, str]) -> str:
 def _medicines(lines: Iterable[str], errors: dict[str, str]) -> tuple[str, ...]:
     medicines: list[str] = []
     for line in lines:
-        text = " ".join(line.split())
+        try:
+            text = validation.clean_text(line, field="medicines", max_length=MAX_MEDICINE_LENGTH, what="a medicine")
+        except validation.ValidationError as error:
+            errors["medicines"] = error.title
+            continue
         if not text or text.casefold() in (m.casefold() for m in medicines):
             continue
-        if len(text) > MAX_MEDICINE_LENGTH:
-            errors["medicines"] = f"Please keep each medicine under {MAX_MEDICINE_LENGTH} characters."
         medicines.append(text)
     if len(medicines) > MAX_MEDICINES:
         errors["medicines"] = f"No more than {MAX_MEDICINES} medicines, please."

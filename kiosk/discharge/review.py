@@ -21,6 +21,11 @@ from kiosk.discharge.timeline import format_clock
 NO_ESCORT_OVERRIDE = "no-escort"
 """The override kind the record store reads as the no-escort reason (``kiosk.records.reading``)."""
 
+GONE_OVER_OVERRIDE = "went-over-question"
+"""The nurse's "I went over this with the patient" for a question still wrong after two tries (F9); its reason
+starts with the question id, so the acknowledgement is tied to one question of this record."""
+GONE_OVER_TEXT = "I went over this with the patient"
+
 WARNING_SIGNS_HEADING = "Warning signs: when to get help"
 
 
@@ -50,6 +55,12 @@ class QuestionLine:
     outcome: Outcome
     attempts: tuple[str, ...]
     """The options the patient chose, in order."""
+    gone_over: bool = False
+    """A nurse recorded "I went over this with the patient" (only asked when the answer is still wrong)."""
+
+    @property
+    def needs_going_over(self) -> bool:
+        return self.outcome is Outcome.WRONG and not self.gone_over
 
 
 @dataclass(frozen=True)
@@ -86,15 +97,36 @@ def summarise(record: DischargeRecord, procedure: Procedure) -> ReviewSummary:
     steps = [StepLine(step.id, step.heading, confirmed.get(step.id)) for step in applicable]
     steps.append(StepLine(WARNING_SIGNS_ID, WARNING_SIGNS_HEADING, confirmed.get(WARNING_SIGNS_ID)))
 
+    gone_over = {reason.split(":", 1)[0] for kind, reason in record.overrides if kind == GONE_OVER_OVERRIDE}
     questions = []
     for question in personalise.questions_for(procedure, record.factors):
         attempts = tuple(a for a in record.answers if a.question_id == question.id)
         chosen = tuple(_option(question.options, a.chosen) for a in sorted(attempts, key=lambda a: a.answered_at))
-        questions.append(QuestionLine(question.id, question.question, question.right_option, outcome(attempts), chosen))
+        result = outcome(attempts)
+        done = result is Outcome.WRONG and question.id in gone_over
+        questions.append(QuestionLine(question.id, question.question, question.right_option, result, chosen, done))
 
     escort = _escort_lines(record)
     blockers = _blockers(record, tuple(steps), tuple(questions))
-    return ReviewSummary(tuple(steps), tuple(questions), escort, tuple(record.overrides), blockers)
+    decisions = tuple(pair for pair in record.overrides if pair[0] != GONE_OVER_OVERRIDE)  # shown by each question
+    return ReviewSummary(tuple(steps), tuple(questions), escort, decisions, blockers)
+
+
+def gone_over_reason(line: QuestionLine) -> str:
+    """The override's reason for ``line``: its id first (read back by ``summarise``), then the words."""
+    return f"{line.question_id}: {GONE_OVER_TEXT}"
+
+
+def not_gone_over_blockers(summary: ReviewSummary) -> tuple[str, ...]:
+    """A question still wrong after two tries blocks sign-off until the nurse went over it (F9)."""
+    return _not_gone_over(summary.questions)
+
+
+def _not_gone_over(questions: tuple[QuestionLine, ...]) -> tuple[str, ...]:
+    waiting = [line.question for line in questions if line.needs_going_over]
+    if not waiting:
+        return ()
+    return ("Still wrong after two tries, not yet gone over with the patient: " + "; ".join(waiting),)
 
 
 def _option(options: tuple[str, ...], index: int) -> str:
@@ -140,6 +172,7 @@ def _blockers(
     unanswered = [line.question for line in questions if line.outcome is Outcome.NOT_ANSWERED]
     if unanswered:
         blockers.append("Not answered: " + "; ".join(unanswered))
+    blockers.extend(_not_gone_over(questions))
     if record.escort is None and not said_nobody(record):
         blockers.append("The patient has not said who is staying with them")
     elif record.escort is None and no_escort_reason(record) is None:

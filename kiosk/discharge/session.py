@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.discharge import review
 from kiosk.discharge.flow import PatientWalk, WalkEnd
 from kiosk.discharge.model import DischargeRecord, DischargeState
 from kiosk.errors import KioskError
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.content.loader import Library
     from kiosk.content.model import Procedure
     from kiosk.discharge.new_discharge import NewDischarge
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts, SignInResult
     from kiosk.records.store import RecordStore
 
@@ -59,6 +61,7 @@ class PinPurpose(StrEnum):
     NO_ESCORT = "no-escort"
     SIGN_OFF = "sign-off"
     CLOSE = "close"
+    TAKE_BACK = "take-back"  # the patient is done: the review (and its checklist) only behind a nurse's PIN (F9)
 
 
 PIN_TITLES: dict[PinPurpose, str] = {
@@ -66,6 +69,7 @@ PIN_TITLES: dict[PinPurpose, str] = {
     PinPurpose.NO_ESCORT: "Nurse: nobody is staying with the patient",
     PinPurpose.SIGN_OFF: "Sign off this discharge",
     PinPurpose.CLOSE: "Close the kiosk",
+    PinPurpose.TAKE_BACK: "Nurse: take the tablet back",
 }
 
 
@@ -104,9 +108,11 @@ class KioskSession:
         accounts: NurseAccounts,
         library: Callable[[], Library],
         now: Callable[[], datetime],
+        first_nurse: FirstNurseSetup | None = None,
     ) -> None:
         self.store = store
         self.accounts = accounts
+        self.first_nurse = first_nurse
         self._library = library
         self._now = now
         self.on_change: Callable[[], None] | None = None
@@ -146,16 +152,27 @@ class KioskSession:
     # -- nurse sign-in ----------------------------------------------------------------------------------------
     def nurse_requested(self) -> None:
         """The "Nurse" button: from the start or error screen, during the walk, or when the patient is done."""
-        if self.stage is Stage.LOCKED and not self.accounts.has_any():
+        if self.stage is Stage.LOCKED and self.first_nurse_setup_open():
             self._go(Stage.FIRST_NURSE)
             return
         if self.stage is Stage.PATIENT and self.walk is not None and self.walk.end is WalkEnd.FINISHED:
-            self._take_back()
+            self._ask_pin(PinPurpose.TAKE_BACK)  # cancel goes back to the patient's "thank you"
             return
         purpose = PinPurpose.NO_ESCORT if self.stage is Stage.NO_ESCORT else PinPurpose.UNLOCK
         self._ask_pin(purpose)
 
-    def first_nurse_created(self, name: str, pin: str) -> None:
+    def first_nurse_setup_open(self) -> bool:
+        """The on-screen set-up only on a kiosk that never had a nurse (F1); otherwise, with no active account,
+        the PIN screen says to ask ward IT."""
+        if self.first_nurse is None or self.accounts.has_any():
+            return False
+        return self.first_nurse.allowed()
+
+    def first_nurse_created(self, name: str, pin: str, code: str) -> None:
+        """Needs IT's one-time set-up code (``kiosk.records.first_nurse``); the code is gone once the nurse is."""
+        if self.first_nurse is None or self.accounts.has_any():
+            raise SessionError("No nurse can sign in on this kiosk: ask ward IT", "IT: main.py nurses add or enable")
+        self.first_nurse.check(code)
         self.accounts.add(name, pin)
         self.nurse = name
         self._go(Stage.NURSE_HOME)
@@ -210,6 +227,8 @@ class KioskSession:
             self._ask_reason(ReasonPurpose.NO_ESCORT, self.record_id)
         elif purpose is PinPurpose.SIGN_OFF:
             self._sign_off(name)
+        elif purpose is PinPurpose.TAKE_BACK:
+            self._take_back()
         else:
             self.walk = None  # a nurse taking over mid-walk: the discharge stays resumable from the list
             self.record_id = None
@@ -330,9 +349,12 @@ class KioskSession:
         return REASON_PROMPTS[self.reason_purpose]
 
     def reason_given(self, reason: str) -> None:
-        reason = reason.strip()
-        if not reason:
-            raise SessionError("Please write a reason")
+        from kiosk.discharge.new_discharge import reason_problem, tidy_reason
+
+        problem = reason_problem(reason) if reason.strip() else "Please write a reason"
+        if problem:
+            raise SessionError(problem)  # hidden or control characters, too long (F8): never echoed
+        reason = tidy_reason(reason)
         nurse = self._require_nurse()
         target = self._reason_target
         assert target is not None
@@ -374,9 +396,30 @@ class KioskSession:
             problems.append("No adult is recorded as staying with the patient, and no nurse gave a reason.")
         if record.state not in (DischargeState.AWAITING_NURSE, DischargeState.WITH_PATIENT):
             problems.append(f"This discharge is {record.state.value}, not awaiting sign-off.")
+        if self.procedure is not None:
+            problems.extend(review.not_gone_over_blockers(review.summarise(record, self.procedure)))
         return problems
 
+    def question_gone_over(self, question_id: str) -> None:
+        """The nurse went over a check question the patient still had wrong after two tries: a recorded fact
+        (an override with its audit row, by this nurse), without which sign-off is refused (F9)."""
+        nurse = self._require_nurse()
+        if self.stage is not Stage.REVIEW or self.procedure is None:
+            raise SessionError("Open the discharge's review first")
+        record = self.record()
+        summary = review.summarise(record, self.procedure)
+        line = next((q for q in summary.questions if q.question_id == question_id), None)
+        if line is None or line.outcome is not review.Outcome.WRONG:
+            raise SessionError("That question does not need going over")
+        if not line.gone_over:
+            self.store.record_override(
+                record.record_id, review.GONE_OVER_OVERRIDE, review.gone_over_reason(line), nurse
+            )
+        self._go(Stage.REVIEW)
+
     def sign_off_requested(self, checklist: tuple[tuple[str, bool], ...]) -> None:
+        if self.stage is not Stage.REVIEW or self.nurse is None:
+            raise SessionError("Sign-off is from the nurse's review, after the nurse's PIN")  # F9
         blockers = self.sign_off_blockers(self.record())
         if blockers:
             raise SessionError(blockers[0])

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from kiosk.discharge.validation import validate_person_name
+from kiosk.discharge.validation import shown, validate_person_name
 from kiosk.errors import KioskError
+from kiosk.records.first_nurse import mark_had_nurse
 from kiosk.records.pin_rules import must_change, valid_sign_in_pin, validate_new_pin
 from kiosk.records.store import RecordStore
 
@@ -160,6 +161,8 @@ class NurseAccounts:
                 (name, salt, pin_hash, self.cost.n, self.cost.r, self.cost.p, at),
             )
             self._store._append_audit(conn, at, None, "nurse-added", name, {"nurse": name})
+        # Outside the database too, so a lost or emptied database does not reopen the first-nurse set-up (F1).
+        mark_had_nurse(self._store.path.parent)
 
     def set_pin(self, name: str, pin: str, by: str = "IT") -> None:
         """A new PIN (the nurse forgot theirs, or must replace a short one); also clears every lock."""
@@ -236,7 +239,7 @@ class NurseAccounts:
     def _name(conn: sqlite3.Connection, name: str) -> str:
         row = conn.execute("SELECT name FROM nurses WHERE name = ?", (" ".join(name.split()),)).fetchone()
         if row is None:
-            raise NurseAccountError(f"There is no nurse called {name}", "Check the spelling: `nurses list`.")
+            raise NurseAccountError(f"There is no nurse called {shown(name)}", "Check the spelling: `nurses list`.")
         return str(row[0])
 
     def verify(self, name: str, pin: str) -> SignInResult:

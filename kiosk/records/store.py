@@ -38,6 +38,7 @@ from kiosk.discharge.model import (
 )
 from kiosk.discharge.validation import (
     ValidationError,
+    clean_text,
     normalise_phone,
     valid_nhs_number,
     validate_date_of_birth,
@@ -95,8 +96,12 @@ def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
+_MAX_FREE_TEXT = 2000  # far above any screen's limit: the store refuses hidden characters, not long reasons
+
+
 def _required(text: str, what: str) -> str:
-    value = " ".join((text or "").split())
+    """Free text a nurse gave (a name, a reason): no hidden or control characters reach the record (F8)."""
+    value = clean_text(text, field="", max_length=_MAX_FREE_TEXT, what=what)
     if not value:
         raise ValidationError(f"Please give {what}.")
     return value

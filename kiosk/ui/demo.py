@@ -234,7 +234,8 @@ class DemoRun:
                     return
             elif kind is ScreenKind.THANK_YOU:
                 self.shot("thank you")
-                self.press("action")
+                self.press("action")  # "Nurse: take the tablet back": the review is behind the PIN (F9)
+                self.pin(shoot="take back pin")
                 return
 
     def _has(self, name: str) -> bool:

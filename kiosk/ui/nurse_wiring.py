@@ -32,13 +32,23 @@ def _slot(flow: Flow, action: Callable[..., Any]) -> Callable[..., None]:
     return run
 
 
+def _create_first_nurse(flow: Flow, screen: QWidget, name: str, pin: str, code: str) -> None:
+    """A wrong set-up code or a taken name is said on the set-up screen itself, which stays (F1)."""
+    from kiosk.errors import KioskError
+
+    try:
+        flow.session.first_nurse_created(name, pin, code)
+    except KioskError as exc:
+        screen.show_error(f"{exc.title}. {exc.hint}" if exc.hint else exc.title)  # type: ignore[attr-defined]
+
+
 def make_screen(flow: Flow, stage: Stage) -> QWidget:
     session = flow.session
     if stage is Stage.FIRST_NURSE:
         from kiosk.ui.nurse.first_nurse import FirstNurseScreen
 
         first = FirstNurseScreen()
-        first.nurse_created.connect(_slot(flow, session.first_nurse_created))
+        first.nurse_created.connect(_slot(flow, functools.partial(_create_first_nurse, flow, first)))
         return first
     if stage is Stage.NEW_PIN:
         from kiosk.ui.nurse.new_pin import NewPinScreen
@@ -79,6 +89,7 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         review = ReviewScreen()
         review.sign_off_requested.connect(_slot(flow, session.sign_off_requested))
         review.back.connect(_slot(flow, session.review_back))
+        review.gone_over.connect(_slot(flow, session.question_gone_over))
         return review
     if stage is Stage.PRINT:
         from kiosk.ui.nurse.printing import PrintScreen

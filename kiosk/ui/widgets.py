@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.drag_scroll import DragScroll
 
@@ -41,3 +43,15 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     DragScroll(area)
     return area
+
+
+def limit_text(edit: QLineEdit, max_length: int, show: Callable[[str], None]) -> None:
+    """A line edit that says when its text reaches ``max_length`` and never cuts pasted text to fit silently (F8).
+
+    Qt's own limit is one character more than allowed, so pasting 10,000 characters leaves a text that is too
+    long, which the field says at once and validation refuses, instead of a quietly shortened name.
+    """
+    from kiosk.discharge.validation import length_note  # not at import: the start screen does not need phonenumbers
+
+    edit.setMaxLength(max_length + 1)
+    edit.textChanged.connect(lambda text: show(length_note(text, max_length)))

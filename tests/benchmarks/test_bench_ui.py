@@ -129,7 +129,7 @@ def one_discharge(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.click("home-new")
     kiosk.fill_new_discharge(INJECTION, PATIENT_A)
     kiosk.walk_patient()
-    kiosk.click("action")
+    kiosk.take_back()
     kiosk.review_and_sign_off()
     kiosk.print_and_hand_over()
     assert kiosk.session.stage is Stage.LOCKED

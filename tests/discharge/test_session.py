@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from kiosk.discharge.flow import ScreenKind, WalkEnd
 from kiosk.discharge.model import DischargeState
 from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, Stage
 from kiosk.discharge.timeline import escort_until
+from kiosk.records.first_nurse import FirstNurseSetup
 from kiosk.records.nurses import NurseAccounts
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store, new_discharge, walk_to
 from tests.pins import TEST_COST
@@ -45,10 +47,13 @@ def with_patient(tmp_path: Path) -> KioskSession:
 def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) -> None:
     clock = make_clock()
     store = make_store(tmp_path, clock)
-    session = KioskSession(store, NurseAccounts(store, TEST_COST), library, clock.now)
+    setup = FirstNurseSetup(store, console=io.StringIO())
+    session = KioskSession(store, NurseAccounts(store, TEST_COST), library, clock.now, setup)
+    code = setup.issue()
+    assert code is not None
     session.nurse_requested()
     assert session.stage is Stage.FIRST_NURSE
-    session.first_nurse_created(NURSE, PIN)
+    session.first_nurse_created(NURSE, PIN, code)
     assert session.stage is Stage.NURSE_HOME and session.nurse == NURSE
 
 
@@ -134,6 +139,8 @@ def test_take_back_review_sign_off_with_pin_then_print(tmp_path: Path) -> None:
     session = with_patient(tmp_path)
     finish_walk(session)
     session.nurse_requested()
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.TAKE_BACK
+    assert session.pin_entered(NURSE, PIN) == ""
     assert session.stage is Stage.REVIEW
     assert session.record().state is DischargeState.AWAITING_NURSE
     checklist = (("observations", True), ("escort-present", True))
@@ -150,13 +157,72 @@ def test_take_back_review_sign_off_with_pin_then_print(tmp_path: Path) -> None:
     assert record.sign_off.checklist == checklist
 
 
-def test_review_back_without_a_nurse_signed_in_asks_for_a_pin(tmp_path: Path) -> None:
-    """The patient hands back the tablet; the list of other patients is behind a PIN (H8)."""
+def test_the_review_opens_only_after_a_nurse_pin(tmp_path: Path) -> None:
+    """F9: "Nurse: take the tablet back" asks for a PIN before the review and its checklist; a wrong PIN or
+    cancel leaves the patient's "thank you" and the record untouched."""
     session = with_patient(tmp_path)
     finish_walk(session)
     session.nurse_requested()
-    session.review_back()
-    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.UNLOCK
+    assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.TAKE_BACK
+    assert "not right" in session.pin_entered(NURSE, "9753")
+    assert session.stage is Stage.PIN and session.nurse is None
+    session.pin_cancelled()
+    assert session.stage is Stage.PATIENT and session.walk is not None and session.walk.end is WalkEnd.FINISHED
+    assert session.record().state is DischargeState.WITH_PATIENT
+    with pytest.raises(SessionError):
+        session.sign_off_requested((("observations", True),))
+    session.nurse_requested()
+    assert session.pin_entered(NURSE, PIN) == ""
+    assert session.stage is Stage.REVIEW and session.nurse == NURSE and session.walk is None
+    assert session.record().state is DischargeState.AWAITING_NURSE
+    session.review_back()  # the nurse is signed in: back to the list, no second PIN
+    assert session.stage is Stage.NURSE_HOME
+
+
+def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tmp_path: Path) -> None:
+    """F9: wrong twice -> sign-off refused until the nurse records "I went over this with the patient"."""
+    from kiosk.discharge.review import GONE_OVER_OVERRIDE, summarise
+
+    session = with_patient(tmp_path)
+    walk = session.walk
+    assert walk is not None
+    walk.begin()
+    while walk.current.kind is not ScreenKind.ESCORT:
+        if walk.current.kind is ScreenKind.QUESTION:
+            question = walk.current.question
+            assert question is not None
+            wrong = (question.answer + 1) % len(question.options)
+            assert walk.answer(wrong).ask_again
+            assert not walk.answer(wrong).ask_again
+            walk.after_answer()
+        else:
+            walk.understand()
+    walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    assert session.procedure is not None
+    wrong_lines = [q for q in summarise(session.record(), session.procedure).questions if q.needs_going_over]
+    assert wrong_lines
+    checklist = (("observations", True), ("escort-present", True))
+    with pytest.raises(SessionError, match="gone over"):
+        session.sign_off_requested(checklist)
+    for line in wrong_lines:
+        session.question_gone_over(line.question_id)
+        session.question_gone_over(line.question_id)  # a second tap records nothing new
+    record = session.record()
+    gone_over = [reason for kind, reason in record.overrides if kind == GONE_OVER_OVERRIDE]
+    assert len(gone_over) == len(wrong_lines)
+    assert all("I went over this with the patient" in reason for reason in gone_over)
+    with session.store._reading() as conn:
+        audited = conn.execute(
+            "SELECT COUNT(*) FROM audit WHERE event = 'override' AND actor = ? AND record_id = ?",
+            (NURSE, record.record_id),
+        ).fetchone()[0]
+    assert audited == len(wrong_lines)
+    assert not summarise(record, session.procedure).blockers
+    session.sign_off_requested(checklist)
+    assert session.pin_entered(NURSE, PIN) == ""
+    assert session.stage is Stage.PRINT
 
 
 def test_lock_wipes_the_session(tmp_path: Path) -> None:

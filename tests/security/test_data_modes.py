@@ -68,7 +68,7 @@ def test_a_whole_discharge_under_umask_022_leaves_only_private_files(
         kiosk = Kiosk(qtbot, data_dir, print_config())
         start_discharge(kiosk, "nerve-root-injection", PATIENT_A)
         kiosk.walk_patient()
-        kiosk.click("action")
+        kiosk.take_back()
         kiosk.review_and_sign_off()
         seen: dict[str, str] = {}
         kiosk.print_and_hand_over(before_hand_over=lambda: seen.update(not_private(data_dir)))

@@ -37,7 +37,7 @@ def test_sheet_in_hand_deletes_the_sheet_and_a_reprint_is_rebuilt_and_stamped(qt
     kiosk = Kiosk(qtbot, data_dir, print_config())
     record_id = start_discharge(kiosk, "nerve-root-injection", PATIENT_A)
     kiosk.walk_patient()
-    kiosk.click("action")
+    kiosk.take_back()
     kiosk.review_and_sign_off()
     outbox = data_dir / "outbox"
     seen: list[str] = []
@@ -63,7 +63,7 @@ def test_the_preview_is_held_in_memory_never_written_to_a_file(qtbot: QtBot, dat
     kiosk = Kiosk(qtbot, data_dir)
     start_discharge(kiosk, "nerve-root-injection", PATIENT_A)
     kiosk.walk_patient()
-    kiosk.click("action")
+    kiosk.take_back()
     before = files_under(data_dir)
     kiosk.review_and_sign_off()
     preview = kiosk.screen.preview  # type: ignore[attr-defined]

@@ -145,6 +145,13 @@ class Kiosk:
         self.click(pin_screen.keypad.ok_key)
         self.qtbot.waitUntil(lambda: not self.flow.checking_pin, timeout=10_000)  # checked off the GUI thread
 
+    def take_back(self) -> None:
+        """The patient is done: "Nurse: take the tablet back", then the nurse's PIN opens the review (F9)."""
+        self.click("action")
+        assert self.session.stage is Stage.PIN, self.session.stage
+        self.type_pin()
+        assert self.session.stage is Stage.REVIEW, self.session.stage
+
     def sign_in(self) -> None:
         self.click(self.window.start_screen.nurse_button)
         self.type_pin()
@@ -161,8 +168,9 @@ class Kiosk:
             self.click(pad.keys[key])
         self.click(pad.ok_key)
 
-    def walk_patient(self, escort: bool = True, wrong_first: bool = False) -> None:
-        """From the welcome screen to thank you (or to the no-escort screen), clicking the real buttons."""
+    def walk_patient(self, escort: bool = True, wrong_first: bool = False, wrong_twice: bool = False) -> None:
+        """From the welcome screen to thank you (or to the no-escort screen), clicking the real buttons;
+        ``wrong_twice`` leaves every check question still wrong for the nurse to go over (F9)."""
         self.click("start")
         while True:
             kind = self.walk_kind()
@@ -172,12 +180,13 @@ class Kiosk:
                 assert self.session.walk is not None
                 question = self.session.walk.current.question
                 assert question is not None
-                if wrong_first:
-                    wrong = next(i for i in range(len(question.options)) if i != question.answer)
+                wrong = next(i for i in range(len(question.options)) if i != question.answer)
+                for _ in range(2 if wrong_twice else 1 if wrong_first else 0):
                     self.click(f"option-{wrong}")
                     self.click("next")
-                self.click(f"option-{question.answer}")
-                self.click("next")
+                if not wrong_twice:
+                    self.click(f"option-{question.answer}")
+                    self.click("next")
             elif kind is ScreenKind.ESCORT:
                 if not escort:
                     self.click("nobody")

@@ -40,8 +40,7 @@ def test_full_discharge_from_start_screen_to_printed_sheet(qtbot: QtBot, tmp_pat
     record_id = start_discharge(kiosk, procedure_id, PATIENT_A)
     kiosk.walk_patient(wrong_first=True)
     assert kiosk.walk_kind() is ScreenKind.THANK_YOU
-    kiosk.click("action")
-    assert kiosk.session.stage is Stage.REVIEW
+    kiosk.take_back()
     kiosk.review_and_sign_off()
     assert kiosk.session.stage is Stage.PRINT
     pdf = kiosk.print_and_hand_over()
@@ -137,7 +136,7 @@ def test_patient_a_then_b_nothing_of_a_on_bs_screens_or_sheet(qtbot: QtBot, tmp_
     kiosk = Kiosk(qtbot, tmp_path, print_config())
     start_discharge(kiosk, BLOCK, PATIENT_A, frozenset({Factor.DIABETIC}))
     kiosk.walk_patient()
-    kiosk.click("action")
+    kiosk.take_back()
     kiosk.review_and_sign_off()
     kiosk.print_and_hand_over()
 
@@ -160,7 +159,7 @@ def test_patient_a_then_b_nothing_of_a_on_bs_screens_or_sheet(qtbot: QtBot, tmp_
         else:
             kiosk.click("understand")
     seen_on_b += kiosk.texts()
-    kiosk.click("action")
+    kiosk.take_back()
     seen_on_b += kiosk.texts()
     kiosk.review_and_sign_off()
     seen_on_b += kiosk.texts()

@@ -48,7 +48,7 @@ def test_restart_while_printing_follows_the_same_job(qtbot: QtBot, tmp_path: Pat
     first = Kiosk(qtbot, tmp_path, config)
     record_id = start_discharge(first, INJECTION, PATIENT_A)
     first.walk_patient()
-    first.click("action")
+    first.take_back()
     first.review_and_sign_off()
     first.click("print-print")
     job = first.flow.job

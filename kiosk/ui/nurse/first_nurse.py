@@ -1,5 +1,8 @@
 """First start: nobody can sign in yet, so the first nurse sets up their own name and PIN here.
 
+Shown only on a kiosk that never had a nurse, and only with the one-time set-up code ward IT holds (printed on
+the kiosk's console at start, kept in its data folder): ``kiosk.records.first_nurse`` decides and checks (F1).
+
 The PIN is typed twice on the pad (dots only) and checked by ``kiosk.discharge.new_nurse`` (length, not
 guessable, both the same) before it is handed on; the record store hashes it. The typed PINs are wiped from the
 screen as soon as they are handed on or the screen is cleared (H8).
@@ -15,7 +18,7 @@ from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_n
 from kiosk.discharge.validation import MAX_NAME_LENGTH
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, FormField, NursePage, error_label
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, limit_text
 
 FIRST_PROMPT = "Choose a PIN"
 AGAIN_PROMPT = "The same PIN again"
@@ -23,36 +26,43 @@ PIN_RULE = f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits"
 
 
 class FirstNurseScreen(NursePage):
-    """Name and PIN twice; emits ``nurse_created(name, pin)`` once all three are right."""
+    """Set-up code, name and PIN twice; emits ``nurse_created(name, pin, code)`` once name and PINs are right."""
 
-    nurse_created = Signal(str, str)
+    nurse_created = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Set up the first nurse", scroll=False, parent=parent)
         self._first_pin = ""
 
         intro = label(
-            "No nurse can sign in on this kiosk yet. Set up your own name and PIN: you will use them to start "
-            "discharges, sign them off and close the kiosk. More nurses can be added later.",
+            "No nurse has been set up on this kiosk yet. Type the one-time set-up code from ward IT, then your "
+            "own name and PIN: you will use them to start discharges, sign them off and close the kiosk.",
         )
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("setup-code")
+        self.code_edit.setMaxLength(20)
+        self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.code_edit.setPlaceholderText("12 digits from ward IT")
+        self.code_field = FormField("1. Set-up code from ward IT", self.code_edit)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("nurse-name")
-        self.name_edit.setMaxLength(MAX_NAME_LENGTH + 20)
         self.name_edit.setPlaceholderText("e.g. Sam Taylor, RN")
-        self.name_field = FormField("1. Your name", self.name_edit)
+        self.name_field = FormField("2. Your name", self.name_edit)
+        limit_text(self.name_edit, MAX_NAME_LENGTH, self.name_field.set_error)
         self.start_again = button("Start the PIN again", name="pin-restart")
         self.start_again.clicked.connect(self._restart_pin)
         self.start_again.setVisible(False)
         left = QVBoxLayout()
         left.setSpacing(GAP * 2)
         left.addWidget(intro)
+        left.addWidget(self.code_field)
         left.addWidget(self.name_field)
-        left.addWidget(label(f"2. Choose a PIN ({PIN_RULE}, not an easy one like 123456 or 000000).", "small"))
-        left.addWidget(label("3. Type the same PIN again to make sure.", "small"))
+        left.addWidget(label(f"3. Choose a PIN ({PIN_RULE}, not an easy one like 123456 or 000000).", "small"))
+        left.addWidget(label("4. Type the same PIN again to make sure.", "small"))
         left.addStretch(1)
         left.addWidget(self.start_again, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.pin_caption = label("2. " + FIRST_PROMPT, "section")
+        self.pin_caption = label("3. " + FIRST_PROMPT, "section")
         self.pin_caption.setObjectName("pin-caption")
         self.error = error_label()
         self.error.setObjectName("pin-error")
@@ -81,6 +91,7 @@ class FirstNurseScreen(NursePage):
         self._set_pin_error(message)
 
     def clear(self) -> None:
+        self.code_edit.clear()
         self.name_edit.clear()
         self.name_field.set_error("")
         self._restart_pin()
@@ -97,7 +108,7 @@ class FirstNurseScreen(NursePage):
                     return
             self._first_pin = pin
             self._set_pin_error("")
-            self.pin_caption.setText("3. " + AGAIN_PROMPT)
+            self.pin_caption.setText("4. " + AGAIN_PROMPT)
             self.keypad.set_ok_text("Set up")
             self.start_again.setVisible(True)
             return
@@ -114,13 +125,13 @@ class FirstNurseScreen(NursePage):
             return
         self.name_field.set_error("")
         self._restart_pin()
-        self.nurse_created.emit(name, checked)
+        self.nurse_created.emit(name, checked, self.code_edit.text())
 
     def _restart_pin(self) -> None:
         self._first_pin = ""
         self.keypad.clear()
         self.keypad.set_ok_text("Next")
-        self.pin_caption.setText("2. " + FIRST_PROMPT)
+        self.pin_caption.setText("3. " + FIRST_PROMPT)
         self.start_again.setVisible(False)
         self._set_pin_error("")
 

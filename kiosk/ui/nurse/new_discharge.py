@@ -34,11 +34,12 @@ from kiosk.discharge.new_discharge import (
     validate_new_discharge,
 )
 from kiosk.discharge.timeline import format_dob
+from kiosk.discharge.validation import MAX_NAME_LENGTH
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
 from kiosk.ui.nurse.form_parts import CardButton, EndTimePicker, MedicinesEditor, SideLevelPicker, TickRow
 from kiosk.ui.nurse.reason import EXPIRED_LEAFLET_REASONS
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, limit_text
 
 REVIEW_WORDS = {
     ReviewState.CURRENT: "Up to date: review date",
@@ -146,7 +147,6 @@ class NewDischargeScreen(NursePage):
         self.left.addWidget(self.review_notice)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("expired-reason")
-        self.reason_edit.setMaxLength(MAX_REASON_LENGTH + 50)
         self.reason_edit.setPlaceholderText("Why is it right to use it today?")
         self.reason_picks: list[CardButton] = []
         reason = QWidget()
@@ -161,6 +161,7 @@ class NewDischargeScreen(NursePage):
             self.reason_picks.append(pick)
             reason_box.addWidget(pick)
         self.reason_field = self._field("expired_reason", "Reason for using this leaflet", reason)
+        limit_text(self.reason_edit, MAX_REASON_LENGTH, self.reason_field.set_error)
         self.reason_field.setVisible(False)
         self.left.addWidget(self.reason_field)
 
@@ -178,7 +179,9 @@ class NewDischargeScreen(NursePage):
         self.nhs_field = KeypadField(
             "NHS number (optional)", placeholder="Optional", max_length=10, formatter=format_nhs_digits, name="nhs"
         )
-        self.left.addWidget(self._field("patient_name", "Name", self.name_edit))
+        name_field = self._field("patient_name", "Name", self.name_edit)
+        limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
+        self.left.addWidget(name_field)
         self.left.addWidget(self._field("date_of_birth", "Date of birth", self.dob_field))
         self.left.addWidget(self._field("hospital_number", "Hospital number", self.hospital_edit))
         self.left.addWidget(self._field("nhs_number", "NHS number (optional)", self.nhs_field))

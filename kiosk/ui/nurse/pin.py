@@ -23,6 +23,11 @@ from kiosk.ui.nurse.base import GAP, NursePage, error_label
 from kiosk.ui.widgets import button, label, touch_scroll_area
 
 NAME_COLUMNS = 2
+# No active account, on a kiosk that had nurses: no set-up on screen, IT's command line is the way back (F1).
+NO_NURSE_MESSAGE = (
+    "No nurse can sign in on this kiosk: ask ward IT.\n"
+    "IT can add an account or re-enable one with  main.py nurses add NAME  or  main.py nurses enable NAME."
+)
 
 
 class PinScreen(NursePage):
@@ -43,7 +48,8 @@ class PinScreen(NursePage):
         self.names_grid.setSpacing(GAP)
         for column in range(NAME_COLUMNS):
             self.names_grid.setColumnStretch(column, 1)
-        self.no_names = label("No nurse accounts are set up on this kiosk.", "notice")
+        self.no_names = label(NO_NURSE_MESSAGE, "notice")
+        self.no_names.setObjectName("pin-no-nurse")
         self.no_names.setVisible(False)
         names = QVBoxLayout()
         names.setSpacing(GAP)
@@ -96,6 +102,9 @@ class PinScreen(NursePage):
             self.names_grid.addWidget(choice, index // NAME_COLUMNS, index % NAME_COLUMNS)
             self.name_buttons.append(choice)
         self.no_names.setVisible(not nurse_names)
+        for part in (self.keypad, self.pin_caption, self.names_caption):
+            part.setVisible(bool(nurse_names))
+        self.keypad.setEnabled(bool(nurse_names))
         if len(nurse_names) == 1:
             self.name_buttons[0].setChecked(True)
         self.names_scroll.verticalScrollBar().setValue(0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QGridLayout, QLineE
 from kiosk.discharge.new_discharge import MAX_REASON_LENGTH, reason_problem, tidy_reason
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
 from kiosk.ui.nurse.form_parts import CardButton
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, limit_text
 
 NO_ESCORT_REASONS = (
     "Staying on the ward overnight",
@@ -55,11 +55,11 @@ class ReasonScreen(NursePage):
 
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason-text")
-        self.reason_edit.setMaxLength(MAX_REASON_LENGTH + 50)
         self.reason_edit.setPlaceholderText("Type the reason")
         self.reason_edit.textEdited.connect(self._edited)
         self.reason_edit.returnPressed.connect(self._save)
         self.reason_field = FormField("Type the reason", self.reason_edit)
+        limit_text(self.reason_edit, MAX_REASON_LENGTH, self.reason_field.set_error)
 
         self.body.addWidget(self.prompt_label)
         self.body.addWidget(self.reason_field)

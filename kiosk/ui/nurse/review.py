@@ -2,18 +2,22 @@
 
 Everything shown comes from the saved record (``kiosk.discharge.review.summarise``), never from the patient's
 screens (H1, H6). Sign-off is refused while a checklist item is unticked or something is missing (a step not
-confirmed, nobody staying with no reason: H4); the button says why.
+confirmed, nobody staying with no reason: H4); the button says why. A question the patient still had wrong after
+two tries has an "I went over this with the patient" button: the session records the nurse's acknowledgement
+and sign-off waits for it (F9). Ticks survive that reload of the same record.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import functools
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Procedure
 from kiosk.discharge import checklist
 from kiosk.discharge.model import DischargeRecord
-from kiosk.discharge.review import Outcome, ReviewSummary, no_escort_reason, summarise
+from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, no_escort_reason, summarise
 from kiosk.discharge.timeline import format_dob
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.nurse.form_parts import TickRow
@@ -37,12 +41,14 @@ class ReviewScreen(NursePage):
 
     sign_off_requested = Signal(object)
     back = Signal()
+    gone_over = Signal(str)  # question id: "I went over this with the patient"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Review and sign off", parent=parent)
         self._items: tuple[checklist.ChecklistItem, ...] = ()
         self.summary: ReviewSummary | None = None
         self.tick_rows: dict[str, TickRow] = {}
+        self._record_id = ""
 
         self.patient_line = label("", "subtitle")
         self.patient_line.setObjectName("review-patient")
@@ -101,8 +107,11 @@ class ReviewScreen(NursePage):
     # -- public API ------------------------------------------------------------------------------------------
     def load(self, record: DischargeRecord, procedure: Procedure) -> None:
         """Show ``record`` (read fresh from the store); ``procedure`` must be the one it names (H1)."""
+        kept = self.ticked() if self._record_id == record.record_id else {}
+        position = self.scroll_area.verticalScrollBar().value() if self.scroll_area is not None else 0
         self.clear()
         summary = summarise(record, procedure)
+        self._record_id = record.record_id
         self.summary = summary
         self.header.set_context(procedure.title)
         patient = record.patient
@@ -120,9 +129,15 @@ class ReviewScreen(NursePage):
             detail = answer.outcome.value
             if answer.outcome in (Outcome.SECOND_TIME, Outcome.WRONG):
                 detail += f". Chose: {'; then '.join(answer.attempts)}. Right answer: {answer.right_option}"
+            if answer.gone_over:
+                detail += f"\n✓ Gone over with the patient ({GONE_OVER_TEXT.lower()}: recorded)"
             answer_label = label(f"{OUTCOME_MARKS[answer.outcome]} {answer.question}\n{detail}")
-            answer_label.setProperty("problem", answer.outcome in (Outcome.WRONG, Outcome.NOT_ANSWERED))
+            answer_label.setProperty("problem", answer.needs_going_over or answer.outcome is Outcome.NOT_ANSWERED)
             self.questions_box.addWidget(answer_label)
+            if answer.needs_going_over:
+                went = button(GONE_OVER_TEXT, name=f"gone-over-{answer.question_id}")
+                went.clicked.connect(functools.partial(self.gone_over.emit, answer.question_id))
+                self.questions_box.addWidget(went, 0, Qt.AlignmentFlag.AlignLeft)
         if not summary.questions:
             self.questions_box.addWidget(label("No check questions for this procedure.", "small"))
         escort_problem = record.escort is None and no_escort_reason(record) is None
@@ -137,6 +152,7 @@ class ReviewScreen(NursePage):
         self._items = checklist.checklist_for(record)
         for check in self._items:
             tick = TickRow(check.text, name=f"check-{check.id}")
+            tick.setChecked(kept.get(check.id, False))
             tick.toggled.connect(self._refresh)
             self.checklist_box.addWidget(tick)
             self.tick_rows[check.id] = tick
@@ -144,6 +160,10 @@ class ReviewScreen(NursePage):
         self.blockers.setVisible(bool(summary.blockers))
         self._refresh()
         self.scroll_to_top()
+        if kept and self.scroll_area is not None:
+            # The same record again (after "I went over this"): the nurse stays where they were, once the new
+            # rows are laid out.
+            QTimer.singleShot(0, self, functools.partial(self._scroll_back, position))
 
     def clear(self) -> None:
         """Remove every patient detail and tick from the screen (H3)."""
@@ -157,6 +177,7 @@ class ReviewScreen(NursePage):
         self.tick_rows = {}
         self._items = ()
         self.summary = None
+        self._record_id = ""
         self.patient_line.clear()
         self.header.set_context("")
         self.blockers.clear()
@@ -171,6 +192,10 @@ class ReviewScreen(NursePage):
         for column, widget in enumerate(widgets):
             grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(len(widgets) - 1, 1)
+
+    def _scroll_back(self, position: int) -> None:
+        if self.scroll_area is not None:
+            self.scroll_area.verticalScrollBar().setValue(position)
 
     def _refresh(self) -> None:
         missing = checklist.missing(self._items, self.ticked())

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
+from kiosk.discharge.validation import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.patient.base import PatientPage, patient_label
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, limit_text
 
 RELATIONSHIPS = ("Partner", "Son or daughter", "Friend", "Parent")
 
@@ -57,6 +58,8 @@ class EscortScreen(PatientPage):
         self.error = label("", "error")
         self.error.setObjectName("escort-error")
         self.error.hide()
+        limit_text(self.name_edit, MAX_NAME_LENGTH, self.show_error)
+        limit_text(self.relationship_edit, MAX_RELATIONSHIP_LENGTH, self.show_error)
 
         self.body.addWidget(self.heading)
         self.body.addWidget(self.until)
@@ -105,7 +108,6 @@ def _line_edit(name: str, placeholder: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
     edit.setPlaceholderText(placeholder)
-    edit.setMaxLength(100)
     # No autocompletion or prediction: the next patient must never be offered this one's words (H3).
     edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData)
     return edit
