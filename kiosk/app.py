@@ -15,13 +15,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig, load_config
 from kiosk.logs import configure_logging
+from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import theme
+from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
@@ -58,24 +60,6 @@ def wants_virtual_keyboard(environ: Mapping[str, str], plugin: Path | None) -> b
     if platform:
         return platform.startswith(REAL_PLATFORMS)
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
-
-
-# Said by the offscreen platform for every frameless window; not about the kiosk.
-_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the kiosk's log (where IT looks), not to a terminal nobody reads."""
-    if message in _QT_NOISE:
-        return
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -213,7 +197,7 @@ def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: in
 
 def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     configure_logging()
-    qInstallMessageHandler(qt_message_to_log)
+    route_qt_messages_to_log()
     config = load_config()
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
@@ -231,6 +215,8 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         from kiosk.printing.outbox import Outbox
         from kiosk.records.store import RecordStore
 
+        if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
+            create_input_panel(window)
         try:
             store = RecordStore.open(clock=clock)
             app.aboutToQuit.connect(store.close)

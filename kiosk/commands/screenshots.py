@@ -52,13 +52,14 @@ def run(args: argparse.Namespace) -> int:
         # The demo's records, sheets and preview live in a throw-away data folder, never the ward's.
         os.environ["KIOSK_DATA_DIR"] = scratch
         try:
-            from PySide6.QtCore import qInstallMessageHandler
-
-            from kiosk.app import qt_message_to_log
+            from kiosk.qt_log import route_qt_messages_to_log
             from kiosk.ui.demo import DemoRun
 
-            qInstallMessageHandler(qt_message_to_log)
-            count = DemoRun(folder, (width, height), args.printer).run()
+            qt_log = route_qt_messages_to_log()
+            try:
+                count = DemoRun(folder, (width, height), args.printer).run()
+            finally:
+                qt_log.stop()
         finally:
             if saved_data_dir is None:
                 os.environ.pop("KIOSK_DATA_DIR", None)

@@ -1,0 +1,114 @@
+"""The real-window scenarios, run one per child process by ``agent.py`` (Qt on ``xcb`` with the virtual keyboard).
+
+Each returns plain data (JSON) for the test to check; nothing here asserts, so a failure is reported by the test
+with the measured figures.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import paths
+from tests.display import realwin
+from tests.ui.driver import CONFIG, NURSE, PIN, Kiosk, Ticks
+
+
+class _Bot:
+    """The two things ``tests.ui.driver.Kiosk`` asks of pytest-qt's bot, without pytest in this process."""
+
+    def mouseClick(self, widget: QWidget, button: Qt.MouseButton) -> None:
+        QTest.mouseClick(widget, button)
+
+    def wait(self, ms: int) -> None:
+        realwin.settle(ms)
+
+
+class RealKiosk(Kiosk):
+    """The test driver's kiosk, full screen on the real display, keyboard created as ``run_kiosk`` does."""
+
+    def __init__(self, nurse: bool = True) -> None:
+        from kiosk.app import build_flow, create_application
+        from kiosk.records.nurses import NurseAccounts
+        from kiosk.ui.input_panel import create_input_panel
+        from kiosk.ui.main_window import KioskWindow
+        from tests.discharge_support import library, make_clock, make_store
+
+        create_application()
+        self.qtbot = _Bot()  # type: ignore[assignment]
+        self.clock = make_clock()
+        self.ticks = Ticks()
+        self.store = make_store(paths.data_dir(), self.clock)
+        if nurse:
+            NurseAccounts(self.store).add(NURSE, PIN)
+        self.window = KioskWindow(CONFIG)
+        self.window.show_kiosk(full_screen=True)
+        realwin.wait_until(lambda: self.window.isVisible() and self.window.windowHandle().isExposed())
+        create_input_panel(self.window)
+        self.flow = build_flow(self.window, CONFIG, self.clock, self.store, library, self.ticks)
+        self.session = self.flow.session
+
+
+def real_start(then: Callable[[Any], Any]) -> Any:
+    """``main.py run`` as the ward starts it (``kiosk.app.run_kiosk``); ``then(flow)`` runs once it is built."""
+    from PySide6.QtCore import QTimer
+
+    import kiosk.app
+
+    result: list[Any] = []
+    build = kiosk.app.build_flow
+
+    def build_and_go(*args: Any, **kwargs: Any) -> Any:
+        flow = build(*args, **kwargs)
+
+        def go() -> None:
+            try:
+                result.append(then(flow))
+            except Exception:
+                import traceback
+
+                result.append({"error": traceback.format_exc()})
+            QApplication.exit(0)
+
+        QTimer.singleShot(0, go)
+        return flow
+
+    kiosk.app.build_flow = build_and_go
+    kiosk.app.run_kiosk(full_screen=True)
+    return result[0] if result else {"error": "the kiosk ended before the scenario ran"}
+
+
+# -- scenarios ---------------------------------------------------------------------------------------------------
+def first_use() -> Any:
+    """Fresh data folder, ``main.py run``'s start, a real tap on "Nurse: start or resume": how long until the
+    first-nurse screen is up (issue 12: the kiosk froze here for good)."""
+    from kiosk.ui.nurse.first_nurse import FirstNurseScreen
+
+    def then(flow: Any) -> Any:
+        window = flow.window
+        nurse_button = window.start_screen.nurse_button
+        realwin.wait_until(lambda: nurse_button.isVisible() and window.windowHandle().isExposed())
+        started = time.monotonic()
+        realwin.tap_widget(nurse_button)
+
+        def shown() -> bool:
+            current = window.stack.currentWidget()
+            return isinstance(current, FirstNurseScreen) and current.isVisible()
+
+        up = realwin.wait_until(shown, timeout=5.0)
+        seconds = time.monotonic() - started
+        realwin.settle(50)  # painted
+        focus = QApplication.focusWidget()
+        return {
+            "shown": up,
+            "seconds": round(seconds, 3),
+            "screen": type(window.stack.currentWidget()).__name__,
+            "focus": focus.objectName() if focus is not None else "",
+        }
+
+    return real_start(then)
