@@ -39,5 +39,7 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
+    # It may shrink to nothing: the page's header and footer must fit above the on-screen keyboard (issue 12).
+    area.setMinimumHeight(1)
     DragScroll(area)
     return area

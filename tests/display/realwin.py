@@ -75,6 +75,17 @@ def visible_rect(widget: QWidget) -> Rect:
     return rect.x(), rect.y(), rect.width(), rect.height()
 
 
+def clipped_by(widget: QWidget) -> str:
+    """The first ancestor that cuts ``widget`` off (its class and object name), or "" (for failure messages)."""
+    rect = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None:
+        if not QRect(parent.mapToGlobal(QPoint(0, 0)), parent.size()).contains(rect):
+            return f"{type(parent).__name__}#{parent.objectName()} {parent.mapToGlobal(QPoint(0, 0)).toTuple()}"
+        parent = parent.parentWidget()
+    return ""
+
+
 def tap_widget(widget: QWidget) -> None:
     tap(*centre(visible_rect(widget)))
 

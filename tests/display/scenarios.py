@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk import paths
 from tests.display import realwin
@@ -112,3 +114,103 @@ def first_use() -> Any:
         }
 
     return real_start(then)
+
+
+# -- the keyboard over the fields ----------------------------------------------------------------------------------
+def _footer_buttons(page: QWidget) -> list[QWidget]:
+    footer = getattr(page, "footer", None)
+    if footer is None:
+        return []
+    widgets = (footer.itemAt(i).widget() for i in range(footer.count()))
+    return [w for w in widgets if w is not None and w.isVisible()]
+
+
+def measure_fields(kiosk: RealKiosk, where: str, sizes: list[str], shots: str) -> list[dict[str, Any]]:
+    """Every text field of the current screen, at each text size: tapped for real, keyboard open, measured."""
+    from kiosk.ui import theme
+    from kiosk.ui.keyboard_fit import text_fields
+
+    page = kiosk.screen
+    found: list[dict[str, Any]] = []
+    palette = kiosk.flow.theme_choice.palette
+    for size in sizes:
+        kiosk.flow._set_theme(theme.ThemeChoice(theme.TextSize(size), palette))
+        realwin.settle(50)
+        for field in text_fields(page):
+            scroll = getattr(page, "scroll", None)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(field)  # the patient scrolls to it first
+                realwin.settle(30)
+            realwin.tap_widget(field)
+            opened = realwin.wait_until(realwin.keyboard_visible, 3.0)
+            realwin.settle(150)
+            if shots and size == sizes[-1]:
+                realwin.screenshot(Path(shots) / f"{where}-{field.objectName()}-{size}.png")
+            found.append(
+                {
+                    "screen": where,
+                    "field": field.objectName(),
+                    "size": size,
+                    "opened": opened,
+                    "focused": QApplication.focusWidget() is field,
+                    "keyboard": realwin.keyboard_rect(),
+                    "window": realwin.screen_rect(kiosk.window),
+                    "page_min": page.minimumSizeHint().height(),
+                    "parts_min": [
+                        (type(w).__name__, w.minimumSizeHint().height(), w.sizeHint().height())
+                        for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                        if w.isVisible()
+                    ],
+                    "field_rect": realwin.screen_rect(field),
+                    "field_seen": realwin.visible_rect(field),
+                    "clipped_by": realwin.clipped_by(field),
+                    "scroll": [
+                        scroll.verticalScrollBar().value(),
+                        scroll.verticalScrollBar().maximum(),
+                        scroll.widget().height(),
+                        scroll.viewport().height(),
+                        field.mapTo(scroll.widget(), field.rect().topLeft()).y(),
+                    ]
+                    if scroll is not None
+                    else [],
+                    "footer": [
+                        {"name": b.objectName(), "rect": realwin.screen_rect(b), "seen": realwin.visible_rect(b)}
+                        for b in _footer_buttons(page)
+                    ],
+                }
+            )
+            QGuiApplication.inputMethod().hide()
+            realwin.wait_until(lambda: not QGuiApplication.inputMethod().isVisible(), 2.0)
+            realwin.settle(50)
+    kiosk.flow._set_theme(theme.ThemeChoice(theme.TextSize.NORMAL, palette))
+    return found
+
+
+def fields_with_keyboard(sizes: list[str], shots: str = "") -> Any:
+    """First nurse, new discharge, escort and reason screens: every text field with the keyboard open."""
+    from tests.discharge_support import BLOCK, PATIENT_A
+
+    kiosk = RealKiosk(nurse=False)
+    out: list[dict[str, Any]] = []
+    kiosk.click(kiosk.window.start_screen.nurse_button)
+    out += measure_fields(kiosk, "first-nurse", sizes, shots)
+    name = kiosk.screen.findChild(QLineEdit, "nurse-name")
+    kiosk.type_text(name, NURSE)
+    pad = kiosk.screen.keypad  # type: ignore[attr-defined]
+    for _ in range(2):
+        for digit in PIN:
+            kiosk.click(pad.keys[digit])
+        kiosk.click(pad.ok_key)
+    kiosk.click("home-new")
+    kiosk.click(f"procedure-{BLOCK}")
+    out += measure_fields(kiosk, "new-discharge", sizes, shots)
+    expired = kiosk.screen.findChild(QLineEdit, "expired-reason")
+    reason = "Checked with the consultant" if expired is not None and expired.isVisible() else ""
+    kiosk.fill_new_discharge(BLOCK, PATIENT_A, expired_reason=reason)
+    kiosk.walk_to_escort()
+    out += measure_fields(kiosk, "escort", sizes, shots)
+    kiosk.click("nobody")
+    kiosk.click("action")
+    kiosk.type_pin()
+    out += measure_fields(kiosk, "reason", sizes, shots)
+    return out

@@ -28,7 +28,8 @@ class FirstNurseScreen(NursePage):
     nurse_created = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Set up the first nurse", scroll=False, parent=parent)
+        # Scrolls: with the on-screen keyboard open, only the top half of the screen is left for it.
+        super().__init__("Set up the first nurse", parent=parent)
         self._first_pin = ""
 
         intro = label(
