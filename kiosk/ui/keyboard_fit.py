@@ -91,9 +91,10 @@ class KeyboardFit(QObject):
         parent = focus.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
-        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and content is not None:
             # The whole field, not ``ensureWidgetVisible`` (which shows only a line edit's text cursor).
-            top_left = focus.mapTo(parent.widget(), QPoint(0, 0))
+            top_left = focus.mapTo(content, QPoint(0, 0))
             half = focus.height() // 2
             parent.ensureVisible(top_left.x(), top_left.y() + half, 0, half + REVEAL_MARGIN)
             self._follow(parent)
