@@ -118,7 +118,7 @@ def test_cancelling_the_no_escort_reason_hands_the_tablet_back_to_the_escort_scr
     session.reason_cancelled()
     assert session.stage is Stage.PATIENT and session.nurse is None
     assert session.walk is not None
-    session.walk.begin()
+    session.walk.begin(session.walk.current.key)
     assert session.walk.current.kind is ScreenKind.ESCORT
 
 
@@ -169,8 +169,8 @@ def test_lock_wipes_the_session(tmp_path: Path) -> None:
 def test_resume_after_idle_carries_on_where_the_patient_stopped(tmp_path: Path) -> None:
     session = with_patient(tmp_path)
     assert session.walk is not None
-    session.walk.begin()
-    session.walk.understand()
+    session.walk.begin(session.walk.current.key)
+    session.walk.understand(session.walk.current.key)
     expected = session.walk.current
     record_id = session.record_id
     session.lock()
@@ -180,7 +180,7 @@ def test_resume_after_idle_carries_on_where_the_patient_stopped(tmp_path: Path) 
     assert record_id is not None
     session.resume(record_id)
     assert session.stage is Stage.PATIENT and session.walk is not None and session.walk.resumed
-    assert session.walk.begin() == expected
+    assert session.walk.begin(session.walk.current.key) == expected
 
 
 def test_abandon_needs_a_reason(tmp_path: Path) -> None:

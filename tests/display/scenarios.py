@@ -214,3 +214,85 @@ def fields_with_keyboard(sizes: list[str], shots: str = "") -> Any:
     kiosk.type_pin()
     out += measure_fields(kiosk, "reason", sizes, shots)
     return out
+
+
+# -- double taps -------------------------------------------------------------------------------------------------
+def _walk_state(kiosk: RealKiosk) -> dict[str, Any]:
+    walk = kiosk.session.walk
+    assert walk is not None
+    record = kiosk.store.get(walk.record_id)
+    return {"on": walk.current.key, "confirmed": sorted(record.confirmed_step_ids)}
+
+
+def double_taps(gap_ms: int) -> Any:
+    """Real double clicks (X events ``gap_ms`` apart) on Start and on "I understand", then two touch taps on
+    "I understand": what the walk is on and which steps the record says were confirmed after each."""
+    from tests.discharge_support import new_discharge
+
+    kiosk = RealKiosk()
+    kiosk.hand_over(new_discharge())
+    realwin.settle(100)
+    out: dict[str, Any] = {"steps": [s.key for s in kiosk.session.walk.screens if s.key.startswith("step:")]}  # type: ignore[union-attr]
+
+    def double_click(name: str) -> None:
+        x, y = realwin.centre(realwin.visible_rect(kiosk.button(name)))
+        realwin.xdotool("mousemove", str(x), str(y))
+        realwin.settle(50)
+        realwin.xdotool("click", "--repeat", "2", "--delay", str(gap_ms), "1")
+        realwin.settle(700)
+
+    double_click("start")
+    out["after_start"] = _walk_state(kiosk)
+    double_click("understand")
+    out["after_understand"] = _walk_state(kiosk)
+
+    device = QTest.createTouchDevice()
+    target = kiosk.button("understand")
+    point = target.mapTo(kiosk.window, target.rect().center())
+    for _ in range(2):
+        QTest.touchEvent(kiosk.window, device).press(0, point, kiosk.window).commit()
+        QTest.touchEvent(kiosk.window, device).release(0, point, kiosk.window).commit()
+        realwin.settle(gap_ms)
+    realwin.settle(700)
+    out["after_touch"] = _walk_state(kiosk)
+    return out
+
+
+# -- the number pad ------------------------------------------------------------------------------------------------
+def _pad_places(overlay: Any) -> dict[str, list[int]]:
+    """Every visible key of the pad (and Done, Cancel, the display) on screen."""
+    pad = overlay.keypad
+    widgets: dict[str, QWidget] = {name: key for name, key in pad.keys.items() if key.isVisible()}
+    widgets.update(ok=pad.ok_key, cancel=overlay.cancel_button, display=pad.display)
+    return {name: list(realwin.screen_rect(widget)) for name, widget in widgets.items()}
+
+
+def keypad_taps(sizes: list[str], digits: str, shots: str = "") -> Any:
+    """The escort's phone pad at each text size: every key's place, then ``digits`` tapped for real where the
+    keys were at the start, then every key's place again and what the pad got."""
+    from kiosk.ui import theme
+    from kiosk.ui.keypad import KeypadOverlay
+    from tests.discharge_support import new_discharge
+
+    kiosk = RealKiosk()
+    kiosk.hand_over(new_discharge())
+    kiosk.walk_to_escort()
+    out = []
+    for size in sizes:
+        kiosk.flow._set_theme(theme.ThemeChoice(theme.TextSize(size), kiosk.flow.theme_choice.palette))
+        realwin.settle(50)
+        kiosk.click("escort-phone")
+        realwin.settle(150)
+        overlay = [o for o in kiosk.window.findChildren(KeypadOverlay) if o.isVisible()][-1]
+        pad = overlay.keypad
+
+        before = _pad_places(overlay)
+        for digit in digits:
+            realwin.tap(*realwin.centre(tuple(before[digit])))  # type: ignore[arg-type]
+        realwin.settle(100)
+        if shots and size == sizes[-1]:
+            realwin.screenshot(Path(shots) / f"keypad-{size}.png")
+        out.append({"size": size, "before": before, "after": _pad_places(overlay), "typed": pad.text()})
+        kiosk.click(overlay.cancel_button)
+        realwin.settle(50)
+    return out
