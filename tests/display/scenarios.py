@@ -296,3 +296,70 @@ def keypad_taps(sizes: list[str], digits: str, shots: str = "") -> Any:
         kiosk.click(overlay.cancel_button)
         realwin.settle(50)
     return out
+
+
+# -- a whole discharge, the escort typed on the on-screen keyboard ---------------------------------------------------
+def _type_on_keyboard(text: str) -> None:
+    """Tap each character's key on the Qt Virtual Keyboard's own panel (real X clicks on its window)."""
+    for char in text:
+        keys = realwin.keyboard_keys()
+        realwin.tap(*realwin.centre(keys[char]))
+
+
+def discharge_with_keyboard(shots: str = "") -> Any:
+    """Nurse's form, the patient's walk, the escort's name and relationship tapped on the on-screen keyboard
+    (Enter to go on), the phone on the pad, review, sign-off, print (outbox), sheet in hand."""
+    from kiosk.discharge.session import Stage
+    from tests.discharge_support import INJECTION, PATIENT_A
+
+    kiosk = RealKiosk()
+    kiosk.sign_in()
+    kiosk.click("home-new")
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    record_id = kiosk.session.record_id
+    assert record_id is not None
+    kiosk.walk_to_escort()
+    out: dict[str, Any] = {}
+    name_edit = kiosk.screen.findChild(QLineEdit, "escort-name")
+    relationship_edit = kiosk.screen.findChild(QLineEdit, "escort-relationship")
+    assert name_edit is not None and relationship_edit is not None
+    realwin.tap_widget(name_edit)
+    out["keyboard_opened"] = realwin.wait_until(realwin.keyboard_visible, 5.0)
+    realwin.settle(200)
+    _type_on_keyboard("ade smith")
+    if shots:
+        realwin.screenshot(Path(shots) / "escort-typing.png")
+    _type_on_keyboard("\n")
+    realwin.settle(150)
+    focus = QApplication.focusWidget()
+    out["after_first_enter"] = {
+        "focus": focus.objectName() if focus is not None else "",
+        "keyboard": QGuiApplication.inputMethod().isVisible(),
+    }
+    _type_on_keyboard("son\n")
+    realwin.wait_until(lambda: not QGuiApplication.inputMethod().isVisible(), 2.0)
+    out["after_last_enter"] = {"keyboard": QGuiApplication.inputMethod().isVisible()}
+    out["typed"] = [name_edit.text(), relationship_edit.text()]
+
+    from kiosk.ui.keypad import KeypadOverlay
+
+    realwin.tap_widget(kiosk.button("escort-phone"))
+    overlay = [o for o in kiosk.window.findChildren(KeypadOverlay) if o.isVisible()][-1]
+    for digit in "07700900123":
+        realwin.tap_widget(overlay.keypad.keys[digit])
+    realwin.tap_widget(overlay.keypad.ok_key)
+    realwin.settle(100)
+    realwin.tap_widget(kiosk.button("confirm-escort"))
+    realwin.settle(100)
+    out["after_escort"] = kiosk.walk_kind().value
+    kiosk.click("action")
+    kiosk.review_and_sign_off()
+    kiosk.print_and_hand_over()
+    record = kiosk.store.get(record_id)
+    escort = record.escort
+    out["locked"] = kiosk.session.stage is Stage.LOCKED
+    out["record"] = {
+        "state": record.state.value,
+        "escort": None if escort is None else [escort.name, escort.relationship, escort.phone],
+    }
+    return out
