@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -51,6 +51,7 @@ class NumericKeypad(QWidget):
         self._placeholder = ""
         self._formatter: Callable[[str], str] | None = None
         self._display_height = 0
+        self._fix_pending = False
 
         self.display = label("", "keypad-display", wrap=False)
         self.display.setObjectName("keypad-display")
@@ -123,10 +124,11 @@ class NumericKeypad(QWidget):
         key_height = max(KEY_MIN_HEIGHT, tallest + KEY_TEXT_MARGIN_Y)
         for key in keys:
             key.setFixedHeight(key_height)
+        for key in self.keys.values():
+            key.setMinimumWidth(key_width)
         self._display_height = 0
         self._display_height = max(KEY_MIN_HEIGHT, self._display_text_height())
         self.display.setFixedHeight(self._display_height)
-        self.setFixedWidth(3 * key_width + 2 * KEY_GAP)
 
     def _display_text_height(self) -> int:
         """The display's height in the taller of its two looks (the theme's placeholder and digits fonts)."""
@@ -152,8 +154,14 @@ class NumericKeypad(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self.fix_geometry()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and not self._fix_pending:
+            # The keys take their new fonts from the theme after this widget: measure once they have.
+            self._fix_pending = True
+            QTimer.singleShot(0, self, self._fix_later)
+
+    def _fix_later(self) -> None:
+        self._fix_pending = False
+        self.fix_geometry()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
