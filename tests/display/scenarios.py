@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
 from kiosk import paths
 from tests.display import realwin
@@ -137,7 +137,7 @@ def measure_fields(kiosk: RealKiosk, where: str, sizes: list[str], shots: str) -
         kiosk.flow._set_theme(theme.ThemeChoice(theme.TextSize(size), palette))
         realwin.settle(50)
         for field in text_fields(page):
-            scroll = getattr(page, "scroll", None)
+            scroll = page.findChild(QScrollArea, "page-scroll")
             if scroll is not None:
                 scroll.ensureWidgetVisible(field)  # the patient scrolls to it first
                 realwin.settle(30)
