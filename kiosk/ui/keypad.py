@@ -144,8 +144,9 @@ class NumericKeypad(QWidget):
         self._polish_display(bool(empty))
         return max(heights)
 
-    def _polish_display(self, empty: bool) -> None:
+    def _polish_display(self, empty: bool, long: bool = False) -> None:
         self.display.setProperty("empty", empty)
+        self.display.setProperty("long", long)
         self.display.style().unpolish(self.display)
         self.display.style().polish(self.display)
         if self._display_height:
@@ -254,6 +255,9 @@ class NumericKeypad(QWidget):
             shown = self._text
         self.display.setText(shown)
         self._polish_display(not self._text)
+        room = self.display.contentsRect().width()
+        if room > 0 and self.display.fontMetrics().horizontalAdvance(shown) > room:
+            self._polish_display(not self._text, long=True)
         self.ok_key.setEnabled(bool(self._text.strip()))
         self.delete_key.setEnabled(bool(self._text))
         self.clear_key.setEnabled(bool(self._text))
@@ -298,8 +302,10 @@ class KeypadOverlay(QFrame):
         inner = QVBoxLayout(self.panel)
         inner.setContentsMargins(32, 24, 32, 24)
         inner.setSpacing(KEY_GAP)
+        inner.addStretch(1)  # the title sits on the pad, the pad in the middle of a tall (portrait) screen
         inner.addWidget(self.title)
         inner.addWidget(self.keypad)
+        inner.addStretch(1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.panel)

@@ -287,12 +287,16 @@ def keypad_taps(sizes: list[str], digits: str, shots: str = "") -> Any:
         pad = overlay.keypad
 
         before = _pad_places(overlay)
-        for digit in digits:
-            realwin.tap(*realwin.centre(tuple(before[digit])))  # type: ignore[arg-type]
+        for char in digits:
+            realwin.tap(*realwin.centre(tuple(before[{"+": "plus", " ": "space"}.get(char, char)])))  # type: ignore[arg-type]
         realwin.settle(100)
         if shots and size == sizes[-1]:
             realwin.screenshot(Path(shots) / f"keypad-{size}.png")
-        out.append({"size": size, "before": before, "after": _pad_places(overlay), "typed": pad.text()})
+        shown = pad.display
+        fits = shown.fontMetrics().horizontalAdvance(shown.text()) <= shown.contentsRect().width()
+        out.append(
+            {"size": size, "before": before, "after": _pad_places(overlay), "typed": pad.text(), "text_fits": fits}
+        )
         kiosk.click(overlay.cancel_button)
         realwin.settle(50)
     return out
