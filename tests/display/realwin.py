@@ -37,6 +37,19 @@ def wait_until(condition: Callable[[], bool], timeout: float = 5.0, step_ms: int
     return True
 
 
+def wait_stable(read: Callable[[], object], timeout: float = 3.0, step_ms: int = 60) -> bool:
+    """Until ``read()`` gives the same answer twice in a row (a layout or an animation has settled)."""
+    deadline = time.monotonic() + timeout
+    last = read()
+    while time.monotonic() < deadline:
+        settle(step_ms)
+        now = read()
+        if now == last:
+            return True
+        last = now
+    return False
+
+
 def xdotool(*args: str) -> None:
     subprocess.run(["xdotool", *args], check=True, env=os.environ)
 

@@ -125,6 +125,11 @@ def _footer_buttons(page: QWidget) -> list[QWidget]:
     return [w for w in widgets if w is not None and w.isVisible()]
 
 
+def _where(field: QWidget, buttons: list[QWidget]) -> object:
+    """The keyboard, the field and the footer buttons on screen: stable once the page has made room."""
+    return realwin.keyboard_rect(), realwin.visible_rect(field), [realwin.screen_rect(b) for b in buttons]
+
+
 def measure_fields(kiosk: RealKiosk, where: str, sizes: list[str], shots: str) -> list[dict[str, Any]]:
     """Every text field of the current screen, at each text size: tapped for real, keyboard open, measured."""
     from kiosk.ui import theme
@@ -143,7 +148,8 @@ def measure_fields(kiosk: RealKiosk, where: str, sizes: list[str], shots: str) -
                 realwin.settle(30)
             realwin.tap_widget(field)
             opened = realwin.wait_until(realwin.keyboard_visible, 3.0)
-            realwin.settle(150)
+            buttons = _footer_buttons(page)
+            realwin.wait_stable(lambda f=field, bs=buttons: _where(f, bs))
             if shots and size == sizes[-1]:
                 realwin.screenshot(Path(shots) / f"{where}-{field.objectName()}-{size}.png")
             found.append(
@@ -175,7 +181,7 @@ def measure_fields(kiosk: RealKiosk, where: str, sizes: list[str], shots: str) -
                     else [],
                     "footer": [
                         {"name": b.objectName(), "rect": realwin.screen_rect(b), "seen": realwin.visible_rect(b)}
-                        for b in _footer_buttons(page)
+                        for b in buttons
                     ],
                 }
             )
