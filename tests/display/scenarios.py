@@ -22,13 +22,17 @@ from tests.ui.driver import CONFIG, NURSE, PIN, Kiosk, Ticks
 
 
 class _Bot:
-    """The two things ``tests.ui.driver.Kiosk`` asks of pytest-qt's bot, without pytest in this process."""
+    """What ``tests.ui.driver.Kiosk`` asks of pytest-qt's bot, without pytest in this process."""
 
     def mouseClick(self, widget: QWidget, button: Qt.MouseButton) -> None:
         QTest.mouseClick(widget, button)
 
     def wait(self, ms: int) -> None:
         realwin.settle(ms)
+
+    def waitUntil(self, condition: Callable[[], object], timeout: int = 5000) -> None:
+        if not realwin.wait_until(lambda: bool(condition()), timeout / 1000):
+            raise TimeoutError(f"waited {timeout} ms")
 
 
 class RealKiosk(Kiosk):
