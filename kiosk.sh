@@ -24,7 +24,7 @@ RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
              libfontconfig1 libdbus-1-3
              espeak-ng speech-dispatcher speech-dispatcher-espeak-ng)
 # Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows.
-TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth)
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool)
 
 missing_apt() {
     local pkg

@@ -15,14 +15,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig
 from kiosk.logs import configure_logging
+from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import theme
+from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
@@ -60,24 +62,6 @@ def wants_virtual_keyboard(environ: Mapping[str, str], plugin: Path | None) -> b
     if platform:
         return platform.startswith(REAL_PLATFORMS)
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
-
-
-# Said by the offscreen platform for every frameless window; not about the kiosk.
-_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the kiosk's log (where IT looks), not to a terminal nobody reads."""
-    if message in _QT_NOISE:
-        return
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -255,8 +239,10 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     from kiosk.errors import KioskError
     from kiosk.startup import prepare
 
+    # Qt's messages first: stderr becomes the log pipe, and Python's sys.stderr moves to where stderr was, so a
+    # stderr fallback of the log (an unwritable data folder) writes to the console, never back into the pipe.
+    route_qt_messages_to_log()
     log_path = configure_logging()
-    qInstallMessageHandler(qt_message_to_log)
     config, problem = prepare()  # data folder, settings, procedures: F6
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
@@ -289,6 +275,8 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.store import RecordStore
 
+        if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
+            create_input_panel(window)
         try:
             store = RecordStore.open(clock=clock)
             app.aboutToQuit.connect(store.close)

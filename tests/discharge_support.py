@@ -76,14 +76,14 @@ def start_record(store: RecordStore, new: NewDischarge, nurse: str = "Nurse Adeb
 def walk_to(walk: PatientWalk, kind: ScreenKind) -> None:
     """Confirm and answer (right first time) until the walk reaches ``kind``."""
     if walk.current.kind is ScreenKind.WELCOME:
-        walk.begin()
+        walk.begin(walk.current.key)
     while walk.current.kind is not kind:
         screen = walk.current
         if screen.kind in (ScreenKind.STEP, ScreenKind.WARNING_SIGNS):
-            walk.understand()
+            walk.understand(walk.current.key)
         elif screen.kind is ScreenKind.QUESTION:
             assert screen.question is not None
-            walk.answer(screen.question.answer)
-            walk.after_answer()
+            walk.answer(walk.current.key, screen.question.answer)
+            walk.after_answer(walk.current.key)
         else:
             raise AssertionError(f"cannot walk past {screen.kind}")

@@ -11,11 +11,15 @@ Decisions that matter for safety (see ``docs/HAZARDS.md``):
 - the escort screen cannot be skipped: it ends either with a valid escort (phone validated) or with "nobody",
   which stops the patient part and needs a nurse's recorded reason before sign-off (H4);
 - resuming after an idle wipe starts again at the welcome screen (the patient sees their own first name, H3),
-  then jumps to the first screen not yet done; confirmed steps stay confirmed and can be revisited with Back.
+  then jumps to the first screen not yet done; confirmed steps stay confirmed and can be revisited with Back;
+- every choice names the screen it was made on (``PatientScreen.key``); a choice for a screen that is no longer
+  the current one (a second tap that arrived after the first moved the walk on) is ignored, so no step counts as
+  confirmed unless the patient was shown it (H10).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +28,8 @@ from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
 from kiosk.discharge.model import DischargeRecord, Escort
+
+log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 2
 WARNING_SIGNS_ID = "warning-signs"
@@ -188,14 +194,25 @@ class PatientWalk:
         return 0 < self.index and self.current.kind not in (ScreenKind.THANK_YOU,)
 
     # -- what the patient chose -------------------------------------------------------------------------------
-    def begin(self) -> PatientScreen:
+    def is_current(self, key: str) -> bool:
+        """Whether ``key`` names the screen the patient is on; a tap meant for another screen is logged."""
+        if key == self.current.key:
+            return True
+        log.info("a tap for %s ignored: the patient is on %s", key, self.current.key)
+        return False
+
+    def begin(self, key: str) -> PatientScreen:
         """From the welcome screen: the first step, or after a resume the first screen not yet done."""
+        if not self.is_current(key):
+            return self.current
         self._expect(ScreenKind.WELCOME)
         self.index = self.first_open_index() if self.resumed else 1
         return self.current
 
-    def understand(self) -> PatientScreen:
-        """ "I understand" on a step or on the warning signs: saved now, then the next screen."""
+    def understand(self, key: str) -> PatientScreen:
+        """ "I understand" on the step or warning signs screen ``key``: saved now, then the next screen."""
+        if not self.is_current(key):
+            return self.current
         screen = self.current
         if screen.kind is ScreenKind.STEP:
             assert screen.step is not None
@@ -210,8 +227,11 @@ class PatientWalk:
             self._saved()
         return self._advance()
 
-    def answer(self, chosen: int) -> AnswerOutcome:
-        """Record one attempt at the current question (saved now) and say what the screen shows next."""
+    def answer(self, key: str, chosen: int) -> AnswerOutcome | None:
+        """Record one attempt at question ``key`` (saved now) and say what the screen shows next (None: the tap
+        was for a screen no longer shown, nothing saved)."""
+        if not self.is_current(key):
+            return None
         screen = self._expect(ScreenKind.QUESTION)
         question = screen.question
         assert question is not None
@@ -230,8 +250,10 @@ class PatientWalk:
             ask_again=not correct and len(attempts) < MAX_ATTEMPTS,
         )
 
-    def after_answer(self) -> PatientScreen:
+    def after_answer(self, key: str) -> PatientScreen:
         """Leave the answer feedback: the same question again if it is not settled, else the next screen."""
+        if not self.is_current(key):
+            return self.current
         screen = self._expect(ScreenKind.QUESTION)
         assert screen.question is not None
         if not self.question_settled(screen.question.id):

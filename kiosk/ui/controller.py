@@ -89,6 +89,7 @@ class Flow(QObject):
         self._print_service = print_service
         self.theme_choice = theme.ThemeChoice()
         self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
+        self._page_keys: dict[ScreenKind, str] = {}
         self.nurse_screens: dict[Stage, QWidget] = {}
         self._cleared_nurse_stages: set[Stage] = set()
         self.job: PrintJob | None = None
@@ -200,7 +201,7 @@ class Flow(QObject):
             welcome_page.high_contrast_toggled.connect(self._contrast)
         elif kind is ScreenKind.STEP or kind is ScreenKind.WARNING_SIGNS:
             page = step.StepScreen() if kind is ScreenKind.STEP else warning_signs.WarningSignsScreen()
-            page.understood.connect(self._understood)
+            page.understood.connect(functools.partial(self._understood, kind))
             page.back_requested.connect(self._back)
         elif kind is ScreenKind.QUESTION:
             page = question.QuestionScreen()
@@ -268,6 +269,7 @@ class Flow(QObject):
             page.show_escort(timeline.format_clock(until), procedure.responsible_adult.hours)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.THANK_YOU:
             page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
+        self._page_keys[screen.kind] = screen.key
         self.window.show_screen(page)
 
     # == read aloud ===============================================================================================
@@ -307,14 +309,19 @@ class Flow(QObject):
             raise RuntimeError("no patient walk is open")
         return walk
 
+    def _shown_key(self, kind: ScreenKind) -> str:
+        """The walk screen (``PatientScreen.key``) that the page for ``kind`` is showing: a tap on that page is
+        meant for it, and the walk ignores it if the patient is somewhere else by now (H10)."""
+        return self._page_keys.get(kind, "")
+
     @guarded
     def _begin(self) -> None:
-        self._walk().begin()
+        self._walk().begin(self._shown_key(ScreenKind.WELCOME))
         self.show_patient_screen()
 
     @guarded
-    def _understood(self) -> None:
-        self._walk().understand()
+    def _understood(self, kind: ScreenKind) -> None:
+        self._walk().understand(self._shown_key(kind))
         self.show_patient_screen()
 
     @guarded
@@ -324,7 +331,9 @@ class Flow(QObject):
 
     @guarded
     def _answered(self, chosen: int) -> None:
-        outcome = self._walk().answer(chosen)
+        outcome = self._walk().answer(self._shown_key(ScreenKind.QUESTION), chosen)
+        if outcome is None:
+            return
         page = self.patient_screens[ScreenKind.QUESTION]
         page.show_outcome(  # type: ignore[attr-defined]
             chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option
@@ -332,7 +341,7 @@ class Flow(QObject):
 
     @guarded
     def _after_answer(self) -> None:
-        self._walk().after_answer()
+        self._walk().after_answer(self._shown_key(ScreenKind.QUESTION))
         self.show_patient_screen()
 
     @guarded
@@ -489,6 +498,7 @@ class Flow(QObject):
             page.clear()
             self.window.remove_screen(page)
         self.patient_screens.clear()
+        self._page_keys.clear()
         if self.session.walk is None:
             self._themed_walk = None
             self._set_theme(theme.ThemeChoice())

@@ -1,13 +1,16 @@
 """A scripted demo discharge on the real kiosk window, pressing the real buttons, saving a PNG per screen.
 
 Used by ``main.py screenshots``. Buttons are pressed with ``QAbstractButton.click()`` and text typed into the
-real line edits and keypads, so the pictures show exactly what a nurse and a patient would see.
+real line edits and keypads, so the pictures show exactly what a nurse and a patient would see. With
+``real_window`` the window is full screen on a real display, the pictures are of the whole screen, and the screens
+with text fields are shot with the last field typed focused and the on-screen keyboard open.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -32,11 +35,13 @@ class _Ticks:
 
 
 class DemoRun:
-    def __init__(self, folder: Path, size: tuple[int, int], printer: str | None) -> None:
+    def __init__(self, folder: Path, size: tuple[int, int], printer: str | None, real_window: bool = False) -> None:
         self.folder = folder
         self.size = size
         self.printer = printer
+        self.real_window = real_window
         self.count = 0
+        self._typed: QLineEdit | None = None
 
     # -- set-up ------------------------------------------------------------------------------------------------
     def _queue(self) -> str:
@@ -65,8 +70,15 @@ class DemoRun:
         self.store = RecordStore.open(clock=self.clock)
         NurseAccounts(self.store).add(DEMO_NURSE, DEMO_PIN)
         self.window = KioskWindow(config)
-        self.window.resize(*self.size)
-        self.window.show()
+        if self.real_window:
+            from kiosk.ui.input_panel import create_input_panel
+
+            self.window.show_kiosk(full_screen=True)
+            self.settle(300)
+            create_input_panel(self.window)
+        else:
+            self.window.resize(*self.size)
+            self.window.show()
         self.flow = build_flow(self.window, config, self.clock, self.store, monotonic=self.ticks)
         self.session = self.flow.session
         try:
@@ -94,7 +106,29 @@ class DemoRun:
         QApplication.processEvents()
         self.count += 1
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        self.window.grab().save(str(self.folder / f"{self.count:02d}-{slug}.png"))
+        path = str(self.folder / f"{self.count:02d}-{slug}.png")
+        if not self.real_window:
+            self.window.grab().save(path)
+            return
+        from PySide6.QtGui import QGuiApplication
+
+        field, self._typed = self._typed, None
+        method = QGuiApplication.inputMethod()
+        if field is not None and field.isVisible():
+            field.setFocus()
+            method.show()
+            self._wait(method.isVisible)
+            self.settle(400)  # the keyboard slides in; the page makes room and scrolls the field into view
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        screen.grabWindow(0).save(path)
+        if method.isVisible():
+            method.hide()
+            self.settle(300)
+
+    def _wait(self, condition: Callable[[], bool], seconds: float = 5.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition() and time.monotonic() < deadline:
+            self.settle(20)
 
     @property
     def screen(self) -> QWidget:
@@ -118,6 +152,7 @@ class DemoRun:
         if edit is None:
             raise RuntimeError(f"demo: no field {name!r}")
         edit.setText(text)
+        self._typed = edit
 
     def keypad(self, digits: str) -> None:
         from kiosk.ui.keypad import KeypadOverlay
@@ -251,6 +286,7 @@ class DemoRun:
             texts[0].setPlainText(reason)
         elif edits:
             edits[0].setText(reason)
+            self._typed = edits[0]
 
     def review_and_print(self, first: bool) -> None:
         if self.session.stage is not Stage.REVIEW:

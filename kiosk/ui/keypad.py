@@ -1,7 +1,12 @@
 """A large on-screen number pad for PINs, phone numbers, NHS numbers and dates of birth.
 
-Touch first: every key is at least 72 px square with gaps between, so a shaky finger or a gloved one hits the
+Touch first: every key is at least 120 x 72 px with gaps between, so a shaky finger or a gloved one hits the
 key it aims at; nothing needs a long press or a double tap. A physical keyboard works too (ward PCs).
+
+The pad's geometry is fixed for the text size in use: every key's size comes from the widest key label in the
+key font, the display's from the largest digits, never from what has been typed. So no key moves under the finger
+while typing (issue 12: the pad shrank after the first digit and taps landed on other keys), and at the largest
+text size the keys keep their full height instead of being squeezed into each other.
 ``KeypadField`` is a form field that opens the pad over the screen when tapped, for forms with several numbers.
 """
 
@@ -9,13 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets import button, label
 
 KEY_GAP = 12
+KEY_MIN_WIDTH = 120
+KEY_MIN_HEIGHT = 72
+# Room around a key's label: the theme's padding, border and a little air.
+KEY_TEXT_MARGIN_X = 32
+KEY_TEXT_MARGIN_Y = 16
+DISPLAY_MARGIN_Y = 20
 MASK = "●"
 
 
@@ -39,11 +50,15 @@ class NumericKeypad(QWidget):
         self._max_length = 20
         self._placeholder = ""
         self._formatter: Callable[[str], str] | None = None
+        self._display_height = 0
+        self._fix_pending = False
 
         self.display = label("", "keypad-display", wrap=False)
         self.display.setObjectName("keypad-display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # What is typed never sizes the pad (a longer placeholder or number would move every key).
+        self.display.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -64,6 +79,9 @@ class NumericKeypad(QWidget):
         self.ok_key = button(ok_text, "primary", name="key-ok")
         self.ok_key.setProperty("key", True)
         self.ok_key.clicked.connect(self._submit)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(KEY_GAP)
+        self.action_row.addWidget(self.ok_key, 1)
 
         self.plus_key.clicked.connect(lambda: self._type("+"))
         self.space_key.clicked.connect(lambda: self._type(" "))
@@ -75,9 +93,10 @@ class NumericKeypad(QWidget):
         layout.setSpacing(KEY_GAP)
         layout.addWidget(self.display)
         layout.addLayout(grid)
-        layout.addWidget(self.ok_key)
+        layout.addLayout(self.action_row)
         self.set_phone_mode(False)
         self._refresh()
+        self.fix_geometry()
 
     def _key(self, text: str, name: str) -> QPushButton:
         key = button(text, "key", name=f"key-{name}")
@@ -89,6 +108,65 @@ class NumericKeypad(QWidget):
             key.clicked.connect(lambda: self._type(text))
         self.keys[name] = key
         return key
+
+    # -- geometry --------------------------------------------------------------------------------------------
+    def fix_geometry(self) -> None:
+        """Size every key and the display for the current theme (text size), whatever is typed."""
+        items = (self.action_row.itemAt(i) for i in range(self.action_row.count()))
+        actions = [item.widget() for item in items if item is not None]
+        keys = [*self.keys.values(), *(w for w in actions if w is not None)]
+        for key in keys:
+            key.ensurePolished()
+        self.display.ensurePolished()
+        widest = max(key.fontMetrics().horizontalAdvance(key.text()) for key in self.keys.values())
+        tallest = max(key.fontMetrics().height() for key in keys)
+        key_width = max(KEY_MIN_WIDTH, widest + KEY_TEXT_MARGIN_X)
+        key_height = max(KEY_MIN_HEIGHT, tallest + KEY_TEXT_MARGIN_Y)
+        for key in keys:
+            key.setFixedHeight(key_height)
+        for key in self.keys.values():
+            key.setMinimumWidth(key_width)
+        self._display_height = 0
+        self._display_height = max(KEY_MIN_HEIGHT, self._display_text_height())
+        self.display.setFixedHeight(self._display_height)
+
+    def _display_text_height(self) -> int:
+        """The display's height in the taller of its two looks (the theme's placeholder and digits fonts)."""
+        empty = self.display.property("empty")
+        heights = []
+        for state in (True, False):
+            self._polish_display(state)
+            self.display.setMinimumHeight(0)
+            self.display.setMaximumHeight(16_777_215)
+            heights.append(
+                max(self.display.sizeHint().height(), self.display.fontMetrics().height() + DISPLAY_MARGIN_Y)
+            )
+        self._polish_display(bool(empty))
+        return max(heights)
+
+    def _polish_display(self, empty: bool, long: bool = False) -> None:
+        self.display.setProperty("empty", empty)
+        self.display.setProperty("long", long)
+        self.display.style().unpolish(self.display)
+        self.display.style().polish(self.display)
+        if self._display_height:
+            # Polishing applies the theme's min-height again: the display keeps the pad's fixed height.
+            self.display.setFixedHeight(self._display_height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and not self._fix_pending:
+            # The keys take their new fonts from the theme after this widget: measure once they have.
+            self._fix_pending = True
+            QTimer.singleShot(0, self, self._fix_later)
+
+    def _fix_later(self) -> None:
+        self._fix_pending = False
+        self.fix_geometry()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fix_geometry()
 
     # -- public API ------------------------------------------------------------------------------------------
     def text(self) -> str:
@@ -176,9 +254,10 @@ class NumericKeypad(QWidget):
         else:
             shown = self._text
         self.display.setText(shown)
-        self.display.setProperty("empty", not self._text)
-        self.display.style().unpolish(self.display)
-        self.display.style().polish(self.display)
+        self._polish_display(not self._text)
+        room = self.display.contentsRect().width()
+        if room > 0 and self.display.fontMetrics().horizontalAdvance(shown) > room:
+            self._polish_display(not self._text, long=True)
         self.ok_key.setEnabled(bool(self._text.strip()))
         self.delete_key.setEnabled(bool(self._text))
         self.clear_key.setEnabled(bool(self._text))
@@ -215,13 +294,18 @@ class KeypadOverlay(QFrame):
         self.cancel_button = button("Cancel", name="keypad-cancel")
         self.keypad.submitted.connect(self.accepted)
         self.cancel_button.clicked.connect(self.cancelled)
+        # Cancel beside Done, not under it: at the largest text size a phone pad must fit 800 px.
+        self.cancel_button.setProperty("key", True)
+        self.keypad.action_row.insertWidget(0, self.cancel_button, 1)
+        self.keypad.fix_geometry()
 
         inner = QVBoxLayout(self.panel)
         inner.setContentsMargins(32, 24, 32, 24)
         inner.setSpacing(KEY_GAP)
+        inner.addStretch(1)  # the title sits on the pad, the pad in the middle of a tall (portrait) screen
         inner.addWidget(self.title)
         inner.addWidget(self.keypad)
-        inner.addWidget(self.cancel_button)
+        inner.addStretch(1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.panel)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
+from kiosk.ui.keyboard_fit import KeyboardFit
 from kiosk.ui.screens.start import StartScreen
 
 
@@ -25,10 +26,14 @@ class KioskWindow(QMainWindow):
         self._may_close = False
         self.stack = QStackedWidget()
         self.stack.setObjectName("stack")
+        # The stack would be as tall as its tallest screen, and the window with it (beyond the screen itself when
+        # the on-screen keyboard takes the bottom half): each screen fits itself in the space there is instead.
+        self.stack.setMinimumSize(1, 1)
         self.setCentralWidget(self.stack)
         self.start_screen = StartScreen(config.ward_name, config.trust_name)
         self.stack.addWidget(self.start_screen)
         self.stack.setCurrentWidget(self.start_screen)
+        self.keyboard_fit = KeyboardFit(self)
 
     def show_kiosk(self, full_screen: bool = True) -> None:
         if full_screen:

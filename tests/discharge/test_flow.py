@@ -73,20 +73,20 @@ def test_diabetic_patient_sees_blood_sugar_step_and_others_do_not() -> None:
 def test_each_step_confirmation_is_in_the_store_the_moment_it_is_made(tmp_path: Path) -> None:
     """'I understand' writes the confirmation before the next screen shows (H6)."""
     store, _, walk = open_walk(tmp_path)
-    walk.begin()
+    walk.begin(walk.current.key)
     first = walk.current
     assert first.kind is ScreenKind.STEP and first.step is not None
     assert store.get(walk.record_id).confirmations == ()
-    second = walk.understand()
+    second = walk.understand(walk.current.key)
     assert store.get(walk.record_id).confirmed_step_ids == {first.step.id}
     assert second.number == 2
 
 
 def test_back_shows_the_previous_step_and_a_second_understand_is_not_saved_twice(tmp_path: Path) -> None:
     store, _, walk = open_walk(tmp_path)
-    walk.begin()
-    walk.understand()
-    walk.understand()
+    walk.begin(walk.current.key)
+    walk.understand(walk.current.key)
+    walk.understand(walk.current.key)
     assert walk.back().number == 2
     assert walk.back().number == 1
     assert not walk.can_go_back or walk.back().kind is ScreenKind.WELCOME
@@ -102,13 +102,13 @@ def test_wrong_answer_shows_explanation_then_asks_again_and_both_attempts_are_sa
     question = walk.current.question
     assert question is not None
     wrong = next(i for i in range(len(question.options)) if i != question.answer)
-    outcome = walk.answer(wrong)
+    outcome = walk.answer(walk.current.key, wrong)
     assert not outcome.correct and outcome.ask_again
     assert outcome.explanation == question.explanation
-    assert walk.after_answer().question == question, "asked again"
-    again = walk.answer(question.answer)
+    assert walk.after_answer(walk.current.key).question == question, "asked again"
+    again = walk.answer(walk.current.key, question.answer)
     assert again.correct and again.attempt == 2
-    assert walk.after_answer().key != f"question:{question.id}"
+    assert walk.after_answer(walk.current.key).key != f"question:{question.id}"
     answers = [(a.question_id, a.chosen, a.correct) for a in store.get(walk.record_id).answers]
     assert answers == [(question.id, wrong, False), (question.id, question.answer, True)]
 
@@ -120,19 +120,19 @@ def test_two_wrong_answers_move_on_and_leave_it_for_the_nurse(tmp_path: Path) ->
     question = walk.current.question
     assert question is not None
     wrong = next(i for i in range(len(question.options)) if i != question.answer)
-    outcomes = [walk.answer(wrong)]
-    walk.after_answer()
-    outcomes.append(walk.answer(wrong))
+    outcomes = [walk.answer(walk.current.key, wrong)]
+    walk.after_answer(walk.current.key)
+    outcomes.append(walk.answer(walk.current.key, wrong))
     assert [o.ask_again for o in outcomes] == [True, False]
     assert len(outcomes) == MAX_ATTEMPTS
-    assert walk.after_answer().key != f"question:{question.id}"
+    assert walk.after_answer(walk.current.key).key != f"question:{question.id}"
     assert [a.correct for a in store.get(walk.record_id).answers] == [False, False]
 
 
 def test_warning_signs_confirmation_is_saved(tmp_path: Path) -> None:
     store, _, walk = open_walk(tmp_path)
     walk_to(walk, ScreenKind.WARNING_SIGNS)
-    assert walk.understand().kind is ScreenKind.ESCORT
+    assert walk.understand(walk.current.key).kind is ScreenKind.ESCORT
     assert WARNING_SIGNS_ID in store.get(walk.record_id).confirmed_step_ids
 
 
@@ -173,22 +173,22 @@ def test_nobody_is_saved_and_stops_the_walk_for_a_nurse(tmp_path: Path) -> None:
 def test_resume_starts_at_welcome_then_jumps_to_the_first_screen_not_done(tmp_path: Path) -> None:
     """After an idle wipe the patient sees the welcome again, then carries on where they stopped."""
     store, _, walk = open_walk(tmp_path)
-    walk.begin()
-    walk.understand()
-    walk.understand()
+    walk.begin(walk.current.key)
+    walk.understand(walk.current.key)
+    walk.understand(walk.current.key)
     third = walk.current
     resumed = PatientWalk(walk.procedure, store.get(walk.record_id), store, resumed=True)
     assert resumed.current.kind is ScreenKind.WELCOME
-    assert resumed.begin() == third
+    assert resumed.begin(resumed.current.key) == third
 
 
 def test_actions_on_the_wrong_screen_are_refused(tmp_path: Path) -> None:
     _, _, walk = open_walk(tmp_path)
     with pytest.raises(FlowError):
-        walk.understand()
+        walk.understand(walk.current.key)
     with pytest.raises(FlowError):
-        walk.answer(0)
-    walk.begin()
+        walk.answer(walk.current.key, 0)
+    walk.begin(walk.current.key)
     with pytest.raises(FlowError):
         walk.nobody()
 
@@ -206,3 +206,27 @@ def test_every_step_of_both_procedures_can_be_walked_to_thank_you(tmp_path: Path
         steps = {s.step.id for s in walk.screens if s.step}
         assert steps | {WARNING_SIGNS_ID} == record.confirmed_step_ids
         assert kinds(walk)[walk.index] is ScreenKind.THANK_YOU
+
+
+def test_a_tap_meant_for_a_screen_no_longer_shown_is_ignored(tmp_path: Path) -> None:
+    """H10: the second tap of a double tap on "I understand" names step 1, the walk is on step 2: step 2 is
+    not confirmed, nothing is saved, the walk stays on step 2. The same for a stale answer, Next and Start."""
+    store, _, walk = open_walk(tmp_path)
+    welcome = walk.current
+    walk.begin(welcome.key)
+    first = walk.current
+    assert walk.begin(welcome.key) == first, "a second tap on Start does nothing"
+    second = walk.understand(first.key)
+    assert second.kind is ScreenKind.STEP and second != first
+    assert walk.understand(first.key) == second
+    assert walk.current == second
+    assert first.step is not None
+    assert store.get(walk.record_id).confirmed_step_ids == frozenset({first.step.id})
+
+    while walk.current.kind is ScreenKind.STEP:
+        walk.understand(walk.current.key)
+    question = walk.current
+    assert question.kind is ScreenKind.QUESTION and question.question is not None
+    assert walk.answer(second.key, question.question.answer) is None
+    assert walk.after_answer(second.key) == question
+    assert store.get(walk.record_id).answers == ()

@@ -123,7 +123,7 @@ def test_cancelling_the_no_escort_reason_hands_the_tablet_back_to_the_escort_scr
     session.reason_cancelled()
     assert session.stage is Stage.PATIENT and session.nurse is None
     assert session.walk is not None
-    session.walk.begin()
+    session.walk.begin(session.walk.current.key)
     assert session.walk.current.kind is ScreenKind.ESCORT
 
 
@@ -186,17 +186,19 @@ def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tm
     session = with_patient(tmp_path)
     walk = session.walk
     assert walk is not None
-    walk.begin()
+    walk.begin(walk.current.key)
     while walk.current.kind is not ScreenKind.ESCORT:
+        key = walk.current.key
         if walk.current.kind is ScreenKind.QUESTION:
             question = walk.current.question
             assert question is not None
             wrong = (question.answer + 1) % len(question.options)
-            assert walk.answer(wrong).ask_again
-            assert not walk.answer(wrong).ask_again
-            walk.after_answer()
+            first, second = walk.answer(key, wrong), walk.answer(key, wrong)
+            assert first is not None and first.ask_again
+            assert second is not None and not second.ask_again
+            walk.after_answer(key)
         else:
-            walk.understand()
+            walk.understand(key)
     walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
     session.nurse_requested()
     session.pin_entered(NURSE, PIN)
@@ -235,8 +237,8 @@ def test_lock_wipes_the_session(tmp_path: Path) -> None:
 def test_resume_after_idle_carries_on_where_the_patient_stopped(tmp_path: Path) -> None:
     session = with_patient(tmp_path)
     assert session.walk is not None
-    session.walk.begin()
-    session.walk.understand()
+    session.walk.begin(session.walk.current.key)
+    session.walk.understand(session.walk.current.key)
     expected = session.walk.current
     record_id = session.record_id
     session.lock()
@@ -246,7 +248,7 @@ def test_resume_after_idle_carries_on_where_the_patient_stopped(tmp_path: Path) 
     assert record_id is not None
     session.resume(record_id)
     assert session.stage is Stage.PATIENT and session.walk is not None and session.walk.resumed
-    assert session.walk.begin() == expected
+    assert session.walk.begin(session.walk.current.key) == expected
 
 
 def test_abandon_needs_a_reason(tmp_path: Path) -> None:

@@ -51,14 +51,47 @@ def test_an_exception_reaching_qt_shows_the_error_screen(qtbot: QtBot, tmp_path:
 
 
 def test_qt_messages_go_to_the_log_without_offscreen_noise(caplog: pytest.LogCaptureFixture) -> None:
-    """Qt's warnings reach the kiosk's log for IT; the offscreen platform's chatter does not."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType
-
-    from kiosk.app import qt_message_to_log
+    """Qt's warnings reach the kiosk's log for IT (a message's next lines keep its level); the offscreen
+    platform's chatter does not; other libraries' stderr lines are logged too."""
+    from kiosk.qt_log import log_line
 
     real = "QPainter::begin: Paint device returned engine == 0"
     noise = "This plugin does not support propagateSizeHints()"
+    with caplog.at_level(logging.DEBUG):
+        level = log_line(f"qt-warning: {real}", logging.INFO)
+        level = log_line("    QLineEdit::echoMode", level)
+        log_line(f"qt-warning: {noise}", logging.INFO)
+        log_line("qt-debug: details", logging.INFO)
+        log_line("libEGL warning: no display", logging.WARNING)
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("qt", logging.WARNING, real),
+        ("stderr", logging.WARNING, "    QLineEdit::echoMode"),
+        ("qt", logging.DEBUG, "details"),
+        ("stderr", logging.WARNING, "libEGL warning: no display"),
+    ]
+
+
+def test_qt_messages_from_another_thread_reach_the_log_through_the_pipe(caplog: pytest.LogCaptureFixture) -> None:
+    """No Python message handler: Qt's own handler writes to the stderr pipe, a Python thread logs it."""
+    from PySide6.QtCore import QThread, qInstallMessageHandler
+
+    from kiosk.qt_log import route_qt_messages_to_log
+
+    class Warner(QThread):
+        def run(self) -> None:
+            from PySide6.QtCore import qWarning
+
+            qWarning("said on a Qt thread")
+
     with caplog.at_level(logging.DEBUG, logger="qt"):
-        qt_message_to_log(QtMsgType.QtWarningMsg, QMessageLogContext(), real)
-        qt_message_to_log(QtMsgType.QtWarningMsg, QMessageLogContext(), noise)
-    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [(logging.WARNING, real)]
+        pipe = route_qt_messages_to_log()
+        try:
+            warner = Warner()
+            warner.start()
+            assert warner.wait(5000)
+        finally:
+            pipe.stop()
+            qInstallMessageHandler(None)
+    assert ("qt", logging.WARNING, "said on a Qt thread") in [
+        (r.name, r.levelno, r.getMessage()) for r in caplog.records
+    ]

@@ -11,7 +11,8 @@ screen as soon as they are handed on or the screen is cleared (H8).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.discharge.new_discharge import FormErrors
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_nurse
@@ -23,6 +24,7 @@ from kiosk.ui.widgets import button, label, limit_text
 FIRST_PROMPT = "Choose a PIN"
 AGAIN_PROMPT = "The same PIN again"
 PIN_RULE = f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits"
+NARROW_WIDTH = 1000
 
 
 class FirstNurseScreen(NursePage):
@@ -31,7 +33,8 @@ class FirstNurseScreen(NursePage):
     nurse_created = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Set up the first nurse", scroll=False, parent=parent)
+        # Scrolls: with the on-screen keyboard open, only the top half of the screen is left for it.
+        super().__init__("Set up the first nurse", parent=parent)
         self._first_pin = ""
 
         intro = label(
@@ -78,11 +81,19 @@ class FirstNurseScreen(NursePage):
         right.addWidget(self.keypad)
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(GAP * 3)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        self.body.addLayout(columns, 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(GAP * 3)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        self.body.addLayout(self.columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side on a landscape screen; the PIN pad under the name on a narrow (portrait) one."""
+        narrow = event.size().width() < NARROW_WIDTH
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        super().resizeEvent(event)
 
     # -- public API ------------------------------------------------------------------------------------------
     def show_error(self, message: str) -> None:

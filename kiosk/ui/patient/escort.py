@@ -69,9 +69,9 @@ class EscortScreen(PatientPage):
 
         self.back_button = button("Back", "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.nobody_button = button("Nobody is staying with me", "danger", name="nobody")
+        self.nobody_button = button("Nobody is staying with me", "danger", name="nobody", commit=True)
         self.nobody_button.clicked.connect(self.nobody)
-        self.confirm_button = button("They will stay with me", "primary", name="confirm-escort")
+        self.confirm_button = button("They will stay with me", "primary", name="confirm-escort", commit=True)
         self.confirm_button.clicked.connect(self._confirm)
         self.footer.addWidget(self.back_button, 0)
         self.footer.addWidget(self.nobody_button, 1)

@@ -42,7 +42,7 @@ class QuestionScreen(PatientPage):
 
         self.back_button = button("Back", "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.next_button = button("Next", "primary", name="next")
+        self.next_button = button("Next", "primary", name="next", commit=True)
         self.next_button.clicked.connect(self.next_requested)
         # Hidden until an answer is chosen, but keeps its place: Back must not grow into a big primary-sized bar.
         policy = self.next_button.sizePolicy()
@@ -56,7 +56,7 @@ class QuestionScreen(PatientPage):
         self.question.setText(question)
         while len(self.option_buttons) < len(options):
             index = len(self.option_buttons)
-            choice = button("", "option", name=f"option-{index}")
+            choice = button("", "option", name=f"option-{index}", commit=True)
             choice.clicked.connect(lambda _=False, i=index: self.answered.emit(i))
             self.options_box.addWidget(choice)
             self.option_buttons.append(choice)

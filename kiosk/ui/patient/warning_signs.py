@@ -56,7 +56,7 @@ class WarningSignsScreen(PatientPage):
         self.body.addStretch(1)
         self.back_button = button("Back", "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.understand_button = button("I understand", "primary", name="understand")
+        self.understand_button = button("I understand", "primary", name="understand", commit=True)
         self.understand_button.clicked.connect(self.understood)
         self.footer.addWidget(self.back_button, 1)
         self.footer.addWidget(self.understand_button, 3)

@@ -67,7 +67,7 @@ class WelcomeScreen(PatientPage):
         self.body.addLayout(contrast)
         self.body.addStretch(1)
 
-        self.start_button = button("Start", "primary", name="start")
+        self.start_button = button("Start", "primary", name="start", commit=True)
         self.start_button.clicked.connect(self.start_requested)
         self.footer.addStretch(1)
         self.footer.addWidget(self.start_button, 2)
