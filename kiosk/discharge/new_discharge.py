@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from kiosk.clock import elapsed, later
 from kiosk.content.model import Factor, Procedure, ReviewState
 from kiosk.discharge import validation
 from kiosk.discharge.model import Patient
@@ -261,8 +262,8 @@ def prefilled_medicines(procedure: Procedure) -> tuple[str, ...]:
 
 def ended_limits(now: datetime) -> tuple[datetime, datetime]:
     """Earliest and latest end time the nurse may set, to the minute."""
-    latest = (now + FUTURE_SLACK).replace(second=0, microsecond=0)
-    earliest = (now - MAX_AGO).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    latest = later(now, FUTURE_SLACK).replace(second=0, microsecond=0)
+    earliest = later(later(now, -MAX_AGO).replace(second=0, microsecond=0), timedelta(minutes=1))
     return earliest, latest
 
 
@@ -273,9 +274,9 @@ def default_ended(now: datetime) -> datetime:
 
 def ended_problem(ended: datetime, now: datetime) -> str:
     """Why ``ended`` cannot be the procedure's end time, or ``""`` if it can."""
-    if ended > now + FUTURE_SLACK:
+    if elapsed(now, ended) > FUTURE_SLACK:
         return "That time is in the future: set when the procedure actually ended."
-    if ended < now - MAX_AGO:
+    if elapsed(ended, now) > MAX_AGO:
         return "That is more than 24 hours ago: the kiosk is for same-day discharges."
     return ""
 
@@ -286,7 +287,7 @@ def step_ended(current: datetime, minutes: int, now: datetime) -> datetime:
     Small steps land on the 5-minute grid (14:37 -5 -> 14:35, +5 -> 14:40) so a few taps reach a round time;
     whole-hour steps keep the minutes.
     """
-    target = current + timedelta(minutes=minutes)
+    target = later(current, timedelta(minutes=minutes))
     if minutes % 60:
         grid = TIME_STEP_MINUTES
         floor = target.replace(second=0, microsecond=0) - timedelta(minutes=target.minute % grid)
@@ -295,7 +296,9 @@ def step_ended(current: datetime, minutes: int, now: datetime) -> datetime:
         else:
             target = floor
     earliest, latest = ended_limits(now)
-    return max(earliest, min(latest, target))
+    if elapsed(target, earliest) > timedelta(0):
+        return earliest
+    return latest if elapsed(latest, target) > timedelta(0) else target
 
 
 def describe_ended(ended: datetime, now: datetime) -> str:
@@ -306,7 +309,7 @@ def describe_ended(ended: datetime, now: datetime) -> str:
         day = "yesterday"
     else:
         day = ended.strftime("%a %d %b")
-    minutes = round((now - ended).total_seconds() / 60)
+    minutes = round(elapsed(ended, now).total_seconds() / 60)
     if minutes < -1:
         ago = f"in {-minutes} minutes"
     elif minutes <= 1:

@@ -150,7 +150,7 @@ class Footer(Flowable):
             review += f" {_inverse('REVIEW OVERDUE')}"
         source = f"Source: {markup(doc.source)}"
         version = f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
-        printed = f"Printed {nbsp(format_clock(ctx.printed_at))} {ctx.printed_at.year}"
+        printed = f"Printed {nbsp(format_clock(ctx.printed))} {ctx.printed.year}"
         if ctx.reprint:
             printed += f" &nbsp;{_inverse('REPRINT')}"
         printed += f" &nbsp;·&nbsp; Record {markup(ctx.record.record_id)}"

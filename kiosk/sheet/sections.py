@@ -74,7 +74,7 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
     out: list[Flowable] = [_labelled(ctx, "Procedure", markup(procedure.title), shared=True)]
     if record.side_level:
         out.append(_labelled(ctx, "Side and level", markup(record.side_level)))
-    ended = record.procedure_ended
+    ended = ctx.ended
     out.append(_labelled(ctx, "Finished at", f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"))
     purposes = {medicine.name.casefold(): medicine.purpose for medicine in procedure.medicines}
     medicines = []

@@ -251,7 +251,7 @@ class Flow(QObject):
             assert screen.step is not None
             timing = ""
             if screen.step.timing is not None:
-                at = timeline.moment(screen.step.timing, walk.procedure_ended)
+                at = timeline.moment(screen.step.timing, walk.procedure_ended, self.clock.zone)
                 timing = f"{screen.step.timing.label} {timeline.format_clock(at)}"
             page.show_step(  # type: ignore[attr-defined]
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
@@ -264,7 +264,7 @@ class Flow(QObject):
         elif screen.kind is ScreenKind.WARNING_SIGNS:
             page.show_signs(procedure)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.ESCORT:
-            until = timeline.escort_until(procedure, walk.procedure_ended)
+            until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone)
             page.show_escort(timeline.format_clock(until), procedure.responsible_adult.hours)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.THANK_YOU:
             page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
@@ -342,7 +342,7 @@ class Flow(QObject):
 
         walk = self._walk()
         assert self.session.procedure is not None
-        until = timeline.escort_until(self.session.procedure, walk.procedure_ended)
+        until = timeline.escort_until(self.session.procedure, walk.procedure_ended, self.clock.zone)
         try:
             walk.record_escort(name, relationship, phone, until)
         except ValidationError as error:
