@@ -113,9 +113,10 @@ def test_only_arabic_and_hebrew_need_shaping() -> None:
 
 
 def test_characters_no_bundled_font_has_are_reported() -> None:
-    """The nurse can be warned before printing that a name in, say, Chinese characters cannot be printed."""
-    assert unprintable("王秀英 Wang") == frozenset("王秀英")
-    assert unprintable("Zoë 👍 محمد") == frozenset()
+    """The nurse can be warned before printing that a name holds characters no font of the sheet has
+    (Egyptian hieroglyphs, a tag character); Chinese, emoji and Arabic print (see test_scripts)."""
+    assert unprintable("𓀀 Wang \U000e0041") == frozenset({"𓀀", "\U000e0041"})
+    assert unprintable("王秀英 Zoë 👍 محمد") == frozenset()
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
