@@ -4,10 +4,10 @@ reportlab ships only Latin-1 fonts, so every string is set in the bundled DejaVu
 Arabic, Hebrew and many symbols). A word DejaVu cannot print whole falls back, word by word, to the first font
 of ``FALLBACKS`` that can: Noto Sans for the Indic scripts, Thai and the Arabic letters of Urdu (Debian
 ``fonts-noto-core``), Droid Sans Fallback for Chinese and Japanese (Debian ``fonts-droid-fallback``: the Noto
-CJK fonts have PostScript outlines, which reportlab cannot embed), NanumGothic for Korean (``fonts-nanum``), and the bundled Symbola for emoji. The
-Debian fonts are found through fontconfig (``fc-list``), so no path is written into the code. A whole word stays
-in one font, so Arabic letters keep joining and Indic clusters are shaped in one piece (uharfbuzz,
-``shaping=1``, see ``paragraphs``).
+CJK fonts have PostScript outlines, which reportlab cannot embed), NanumGothic for Korean (``fonts-nanum``),
+and the bundled Symbola for emoji. The Debian fonts are found through fontconfig (``fc-list``), so no path is
+written into the code. A whole word stays in one font, so Arabic letters keep joining and Indic clusters are
+shaped in one piece (uharfbuzz, ``shaping=1``, see ``paragraphs``).
 
 Fonts are registered once per process, by name, in ``_FONTS`` here: asking reportlab for a font it does not
 have yet (``pdfmetrics.getFont``) first searches its Type 1 metric files, which cost 470 ms of a 750 ms first
