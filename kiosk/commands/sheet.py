@@ -131,6 +131,11 @@ def run(args: argparse.Namespace) -> int:
             f"main.py sheet: note: the review date of '{procedure.id}' has passed; the sheet says REVIEW OVERDUE",
             file=sys.stderr,
         )
+    if procedure.document.is_draft:
+        print(
+            f"main.py sheet: note: '{procedure.id}' is not approved yet; the sheet says DRAFT - not yet approved",
+            file=sys.stderr,
+        )
     try:
         record = sample_record(args, procedure, now)
         pdf = build_sheet(record, procedure, config, printed_at=now, reprint=args.reprint)

@@ -6,7 +6,8 @@ to its field at once (Picard's options ``check()``: check everything, then save 
 no Qt: the rules are tested without a screen.
 
 Safety decisions (``docs/HAZARDS.md``):
-- a leaflet past its review date needs the nurse's reason, kept in ``expired_reason`` (H2);
+- a leaflet past its review date, or a DRAFT (not yet approved) on a ward that allows drafts, needs the nurse's
+  reason, kept in ``expired_reason``; a ward that refuses drafts (the default) cannot start one (H2);
 - the procedure end time drives every clock time on the sheet ("do not drive until..."), so it may not be in
   the future (5 minutes' slack for a clock a little ahead) nor more than 24 hours ago;
 - side and level are required when the procedure asks for them: the sheet names them (H1).
@@ -88,8 +89,13 @@ class NewDischarge:
     expired_reason: str | None = None
 
 
-def validate_new_discharge(form: DischargeForm, procedure: Procedure | None, now: datetime) -> NewDischarge:
+def validate_new_discharge(
+    form: DischargeForm, procedure: Procedure | None, now: datetime, allow_drafts: bool = False
+) -> NewDischarge:
     """Check every field of ``form`` against ``procedure`` (the one the nurse chose) at ``now``.
+
+    ``allow_drafts`` is the ward's ``content.allow_drafts``: without it a DRAFT leaflet (not yet approved) is
+    refused; with it, a draft needs the nurse's reason as an expired leaflet does (H2).
 
     Raises ``FormErrors`` listing every wrong field, not just the first, so the nurse fixes them in one go.
     """
@@ -98,7 +104,7 @@ def validate_new_discharge(form: DischargeForm, procedure: Procedure | None, now
 
     if procedure is None or (form.procedure_id and form.procedure_id != procedure.id):
         errors["procedure"] = "Choose the procedure the patient had."
-    expired_reason = _expired_reason(form, procedure, today, errors)
+    expired_reason = _expired_reason(form, procedure, today, errors, allow_drafts)
 
     name = _checked(errors, "patient_name", validation.validate_patient_name, form.patient_name)
     born = _date_of_birth(form.date_of_birth, today, errors)
@@ -148,14 +154,37 @@ def _checked(errors: dict[str, str], key: str, check: object, value: object, *ar
     return str(result)
 
 
+DRAFT_REFUSED = (
+    "This leaflet is a DRAFT, not yet approved for use, and this ward does not use drafts. "
+    "Ask the leaflet team to approve it."
+)
+
+
+def needs_reason(procedure: Procedure, today: date) -> bool:
+    """A leaflet past its review date, or a draft, is used only with the nurse's recorded reason."""
+    return procedure.document.is_draft or procedure.review_state(today) is ReviewState.EXPIRED
+
+
 def _expired_reason(
-    form: DischargeForm, procedure: Procedure | None, today: date, errors: dict[str, str]
+    form: DischargeForm, procedure: Procedure | None, today: date, errors: dict[str, str], allow_drafts: bool
 ) -> str | None:
-    if procedure is None or procedure.review_state(today) is not ReviewState.EXPIRED:
+    if procedure is None:
+        return None
+    if procedure.document.is_draft and not allow_drafts:
+        errors["procedure"] = DRAFT_REFUSED
+        return None
+    if not needs_reason(procedure, today):
         return None
     reason = tidy_reason(form.expired_reason)
     if not reason:
-        errors["expired_reason"] = "This leaflet is past its review date: say why it is still right to use it."
+        what = (
+            "is a DRAFT, not yet approved"
+            if procedure.document.is_draft and procedure.review_state(today) is not ReviewState.EXPIRED
+            else "is past its review date"
+            if not procedure.document.is_draft
+            else "is a DRAFT and past its review date"
+        )
+        errors["expired_reason"] = f"This leaflet {what}: say why it is still right to use it."
         return None
     problem = reason_problem(reason)
     if problem:
@@ -319,3 +348,28 @@ def describe_ended(ended: datetime, now: datetime) -> str:
     else:
         ago = f"{minutes // 60} h {minutes % 60:02d} min ago"
     return f"{ended:%H:%M} {day} ({ago})"
+
+
+# --- a name the sheet cannot print ------------------------------------------------------------------------
+
+
+def unprintable_name_warning(name: str) -> str:
+    """A warning for the nurse when the name holds characters no font of the sheet has, or ``""``.
+
+    Not an error: the name is still the patient's name as typed (and is stored so), but the sheet would show
+    empty boxes for those characters, so the nurse can add the name in Latin letters before handing over.
+    English names never load the sheet's fonts (only a character beyond ASCII can be missing).
+    """
+    if name.isascii():
+        return ""
+    from kiosk.sheet.fonts import unprintable  # reportlab: loaded only for a name that needs the check
+
+    missing = sorted(unprintable(name))
+    if not missing:
+        return ""
+    shown = " ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+    return (
+        f"The sheet cannot print some characters of this name ({shown}): they would show as empty boxes. "
+        "Add the name in Latin letters too, e.g. in brackets, so the printed sheet can be checked against the "
+        "wristband."
+    )

@@ -245,7 +245,10 @@ class Flow(QObject):
         if screen.kind is ScreenKind.WELCOME:
             steps = sum(1 for s in walk.screens if s.kind is ScreenKind.STEP)
             questions = sum(1 for s in walk.screens if s.kind is ScreenKind.QUESTION)
-            page.show_welcome(walk.first_name, welcome.minutes_for(steps, questions), walk.resumed)  # type: ignore[attr-defined]
+            about = " ".join(f"{procedure.what_it_is} {procedure.why}".split())
+            page.show_welcome(  # type: ignore[attr-defined]
+                walk.first_name, welcome.minutes_for(steps, questions), walk.resumed, procedure.short_name, about
+            )
             page.show_choice(self.theme_choice.size, self._high_contrast)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
@@ -265,7 +268,11 @@ class Flow(QObject):
             page.show_signs(procedure)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.ESCORT:
             until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone)
-            page.show_escort(timeline.format_clock(until), procedure.responsible_adult.hours)  # type: ignore[attr-defined]
+            page.show_escort(  # type: ignore[attr-defined]
+                timeline.format_clock(until),
+                procedure.responsible_adult.hours,
+                advice=procedure.responsible_adult.text,
+            )
         elif screen.kind is ScreenKind.THANK_YOU:
             page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
         self.window.show_screen(page)

@@ -59,6 +59,8 @@ class DemoRun:
             trust_name="Example Teaching Hospitals NHS Trust",
             ward_phone="0114 000 0000",
             printer_queue=self._queue(),
+            # A proof of every screen: the Sheffield draft is shown too, marked DRAFT with the nurse's reason.
+            allow_drafts=True,
         )
         self.clock = FakeClock(DEMO_NOW.astimezone())
         self.ticks = _Ticks()

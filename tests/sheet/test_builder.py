@@ -134,7 +134,7 @@ def test_what_is_normal_risks_and_contacts(
 ) -> None:
     whole = " ".join(pages(build_sheet(record, procedure, config, PRINTED)))
     assert "What is normal afterwards" in whole
-    assert "A numb or heavy leg This is common and wears off within a few hours." in whole
+    assert "A numb or heavy leg. This is common and wears off within a few hours." in whole  # run-in heading
     assert "Infection: about 1 in 2,000." in whole
     assert "Dural tear: about 1 in 3,000. a tear in the lining around the nerve" in whole
     assert "Worse symptoms at first: about 1 in 20." in whole
