@@ -65,11 +65,12 @@ def procedure_choice_lines(procedure: Procedure, now: datetime) -> tuple[str, st
     document = procedure.document
     review = format_dob(document.review)
     if document.is_draft:
-        words = "⚠ DRAFT - not yet approved." + ("" if state is ReviewState.CURRENT else f" {REVIEW_WORDS[state]}")
-        review_line = f"{words} Review date {review}" if state is ReviewState.CURRENT else f"{words} {review}"
+        approval = "⚠ DRAFT - not yet approved"
+        review_line = f"Review date {review}" if state is ReviewState.CURRENT else f"{REVIEW_WORDS[state]} {review}"
     else:
+        approval = document.approval
         review_line = f"{REVIEW_WORDS[state]} {review}"
-    return procedure.title, f"Version {document.version} · {document.approval}", review_line
+    return procedure.title, f"Version {document.version} · {approval}", review_line
 
 
 def problems_text(problems: tuple[Problem, ...]) -> str:
@@ -337,11 +338,12 @@ class NewDischargeScreen(NursePage):
         draft = procedure is not None and procedure.document.is_draft
         notices = []
         if draft and not self._allow_drafts:
-            notices.append(DRAFT_REFUSED)
+            notices.append(f"{DRAFT_REFUSED} ({procedure.document.approved_by})")
         elif draft:
             notices.append(
-                "This leaflet is a DRAFT: nobody has approved it for use yet. Use it only if you are sure its advice "
-                "is right, and record why. Its sheet says DRAFT - not yet approved."
+                f"This leaflet is a DRAFT: nobody has approved it for use yet ({procedure.document.approved_by}). "
+                "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
+                "approved."
             )
         if state is ReviewState.EXPIRED:
             notices.append(

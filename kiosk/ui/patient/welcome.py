@@ -66,13 +66,15 @@ class WelcomeScreen(PatientPage):
 
         self.body.addWidget(self.greeting)
         self.body.addWidget(self.duration)
-        self.body.addWidget(self.about_title)
-        self.body.addWidget(self.about)
         self.body.addWidget(self.explain)
         self.body.addSpacing(12)
         self.body.addWidget(self.size_title)
         self.body.addLayout(sizes)
         self.body.addLayout(contrast)
+        # After the text-size controls, so a patient who needs bigger text finds them without scrolling.
+        self.body.addSpacing(12)
+        self.body.addWidget(self.about_title)
+        self.body.addWidget(self.about)
         self.body.addStretch(1)
 
         self.start_button = button("Start", "primary", name="start")

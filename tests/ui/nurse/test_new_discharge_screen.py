@@ -95,8 +95,8 @@ def test_procedures_show_version_and_review_state_and_none_is_chosen_for_the_nur
     assert "PAST ITS REVIEW DATE" in block[2] and "31 Aug 2025" in block[2]
     injection = screen.procedure_buttons["nerve-root-injection"].text_lines()
     # On main this draft read "Up to date": its approval is the first thing the nurse reads now.
-    assert injection[2].startswith("⚠ DRAFT - not yet approved")
-    assert "DRAFT - not yet approved" in injection[1]
+    assert injection[1].endswith("⚠ DRAFT - not yet approved")
+    assert injection[2] == "Review date 21 Nov 2027"  # not "Up to date"
     assert not screen.problems_label.isVisible()
     assert not screen.side_field.isVisible(), "side and level appear once a procedure that asks is chosen"
 
