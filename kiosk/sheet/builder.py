@@ -134,7 +134,7 @@ def render(ctx: SheetContext, flowables: list[Flowable], page: PageParts | None 
     return render_measured(ctx, flowables, page)[0]
 
 
-class _MeasuredDoc(BaseDocTemplate):  # type: ignore[misc]
+class _MeasuredDoc(BaseDocTemplate):
     """Remembers where the last flowable ended, to tell how full the last page is."""
 
     last_page = 0
@@ -142,7 +142,8 @@ class _MeasuredDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self.last_page = self.page
-        self.last_y = float(self.frame._y)
+        # The frame's current y (platypus has no public name for it): where the next flowable would go.
+        self.last_y = float(self.frame._y)  # type: ignore[attr-defined]
 
 
 def render_measured(

@@ -336,12 +336,13 @@ class NewDischargeScreen(NursePage):
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
         draft = procedure is not None and procedure.document.is_draft
+        approver = procedure.document.approved_by if procedure is not None else ""
         notices = []
         if draft and not self._allow_drafts:
-            notices.append(f"{DRAFT_REFUSED} ({procedure.document.approved_by})")
+            notices.append(f"{DRAFT_REFUSED} ({approver})")
         elif draft:
             notices.append(
-                f"This leaflet is a DRAFT: nobody has approved it for use yet ({procedure.document.approved_by}). "
+                f"This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
                 "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
                 "approved."
             )
