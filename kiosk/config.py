@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk import paths
-from kiosk.clock import DEFAULT_ZONE_NAME, UnknownZone, ward_zone, zone_suggestion
+from kiosk.clock import DEFAULT_ZONE_NAME, SystemClock, UnknownZone, ward_zone, zone_suggestion
 from kiosk.discharge.validation import ValidationError, clean_text, shown
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
@@ -194,3 +194,8 @@ def _check_zone(name: str, source: str) -> None:
         close = zone_suggestion(name)
         hint = f'did you mean "{close}"?' if close else 'write an IANA zone name such as "Europe/London"'
         raise ConfigError(f'{source}: ward.time_zone "{name}" is not a time zone this kiosk knows', hint) from None
+
+
+def ward_clock() -> SystemClock:
+    """The real clock in the zone this ward's settings name (for commands run outside the kiosk)."""
+    return SystemClock(load_config().zone)
