@@ -19,6 +19,7 @@ from kiosk.content.personalise import applicable_steps
 from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import KioskError
 from kiosk.sheet.context import SheetContext
+from kiosk.sheet.flowables import Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
 from kiosk.sheet.sections import SECTIONS
 from kiosk.sheet.styles import sheet_styles
@@ -105,12 +106,18 @@ def story(ctx: SheetContext, room: float) -> list[Flowable]:
 
     The patient's times come first and the warning box right after them; if both do not fit on page 1
     together (a procedure with many timed steps in large print), the box comes first and the times after it,
-    so the box is always on page 1 (``room`` is the height of the page's body).
+    split across the page break if need be, so the box is always on page 1 and the first times with it
+    (``room`` is the height of the page's body).
     """
     first, second, *rest = SECTIONS
     times, box = first(ctx), second(ctx)
     width = SheetGeometry.content_width()
-    flowables = [*times, *box] if _height(times + box, width, room) <= room else [*box, *times]
+    if _height(times + box, width, room) <= room:
+        flowables = [*times, *box]
+    else:
+        # The box first; the times straight after it, free to split, so their first lines share page 1.
+        flat = [*times[0].flowables, *times[1:]] if times and isinstance(times[0], Group) else times
+        flowables = [*box, *flat]
     for section in rest:
         flowables.extend(section(ctx))
     return flowables

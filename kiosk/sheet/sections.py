@@ -79,11 +79,11 @@ def _labelled(ctx: SheetContext, label: str, value: str, shared: bool = False) -
 def what_was_done(ctx: SheetContext) -> list[Flowable]:
     record, procedure = ctx.record, ctx.procedure
     # The procedure's title is in every page's header; here, what was done to this patient.
-    out: list[Flowable] = []
-    if record.side_level:
-        out.append(_labelled(ctx, "Side and level", markup(record.side_level)))
     ended = ctx.ended
-    out.append(_labelled(ctx, "Finished at", f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"))
+    finished = f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"
+    if record.side_level:
+        finished += f" &nbsp;·&nbsp; Side and level <b>{markup(record.side_level)}</b>"
+    out: list[Flowable] = [_labelled(ctx, "Finished at", finished)]
     purposes = {medicine.name.casefold(): medicine.purpose for medicine in procedure.medicines}
     medicines = []
     for name in record.medicines:
@@ -188,8 +188,7 @@ def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
     lines: list[Flowable]
     if escort is not None:
         lines = [
-            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b>"),
-            _labelled(ctx, "Relationship", markup(escort.relationship)),
+            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b> ({markup(escort.relationship)})"),
             _labelled(ctx, "Phone", f"<b>{nbsp(markup(escort.phone_display))}</b>"),
             _labelled(ctx, "Stays until", until),
         ]

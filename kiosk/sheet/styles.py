@@ -97,7 +97,7 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
     """
     register_fonts()
     s = LARGE if large_print else NORMAL
-    lead = round(s.body * 1.15, 1) if compact else s.leading
+    lead = round(s.body * 1.12, 1) if compact else s.leading
     # Space between blocks scales with the text, so large print does not look cramped.
     gap = s.body * (0.18 if compact else 0.4)
     return SheetStyles(
@@ -112,11 +112,11 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
         number=_style(
             "number",
             s.body,
-            s.number * 1.25,
+            s.number * 1.15,
             leftIndent=s.number * 9,
             bulletFontName=BOLD,
             bulletFontSize=s.number,
-            spaceAfter=gap * 0.6,
+            spaceAfter=gap * 0.4,
         ),
         section=_style(
             "section",
@@ -130,7 +130,7 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
         time_box=_style(
             "time_box",
             s.body * 1.08,
-            s.body * 1.45,
+            s.body * (1.3 if compact else 1.45),
             backColor=SHADE,
             borderColor=INK,
             borderWidth=1.2,
@@ -149,7 +149,9 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
         header_title=_style("header_title", s.small * 1.3, s.small * 1.6, font=BOLD, alignment=TA_RIGHT),
         header_name=_style("header_name", s.title, s.title * 1.2, font=BOLD),
         header_field=_style("header_field", s.small * 1.15, s.small * 1.45),
-        header_field_bold=_style("header_field_bold", s.small * 1.15, s.small * 1.4, font=BOLD),
+        # A name too long for the name line (over 80 characters): whole, bold, at the normal sheet's field size
+        # in both print sizes, so it cannot push the advice off page 1.
+        header_field_bold=_style("header_field_bold", NORMAL.small * 1.15, NORMAL.small * 1.4, font=BOLD),
         header_procedure=_style("header_procedure", s.small * 1.3, s.small * 1.6, font=BOLD),
         stamp=_style("stamp", s.small * 1.4, s.small * 1.7, font=BOLD, textColor=PAPER, alignment=TA_RIGHT),
         footer=_style("footer", FOOTER_SIZE, FOOTER_SIZE * 1.25),
