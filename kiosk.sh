@@ -17,12 +17,14 @@ say() { printf '\033[1m[kiosk]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[kiosk] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Debian packages. Runtime: what Qt needs for a real window (xcb), the virtual keyboard and speech (libpulse0),
-# the CUPS client library and the compiler bits pycups builds against, and the voices "Read this to me" uses
-# (speech-dispatcher with espeak-ng: Qt Text to Speech's "speechd" engine).
+# the CUPS client library and the compiler bits pycups builds against, the voices "Read this to me" uses
+# (speech-dispatcher with espeak-ng: Qt Text to Speech's "speechd" engine), and the fonts for every script a
+# ward meets (found through fontconfig by the sheet and by Qt; see docs/DEPENDENCIES.md).
 RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
              libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libpulse0
-             libfontconfig1 libdbus-1-3
-             espeak-ng speech-dispatcher speech-dispatcher-espeak-ng)
+             libfontconfig1 libdbus-1-3 fontconfig
+             espeak-ng speech-dispatcher speech-dispatcher-espeak-ng
+             fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-nanum)
 # Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows.
 TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool)
 

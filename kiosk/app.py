@@ -266,7 +266,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     if exit_after_paint:
         window.start_screen.installEventFilter(quitter)
     window.show_kiosk(full_screen=full_screen)
-    clock = SystemClock()
+    clock = SystemClock(config.zone)
     holder: list[Flow] = []
     install_excepthook(lambda: holder[0] if holder else None)
 

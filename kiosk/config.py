@@ -10,8 +10,10 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kiosk import paths
+from kiosk.clock import DEFAULT_ZONE_NAME, SystemClock, UnknownZone, ward_zone, zone_suggestion
 from kiosk.discharge.validation import ValidationError, clean_text, shown
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
@@ -25,6 +27,9 @@ trust = "Your Hospital NHS Trust"
 # The number patients ring with questions about their discharge (shown on the sheet).
 phone = ""
 phone_hours = "Monday to Friday, 8am to 6pm"
+# The ward's time zone, as an IANA name (e.g. "Europe/London"). Every clock time on the screens and the sheet is
+# wall-clock time here, summer time included.
+time_zone = "Europe/London"
 
 [printer]
 # CUPS queue for discharge sheets. Leave empty to save sheets to the outbox folder only.
@@ -48,6 +53,11 @@ retention_days = 90
 # "Read this to me" on patient screens: the Qt Text to Speech engine ("speechd" speaks through
 # speech-dispatcher and espeak-ng). Empty ("") turns reading aloud off.
 engine = "speechd"
+
+[content]
+# Leaflets not yet approved for use (DRAFT) cannot start a discharge while this is false. Set it to true only
+# on a training or proofing kiosk: drafts are then marked DRAFT in the nurse's list and on every sheet.
+allow_drafts = false
 """
 
 
@@ -64,6 +74,13 @@ class WardConfig:
     nurse_idle_seconds: int = 300
     retention_days: int = 90
     speech_engine: str = "speechd"
+    time_zone: str = DEFAULT_ZONE_NAME
+    allow_drafts: bool = False
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The ward's zone (the name was checked when the settings were read)."""
+        return ward_zone(self.time_zone)
 
 
 # (section, key) in the TOML file -> field of WardConfig
@@ -72,6 +89,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("ward", "trust"): "trust_name",
     ("ward", "phone"): "ward_phone",
     ("ward", "phone_hours"): "ward_phone_hours",
+    ("ward", "time_zone"): "time_zone",
     ("printer", "queue"): "printer_queue",
     ("printer", "job_deadline_seconds"): "job_deadline_seconds",
     ("timeouts", "patient_idle_seconds"): "patient_idle_seconds",
@@ -79,6 +97,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("timeouts", "nurse_idle_seconds"): "nurse_idle_seconds",
     ("records", "retention_days"): "retention_days",
     ("speech", "engine"): "speech_engine",
+    ("content", "allow_drafts"): "allow_drafts",
 }
 
 
@@ -133,13 +152,17 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
             name = _KEYS.get((section, key))
             if name is None:
                 raise ConfigError(f"{source}: unknown setting {where}", "IT: check the spelling in the file")
-            want = int if types[name] in (int, "int") else str
+            want = {"int": int, "bool": bool}.get(str(types[name]), str)
+            if want is bool and not isinstance(value, bool):
+                raise ConfigError(f"{source}: {where} should be true or false (no quotes)", "IT: fix it in the file")
             if want is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise ConfigError(f"{source}: {where} should be a whole number", "IT: fix it in the file")
             if want is str and not isinstance(value, str):
                 raise ConfigError(f"{source}: {where} should be text in quotes", "IT: fix it in the file")
             _check_range(source, where, name, value)
             values[name] = value
+    if "time_zone" in values:
+        _check_zone(values["time_zone"], source)
     return WardConfig(**values)
 
 
@@ -162,3 +185,17 @@ def _check_range(source: str, key: str, name: str, value: object) -> None:
                 f"{source}: {key} is not a printer queue name (no spaces, '/' or '#')",
                 "use the queue's name as `lpstat -p` shows it",
             )
+
+
+def _check_zone(name: str, source: str) -> None:
+    try:
+        ward_zone(name)
+    except UnknownZone:
+        close = zone_suggestion(name)
+        hint = f'did you mean "{close}"?' if close else 'write an IANA zone name such as "Europe/London"'
+        raise ConfigError(f'{source}: ward.time_zone "{name}" is not a time zone this kiosk knows', hint) from None
+
+
+def ward_clock() -> SystemClock:
+    """The real clock in the zone this ward's settings name (for commands run outside the kiosk)."""
+    return SystemClock(load_config().zone)

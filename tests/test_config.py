@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
-from kiosk.config import WardConfig, load_config
+from kiosk.config import WardConfig, load_config, parse_config
 from kiosk.errors import ConfigError
 
 
@@ -45,3 +45,12 @@ def test_the_ward_can_turn_reading_aloud_off() -> None:
 
     assert WardConfig().speech_engine == "speechd"
     assert parse_config({"speech": {"engine": ""}}).speech_engine == ""
+
+
+def test_drafts_are_refused_by_default_and_the_setting_must_be_true_or_false(tmp_path: Path) -> None:
+    """H2: a ward install refuses unapproved content unless config.toml says otherwise, in so many words."""
+    assert load_config(tmp_path / "config.toml").allow_drafts is False
+    assert "allow_drafts = false" in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert parse_config({"content": {"allow_drafts": True}}).allow_drafts is True
+    with pytest.raises(ConfigError, match="true or false"):
+        parse_config({"content": {"allow_drafts": "yes"}})

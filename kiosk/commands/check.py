@@ -60,6 +60,9 @@ def _print_file(report: FileReport, extra: list[Problem]) -> None:
     print(f"{Path(report.file).name}: {count_label(problems)}")
     for problem in problems:
         print(f"  {replace(problem, file=_shown(problem.file))}")
+    if report.procedure is not None:
+        # H2: approval is stated for every procedure; a ward kiosk refuses a DRAFT unless config.toml allows it.
+        print(f"  {report.procedure.document.approval}")
 
 
 def _print_library(library: Library, today: date) -> int:

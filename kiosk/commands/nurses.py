@@ -38,6 +38,7 @@ def read_pin(stdin: TextIO | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.config import ward_clock
     from kiosk.discharge.validation import shown
     from kiosk.errors import KioskError
     from kiosk.records import NurseAccounts, RecordStore
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         print(f'nurses {args.action}: give the nurse\'s name, e.g. nurses {args.action} "Sam Patel"', file=sys.stderr)
         return 2
     try:
-        with RecordStore.open() as store:
+        with RecordStore.open(clock=ward_clock()) as store:
             accounts = NurseAccounts(store)
             if args.action == "list":
                 return _list(accounts)

@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.config import ward_clock
     from kiosk.errors import KioskError
     from kiosk.records import RecordStore
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "verify":
         return _verify()
     try:
-        with RecordStore.open() as store:
+        with RecordStore.open(clock=ward_clock()) as store:
             if args.action == "accept-loss":
                 known, kept = store.accept_loss()
                 print(

@@ -36,7 +36,7 @@ def _moment(text: str) -> datetime:
         moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a time written as \"YYYY-MM-DD HH:MM\"") from None
-    return moment.astimezone()  # this machine's time zone, as the kiosk uses
+    return moment  # wall-clock time in the ward's zone (config.toml), attached in run()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -78,7 +78,7 @@ def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime)
     from kiosk.discharge.timeline import escort_until
     from kiosk.discharge.validation import normalise_phone
 
-    ended = args.ended or now.replace(second=0, microsecond=0)
+    ended = args.ended.replace(tzinfo=now.tzinfo) if args.ended else now.replace(second=0, microsecond=0)
     escort = None
     if args.escort_name or args.escort_phone:
         phone, display = normalise_phone(args.escort_phone or "")
@@ -87,7 +87,7 @@ def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime)
             relationship=args.escort_relationship,
             phone=phone,
             phone_display=display,
-            stays_until=escort_until(procedure, ended),
+            stays_until=escort_until(procedure, ended, now.tzinfo),
         )
     return DischargeRecord(
         record_id=SAMPLE_RECORD_ID,
@@ -115,7 +115,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.escort_phone and not args.escort_name:
         return _fail("--escort-phone needs --escort-name too")
-    now = SystemClock().now()
+    try:
+        config = load_config()
+    except KioskError as exc:
+        return _fail(str(exc))
+    now = SystemClock(config.zone).now()
     library = load_library(today=now.date())
     try:
         procedure = library.get(args.procedure)
@@ -127,8 +131,12 @@ def run(args: argparse.Namespace) -> int:
             f"main.py sheet: note: the review date of '{procedure.id}' has passed; the sheet says REVIEW OVERDUE",
             file=sys.stderr,
         )
+    if procedure.document.is_draft:
+        print(
+            f"main.py sheet: note: '{procedure.id}' is not approved yet; the sheet says DRAFT - not yet approved",
+            file=sys.stderr,
+        )
     try:
-        config = load_config()
         record = sample_record(args, procedure, now)
         pdf = build_sheet(record, procedure, config, printed_at=now, reprint=args.reprint)
     except KioskError as exc:

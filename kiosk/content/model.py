@@ -164,6 +164,22 @@ class DocumentControl:
     issued: date
     review: date
     approved_by: str
+    # Whether the content is approved for use on a ward, and on which day. A file that does not say is a draft
+    # (files written before these headings existed load unchanged, as drafts: hazard H2).
+    approved: bool = False
+    approved_on: date | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return not self.approved
+
+    @property
+    def approval(self) -> str:
+        """ "Approved by X on 1 Aug 2023" or "DRAFT - not yet approved (X)", for the nurse and the sheet."""
+        if self.approved and self.approved_on is not None:
+            when = f"{self.approved_on.day} {self.approved_on:%b %Y}"
+            return f"Approved by {self.approved_by} on {when}"
+        return f"DRAFT - not yet approved ({self.approved_by})" if self.approved_by else "DRAFT - not yet approved"
 
     def review_state(self, today: date) -> ReviewState:
         if today > self.review:

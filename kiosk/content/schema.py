@@ -34,6 +34,14 @@ MAX_TIMING_HOURS = 24 * 90
 
 
 def _check_document(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], node: Node, path: str) -> bool:
+    if values.get("approved") and values.get("approved_on") is None:
+        walk.error(
+            nodes["approved"],
+            f"{path}.approved_on",
+            "approved: yes needs the day it was approved (approved_on)",
+            "add e.g. 'approved_on: 2026-01-15', or write 'approved: no' until it is approved",
+        )
+        return False
     issued, review = values.get("issued"), values.get("review")
     if issued is not None and review is not None and review <= issued:
         walk.error(
@@ -54,7 +62,15 @@ DOCUMENT = Record(
         Field("version", Text(), "the leaflet's version, e.g. 3"),
         Field("issued", Date(), "the date the leaflet was issued, e.g. 2023-08-01"),
         Field("review", Date(), "the date it must be reviewed by, e.g. 2025-08-31"),
-        Field("approved_by", Text(), "who approved the content for use"),
+        Field("approved_by", Text(), "who approved the content for use (or who is to approve it)"),
+        Field(
+            "approved",
+            YesNo(),
+            "yes once the content is approved for use on a ward; no (a DRAFT) until then",
+            required=False,
+            default=False,
+        ),
+        Field("approved_on", Date(), "the day it was approved, e.g. 2026-01-15", required=False),
     ],
     build=model.DocumentControl,
     check=_check_document,

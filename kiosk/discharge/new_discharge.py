@@ -6,7 +6,8 @@ to its field at once (Picard's options ``check()``: check everything, then save 
 no Qt: the rules are tested without a screen.
 
 Safety decisions (``docs/HAZARDS.md``):
-- a leaflet past its review date needs the nurse's reason, kept in ``expired_reason`` (H2);
+- a leaflet past its review date, or a DRAFT (not yet approved) on a ward that allows drafts, needs the nurse's
+  reason, kept in ``expired_reason``; a ward that refuses drafts (the default) cannot start one (H2);
 - the procedure end time drives every clock time on the sheet ("do not drive until..."), so it may not be in
   the future (5 minutes' slack for a clock a little ahead) nor more than 24 hours ago;
 - side and level are required when the procedure asks for them: the sheet names them (H1).
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from kiosk.clock import elapsed, later
 from kiosk.content.model import Factor, Procedure, ReviewState
 from kiosk.discharge import validation
 from kiosk.discharge.model import Patient
@@ -87,8 +89,13 @@ class NewDischarge:
     expired_reason: str | None = None
 
 
-def validate_new_discharge(form: DischargeForm, procedure: Procedure | None, now: datetime) -> NewDischarge:
+def validate_new_discharge(
+    form: DischargeForm, procedure: Procedure | None, now: datetime, allow_drafts: bool = False
+) -> NewDischarge:
     """Check every field of ``form`` against ``procedure`` (the one the nurse chose) at ``now``.
+
+    ``allow_drafts`` is the ward's ``content.allow_drafts``: without it a DRAFT leaflet (not yet approved) is
+    refused; with it, a draft needs the nurse's reason as an expired leaflet does (H2).
 
     Raises ``FormErrors`` listing every wrong field, not just the first, so the nurse fixes them in one go.
     """
@@ -97,7 +104,7 @@ def validate_new_discharge(form: DischargeForm, procedure: Procedure | None, now
 
     if procedure is None or (form.procedure_id and form.procedure_id != procedure.id):
         errors["procedure"] = "Choose the procedure the patient had."
-    expired_reason = _expired_reason(form, procedure, today, errors)
+    expired_reason = _expired_reason(form, procedure, today, errors, allow_drafts)
 
     name = _checked(errors, "patient_name", validation.validate_patient_name, form.patient_name)
     born = _date_of_birth(form.date_of_birth, today, errors)
@@ -147,14 +154,37 @@ def _checked(errors: dict[str, str], key: str, check: object, value: object, *ar
     return str(result)
 
 
+DRAFT_REFUSED = (
+    "This leaflet is a DRAFT, not yet approved for use, and this ward does not use drafts. "
+    "Ask the leaflet team to approve it."
+)
+
+
+def needs_reason(procedure: Procedure, today: date) -> bool:
+    """A leaflet past its review date, or a draft, is used only with the nurse's recorded reason."""
+    return procedure.document.is_draft or procedure.review_state(today) is ReviewState.EXPIRED
+
+
 def _expired_reason(
-    form: DischargeForm, procedure: Procedure | None, today: date, errors: dict[str, str]
+    form: DischargeForm, procedure: Procedure | None, today: date, errors: dict[str, str], allow_drafts: bool
 ) -> str | None:
-    if procedure is None or procedure.review_state(today) is not ReviewState.EXPIRED:
+    if procedure is None:
+        return None
+    if procedure.document.is_draft and not allow_drafts:
+        errors["procedure"] = DRAFT_REFUSED
+        return None
+    if not needs_reason(procedure, today):
         return None
     reason = tidy_reason(form.expired_reason)
     if not reason:
-        errors["expired_reason"] = "This leaflet is past its review date: say why it is still right to use it."
+        what = (
+            "is a DRAFT, not yet approved"
+            if procedure.document.is_draft and procedure.review_state(today) is not ReviewState.EXPIRED
+            else "is past its review date"
+            if not procedure.document.is_draft
+            else "is a DRAFT and past its review date"
+        )
+        errors["expired_reason"] = f"This leaflet {what}: say why it is still right to use it."
         return None
     problem = reason_problem(reason)
     if problem:
@@ -261,8 +291,8 @@ def prefilled_medicines(procedure: Procedure) -> tuple[str, ...]:
 
 def ended_limits(now: datetime) -> tuple[datetime, datetime]:
     """Earliest and latest end time the nurse may set, to the minute."""
-    latest = (now + FUTURE_SLACK).replace(second=0, microsecond=0)
-    earliest = (now - MAX_AGO).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    latest = later(now, FUTURE_SLACK).replace(second=0, microsecond=0)
+    earliest = later(later(now, -MAX_AGO).replace(second=0, microsecond=0), timedelta(minutes=1))
     return earliest, latest
 
 
@@ -273,9 +303,9 @@ def default_ended(now: datetime) -> datetime:
 
 def ended_problem(ended: datetime, now: datetime) -> str:
     """Why ``ended`` cannot be the procedure's end time, or ``""`` if it can."""
-    if ended > now + FUTURE_SLACK:
+    if elapsed(now, ended) > FUTURE_SLACK:
         return "That time is in the future: set when the procedure actually ended."
-    if ended < now - MAX_AGO:
+    if elapsed(ended, now) > MAX_AGO:
         return "That is more than 24 hours ago: the kiosk is for same-day discharges."
     return ""
 
@@ -286,7 +316,7 @@ def step_ended(current: datetime, minutes: int, now: datetime) -> datetime:
     Small steps land on the 5-minute grid (14:37 -5 -> 14:35, +5 -> 14:40) so a few taps reach a round time;
     whole-hour steps keep the minutes.
     """
-    target = current + timedelta(minutes=minutes)
+    target = later(current, timedelta(minutes=minutes))
     if minutes % 60:
         grid = TIME_STEP_MINUTES
         floor = target.replace(second=0, microsecond=0) - timedelta(minutes=target.minute % grid)
@@ -295,7 +325,9 @@ def step_ended(current: datetime, minutes: int, now: datetime) -> datetime:
         else:
             target = floor
     earliest, latest = ended_limits(now)
-    return max(earliest, min(latest, target))
+    if elapsed(target, earliest) > timedelta(0):
+        return earliest
+    return latest if elapsed(latest, target) > timedelta(0) else target
 
 
 def describe_ended(ended: datetime, now: datetime) -> str:
@@ -306,7 +338,7 @@ def describe_ended(ended: datetime, now: datetime) -> str:
         day = "yesterday"
     else:
         day = ended.strftime("%a %d %b")
-    minutes = round((now - ended).total_seconds() / 60)
+    minutes = round(elapsed(ended, now).total_seconds() / 60)
     if minutes < -1:
         ago = f"in {-minutes} minutes"
     elif minutes <= 1:
@@ -316,3 +348,28 @@ def describe_ended(ended: datetime, now: datetime) -> str:
     else:
         ago = f"{minutes // 60} h {minutes % 60:02d} min ago"
     return f"{ended:%H:%M} {day} ({ago})"
+
+
+# --- a name the sheet cannot print ------------------------------------------------------------------------
+
+
+def unprintable_name_warning(name: str) -> str:
+    """A warning for the nurse when the name holds characters no font of the sheet has, or ``""``.
+
+    Not an error: the name is still the patient's name as typed (and is stored so), but the sheet would show
+    empty boxes for those characters, so the nurse can add the name in Latin letters before handing over.
+    English names never load the sheet's fonts (only a character beyond ASCII can be missing).
+    """
+    if name.isascii():
+        return ""
+    from kiosk.sheet.fonts import unprintable  # reportlab: loaded only for a name that needs the check
+
+    missing = sorted(unprintable(name))
+    if not missing:
+        return ""
+    shown = " ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+    return (
+        f"The sheet cannot print some characters of this name ({shown}): they would show as empty boxes. "
+        "Add the name in Latin letters too, e.g. in brackets, so the printed sheet can be checked against the "
+        "wristband."
+    )

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 NO_ESCORT_OVERRIDE = "no-escort"
 EXPIRED_LEAFLET_OVERRIDE = "expired-leaflet"
+DRAFT_LEAFLET_OVERRIDE = "draft-leaflet"  # content not yet approved, used on a ward that allows drafts
 
 
 class Stage(StrEnum):
@@ -290,7 +291,8 @@ class KioskSession:
             nurse_name=nurse,
         )
         if new.expired_reason:
-            self.store.record_override(record.record_id, EXPIRED_LEAFLET_OVERRIDE, new.expired_reason, nurse)
+            kind = DRAFT_LEAFLET_OVERRIDE if procedure.document.is_draft else EXPIRED_LEAFLET_OVERRIDE
+            self.store.record_override(record.record_id, kind, new.expired_reason, nurse)
         self.store.set_state(record.record_id, DischargeState.WITH_PATIENT)
         self._open_walk(record.record_id, procedure, resumed=False)
 

@@ -4,16 +4,25 @@
 kiosk screens ("stays with you until 14:30 Sat 22 Nov") and the printed sheet both compute the times here, so
 they can never disagree.
 
-Hours are real elapsed hours: the arithmetic is done in UTC and the result shown in the procedure's own time
-zone, so "24 hours" across a change to or from summer time is still 24 hours. The day and month names are
-spelled out here rather than with ``strftime``, which follows the machine's locale.
+Hours are real elapsed hours: the arithmetic is done in UTC and the result shown in the ward's time zone
+(``zone``, from ``config.toml``; without it, the zone the end time carries), so "24 hours" across a change to or
+from summer time is still 24 hours (hazard H9). A record read back from the database carries a fixed UTC
+offset, right for its own moment but not for one a day later: callers pass the ward's zone.
+
+"Not on the day" (``until_next_morning``) is 08:00 by the ward's clock on the calendar day after the day the
+procedure ended, in the ward's zone, or later if the timing's hours reach past it. So a procedure that ends at
+00:30 on a Sunday gives 08:00 on Monday (the patient has had no night's sleep since), and 08:00 is 08:00 on the
+wall clock whether or not the clocks changed in the night.
+
+The day and month names are spelled out here rather than with ``strftime``, which follows the machine's locale.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
+from kiosk.clock import later
 from kiosk.content.model import Factor, Procedure, Timing
 
 NEXT_MORNING = time(8, 0)
@@ -36,31 +45,38 @@ class TimelineEntry:
         return f"{self.label} {format_clock(self.at)}"
 
 
-def _after(ended: datetime, hours: float) -> datetime:
-    if ended.tzinfo is None:
-        return ended + timedelta(hours=hours)
-    return (ended.astimezone(UTC) + timedelta(hours=hours)).astimezone(ended.tzinfo)
+def _local(ended: datetime, zone: tzinfo | None) -> datetime:
+    return ended.astimezone(zone) if zone is not None and ended.tzinfo is not None else ended
 
 
-def moment(timing: Timing, ended: datetime) -> datetime:
-    """When a timing falls for a procedure that ended at ``ended``.
+def _after(ended: datetime, hours: float, zone: tzinfo | None) -> datetime:
+    return later(_local(ended, zone), timedelta(hours=hours))
 
-    "Not on the day" (``until_next_morning``) is 08:00 the next day, or later if the timing's hours reach past it.
+
+def next_morning(ended: datetime, zone: tzinfo | None = None) -> datetime:
+    """08:00 on the ward's wall clock, on the calendar day after the day ``ended`` fell on (module docstring)."""
+    local = _local(ended, zone)
+    return datetime.combine(local.date() + timedelta(days=1), NEXT_MORNING, tzinfo=local.tzinfo)
+
+
+def moment(timing: Timing, ended: datetime, zone: tzinfo | None = None) -> datetime:
+    """When a timing falls for a procedure that ended at ``ended``, in ``zone``.
+
+    "Not on the day" (``until_next_morning``) is ``next_morning``, or later if the timing's hours reach past it.
     """
-    after = _after(ended, timing.hours)
+    after = _after(ended, timing.hours, zone)
     if not timing.until_next_morning:
         return after
-    next_morning = datetime.combine(ended.date() + timedelta(days=1), NEXT_MORNING, tzinfo=ended.tzinfo)
-    return max(after, next_morning)
+    return max(after, next_morning(ended, zone))
 
 
-def escort_until(procedure: Procedure, ended: datetime) -> datetime:
-    """Until when the responsible adult must stay: the content's hours after the procedure ended."""
-    return _after(ended, procedure.responsible_adult.hours)
+def escort_until(procedure: Procedure, ended: datetime, zone: tzinfo | None = None) -> datetime:
+    """Until when the responsible adult must stay: the content's hours (elapsed) after the procedure ended."""
+    return _after(ended, procedure.responsible_adult.hours, zone)
 
 
 def timeline(
-    procedure: Procedure, ended: datetime, factors: frozenset[Factor] | None = None
+    procedure: Procedure, ended: datetime, factors: frozenset[Factor] | None = None, zone: tzinfo | None = None
 ) -> tuple[TimelineEntry, ...]:
     """The responsible adult's hours and every timed step, in time order.
 
@@ -68,30 +84,34 @@ def timeline(
     factors); without, every timed step is (an author's overview). At the same moment the responsible adult
     comes first, then the steps in the content's order.
     """
-    escort_at = escort_until(procedure, ended)
+    escort_at = escort_until(procedure, ended, zone)
     entries: list[tuple[datetime, int, TimelineEntry]] = [(escort_at, -1, TimelineEntry(ESCORT_LABEL, escort_at, None))]
     for index, step in enumerate(procedure.steps):
         if step.timing is None:
             continue
         if factors is not None and not step.condition.applies(factors):
             continue
-        at = moment(step.timing, ended)
+        at = moment(step.timing, ended, zone)
         entries.append((at, index, TimelineEntry(step.timing.label, at, step.id)))
     entries.sort(key=lambda item: (item[0], item[1]))
     return tuple(entry for _, _, entry in entries)
 
 
-def follow_up_window(procedure: Procedure, ended: datetime) -> tuple[date, date] | None:
+def follow_up_window(procedure: Procedure, ended: datetime, zone: tzinfo | None = None) -> tuple[date, date] | None:
     """The first and last day the follow-up appointment is expected, or None if the procedure has none."""
     follow_up = procedure.follow_up
     if follow_up is None:
         return None
-    day = ended.date()
+    day = _local(ended, zone).date()
     return day + timedelta(days=follow_up.earliest_days), day + timedelta(days=follow_up.latest_days)
 
 
-def format_clock(at: datetime, year: int | None = None) -> str:
-    """ "14:30 Sat 22 Nov": 24-hour clock, as UK wards write it; the year is added when it differs from ``year``."""
+def format_clock(at: datetime, year: int | None = None, zone: tzinfo | None = None) -> str:
+    """ "14:30 Sat 22 Nov": 24-hour clock, as UK wards write it; the year is added when it differs from ``year``.
+
+    With ``zone``, the moment is first shown in it (a stored time carries a fixed offset).
+    """
+    at = _local(at, zone)
     text = f"{at:%H:%M} {_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]}"
     return text if year is None or at.year == year else f"{text} {at.year}"
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.clock import Clock
+from kiosk.clock import Clock, elapsed
 from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.printing.cups_link import (
     CUPS_JOB_STATES_DONE,
@@ -243,7 +243,7 @@ class PrintService:
     def _past_deadline(self, job: PrintJob) -> bool:
         if job.submitted_at is None:
             return False
-        return (self._clock.now() - job.submitted_at).total_seconds() >= self.deadline_seconds
+        return elapsed(job.submitted_at, self._clock.now()).total_seconds() >= self.deadline_seconds
 
     # --- the nurse's actions ---------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from kiosk.clock import later
 from kiosk.discharge.validation import shown, validate_person_name
 from kiosk.errors import KioskError
 from kiosk.records.first_nurse import mark_had_nurse
@@ -298,7 +299,8 @@ class NurseAccounts:
         at = now.isoformat()
         conn.execute("INSERT INTO pin_failures (nurse, at_utc) VALUES (?, ?)", (real, _utc(now)))
         today = conn.execute(
-            "SELECT count(*) FROM pin_failures WHERE nurse = ? AND at_utc > ?", (real, _utc(now - WRONG_PIN_WINDOW))
+            "SELECT count(*) FROM pin_failures WHERE nurse = ? AND at_utc > ?",
+            (real, _utc(later(now, -WRONG_PIN_WINDOW))),
         ).fetchone()[0]
         if today >= MAX_WRONG_PER_DAY:
             conn.execute(
@@ -311,7 +313,7 @@ class NurseAccounts:
         if failed >= MAX_WRONG or lockouts > 0:
             lockouts += 1
             seconds = lock_seconds(lockouts)
-            until = (now + timedelta(seconds=seconds)).isoformat()
+            until = later(now, timedelta(seconds=seconds)).isoformat()
             conn.execute(
                 "UPDATE nurses SET failed = 0, lockouts = ?, locked_until = ? WHERE name = ?",
                 (lockouts, until, real),

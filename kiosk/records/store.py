@@ -388,7 +388,7 @@ class RecordStore:
             nhs_number=valid_nhs_number(patient.nhs_number) if patient.nhs_number else None,
         )
         nurse_name = _required(nurse_name, "the nurse's name")
-        ended = procedure_ended if procedure_ended.tzinfo else procedure_ended.astimezone()
+        ended = procedure_ended if procedure_ended.tzinfo else procedure_ended.replace(tzinfo=self.clock.zone)
         medicines = tuple(" ".join(m.split()) for m in medicines if m.strip())
         factors = frozenset(Factor(f) for f in factors)
         at = _iso(now)

@@ -8,6 +8,7 @@ record was made with (hazard H1), and every page names the patient, the record a
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -18,6 +19,7 @@ from kiosk.content.personalise import applicable_steps
 from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import KioskError
 from kiosk.sheet.context import SheetContext
+from kiosk.sheet.flowables import Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
 from kiosk.sheet.sections import SECTIONS
 from kiosk.sheet.styles import sheet_styles
@@ -49,7 +51,12 @@ def build_sheet(
     printed_at: datetime,
     reprint: bool = False,
 ) -> bytes:
-    """The sheet as PDF bytes: A4, normally two pages, large print when the record asks for it."""
+    """The sheet as PDF bytes: A4, normally two pages, large print when the record asks for it.
+
+    A sheet whose last page would hold only a few lines (under ``SHORT_LAST_PAGE`` of the body) is built again
+    with tighter spacing, same text sizes, and that one is kept if it has a page fewer: a patient should not
+    have to find the last two lines of their advice on a page of their own.
+    """
     check_record_matches(record, procedure)
     ctx = SheetContext(
         record=record,
@@ -60,25 +67,107 @@ def build_sheet(
         styles=sheet_styles(record.large_print),
         steps=tuple(applicable_steps(procedure, record.factors)),
     )
-    return render(ctx, story(ctx))
+    built = _build(ctx)
+    if built.pages > 1 and built.last_page_fill <= _compact_could_save(built):
+        compact = _build(replace(ctx, styles=sheet_styles(record.large_print, compact=True)))
+        if compact.pages < built.pages:
+            return compact.pdf
+    return built.pdf
 
 
-def story(ctx: SheetContext) -> list[Flowable]:
-    flowables: list[Flowable] = []
-    for section in SECTIONS:
+SHORT_LAST_PAGE = 0.5  # of the body's height
+COMPACT_SAVES = 0.2  # tighter spacing takes about a fifth off the sheet's height
+
+
+def _compact_could_save(built: Built) -> float:
+    """The last-page fill below which the compact build can save that page (no second build otherwise)."""
+    return min(SHORT_LAST_PAGE, COMPACT_SAVES * (built.pages - 1 + built.last_page_fill))
+
+
+@dataclass(frozen=True)
+class Built:
+    pdf: bytes
+    pages: int
+    last_page_fill: float  # how much of the last page's body is used, 0 to 1
+
+
+def _build(ctx: SheetContext) -> Built:
+    page = PageParts(ctx)
+    room = page.frame_top - page.frame_bottom
+    flowables = story(ctx, room)
+    pdf, pages, used = render_measured(ctx, flowables, page)
+    return Built(pdf, pages, used / room)
+
+
+def _height(flowables: list[Flowable], width: float, room: float) -> float:
+    total = 0.0
+    for flowable in flowables:
+        _, height = flowable.wrap(width, room)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def story(ctx: SheetContext, room: float) -> list[Flowable]:
+    """The sections in order, with page 1 (the one for the fridge) holding the times and the warning box.
+
+    The patient's times come first and the warning box right after them; if both do not fit on page 1
+    together (a procedure with many timed steps in large print), the box comes first and the times after it,
+    split across the page break if need be, so the box is always on page 1 and the first times with it
+    (``room`` is the height of the page's body).
+    """
+    first, second, *rest = SECTIONS
+    times, box = first(ctx), second(ctx)
+    width = SheetGeometry.content_width()
+    if _height(times + box, width, room) <= room:
+        flowables = [*times, *box]
+    else:
+        # The box first; the times straight after it, free to split, so their first lines share page 1.
+        flat = [*times[0].flowables, *times[1:]] if times and isinstance(times[0], Group) else times
+        flowables = [*box, *flat]
+    for section in rest:
         flowables.extend(section(ctx))
     return flowables
 
 
-def render(ctx: SheetContext, flowables: list[Flowable]) -> bytes:
+class PageParts:
+    """The header and footer, wrapped once, and the body frame between them."""
+
+    def __init__(self, ctx: SheetContext) -> None:
+        g = SheetGeometry
+        width = g.content_width()
+        self.header = Header(ctx)
+        _, self.header_height = self.header.wrap(width, g.page_height)
+        self.footer = Footer(ctx)
+        _, self.footer_height = self.footer.wrap(width, g.page_height)
+        self.frame_bottom = g.bottom + self.footer_height + g.footer_gap
+        self.frame_top = g.page_height - g.top - self.header_height - g.header_gap
+
+
+def render(ctx: SheetContext, flowables: list[Flowable], page: PageParts | None = None) -> bytes:
+    return render_measured(ctx, flowables, page)[0]
+
+
+class _MeasuredDoc(BaseDocTemplate):
+    """Remembers where the last flowable ended, to tell how full the last page is."""
+
+    last_page = 0
+    last_y = 0.0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self.last_page = self.page
+        # The frame's current y (platypus has no public name for it): where the next flowable would go.
+        self.last_y = float(self.frame._y)  # type: ignore[attr-defined]
+
+
+def render_measured(
+    ctx: SheetContext, flowables: list[Flowable], page: PageParts | None = None
+) -> tuple[bytes, int, float]:
+    """The PDF, its number of pages and the height used on the last page's body."""
     g = SheetGeometry
     width = g.content_width()
-    header = Header(ctx)
-    _, header_height = header.wrap(width, g.page_height)
-    footer = Footer(ctx)
-    _, footer_height = footer.wrap(width, g.page_height)
-    frame_bottom = g.bottom + footer_height + g.footer_gap
-    frame_top = g.page_height - g.top - header_height - g.header_gap
+    page = page or PageParts(ctx)
+    header, header_height, footer, footer_height = page.header, page.header_height, page.footer, page.footer_height
+    frame_bottom, frame_top = page.frame_bottom, page.frame_top
     if frame_top - frame_bottom < g.page_height / 3:
         # Only a name of thousands of characters gets here; better refuse than print a sheet that is all header.
         raise SheetError("The patient's details are too long to fit on the sheet", "check the name and numbers")
@@ -94,7 +183,7 @@ def render(ctx: SheetContext, flowables: list[Flowable]) -> bytes:
         id="body",
     )
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = _MeasuredDoc(
         buffer,
         pagesize=(g.page_width, g.page_height),
         leftMargin=g.left,
@@ -113,4 +202,4 @@ def render(ctx: SheetContext, flowables: list[Flowable]) -> bytes:
     decoration = PageDecoration(header, header_height, footer, footer_height)
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=decoration)])
     doc.build(flowables, canvasmaker=numbered_canvas(ctx.styles.sizes.small * 1.25))
-    return buffer.getvalue()
+    return buffer.getvalue(), doc.last_page, frame_top - doc.last_y

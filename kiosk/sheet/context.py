@@ -30,26 +30,36 @@ class SheetContext:
     @property
     def year(self) -> int:
         """The procedure's year: dates in it are printed without a year, others with one."""
-        return self.record.procedure_ended.year
+        return self.ended.year
+
+    @property
+    def ended(self) -> datetime:
+        """When the procedure ended, on the ward's clock."""
+        return self.record.procedure_ended.astimezone(self.config.zone)
+
+    @property
+    def printed(self) -> datetime:
+        """When this copy was printed, on the ward's clock."""
+        return self.printed_at.astimezone(self.config.zone)
 
     @property
     def timeline(self) -> tuple[tl.TimelineEntry, ...]:
-        return tl.timeline(self.procedure, self.record.procedure_ended, self.record.factors)
+        return tl.timeline(self.procedure, self.record.procedure_ended, self.record.factors, self.config.zone)
 
     @property
     def escort_until(self) -> datetime:
-        return tl.escort_until(self.procedure, self.record.procedure_ended)
+        return tl.escort_until(self.procedure, self.record.procedure_ended, self.config.zone)
 
     @property
     def follow_up_window(self) -> tuple[date, date] | None:
-        return tl.follow_up_window(self.procedure, self.record.procedure_ended)
+        return tl.follow_up_window(self.procedure, self.record.procedure_ended, self.config.zone)
 
     @property
     def review_overdue(self) -> bool:
-        return self.procedure.review_state(self.printed_at.date()) is ReviewState.EXPIRED
+        return self.procedure.review_state(self.printed.date()) is ReviewState.EXPIRED
 
     def clock(self, at: datetime) -> str:
-        return tl.format_clock(at, self.year)
+        return tl.format_clock(at, self.year, self.config.zone)
 
     def day(self, d: date) -> str:
         return tl.format_day(d, self.year)

@@ -124,6 +124,17 @@ class Group(Flowable):
         self.wrap(availWidth, availHeight)
         if _fits_on_a_fresh_page(self, availHeight):
             return []
+        if len(self.flowables) > 1:
+            # Taller than a page: the first part stays here only with a piece of the second (a heading never
+            # ends a page alone, and never fails to fit); otherwise the whole group starts the next page.
+            first, second, *rest = self.flowables
+            room = availHeight - self._heights[0]
+            pieces = second.split(availWidth, room) if room > 0 else []
+            if not pieces:
+                if second.height <= room:
+                    return list(self.flowables)
+                return []
+            return [first, *pieces, *rest]
         return list(self.flowables)
 
     def draw(self) -> None:

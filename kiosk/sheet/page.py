@@ -29,10 +29,10 @@ class SheetGeometry:
     """A4 page geometry in points (from mm). Margins leave room for printers that cannot print to the edge."""
 
     page_width, page_height = A4
-    left = 16 * mm
-    right = 16 * mm
-    top = 11 * mm
-    bottom = 10 * mm
+    left = 14 * mm
+    right = 14 * mm
+    top = 9 * mm
+    bottom = 8 * mm
     header_gap = 4 * mm  # between the header's rule and the body
     footer_gap = 3 * mm  # between the body and the footer's rule
     page_number_width = 34 * mm
@@ -58,6 +58,7 @@ def _fields(ctx: SheetContext) -> str:
 
 
 LONG_NAME = 80  # characters
+DRAFT_MARK = "DRAFT - not yet approved"
 
 
 class Header(Flowable):
@@ -81,7 +82,7 @@ class Header(Flowable):
         self.org = para(markup(org), st.header_org, shared=True)
         name = ctx.record.patient.name
         # A very long name is printed whole but smaller, so it cannot push the advice off the page.
-        name_style = st.header_name if len(name) <= LONG_NAME else st.header_procedure
+        name_style = st.header_name if len(name) <= LONG_NAME else st.header_field_bold
         self.lines = [
             para(markup(name), name_style),
             para(_fields(ctx), st.header_field),
@@ -149,8 +150,16 @@ class Footer(Flowable):
         if ctx.review_overdue:
             review += f" {_inverse('REVIEW OVERDUE')}"
         source = f"Source: {markup(doc.source)}"
-        version = f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
-        printed = f"Printed {nbsp(format_clock(ctx.printed_at))} {ctx.printed_at.year}"
+        if doc.is_draft:
+            # H2: content nobody has approved yet (a proof, or a ward that allows drafts) says so on every page.
+            approval = _inverse(DRAFT_MARK)
+        else:
+            approval = f"Approved <b>{nbsp(format_dob(doc.approved_on))}</b>" if doc.approved_on else "Approved"
+        version = (
+            f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
+            f" &nbsp;·&nbsp; {approval}"
+        )
+        printed = f"Printed {nbsp(format_clock(ctx.printed))} {ctx.printed.year}"
         if ctx.reprint:
             printed += f" &nbsp;{_inverse('REPRINT')}"
         printed += f" &nbsp;·&nbsp; Record {markup(ctx.record.record_id)}"
@@ -162,8 +171,13 @@ class Footer(Flowable):
         self._heights: list[float] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Only the last line shares its row with "Page X of Y"; the others use the whole width.
         text_width = availWidth - SheetGeometry.page_number_width
-        self._heights = [line.wrap(text_width, availHeight)[1] + 1 for line in self.lines]
+        last = len(self.lines) - 1
+        self._heights = [
+            line.wrap(text_width if index == last else availWidth, availHeight)[1] + 1
+            for index, line in enumerate(self.lines)
+        ]
         self.width = availWidth
         self.height = 3 + sum(self._heights)
         return self.width, self.height

@@ -29,30 +29,37 @@ def _heading(ctx: SheetContext, text: str) -> Flowable:
     return para(markup(text), ctx.styles.section, shared=True)
 
 
-def text_blocks(ctx: SheetContext, text: str) -> list[Flowable]:
-    """Content text as paragraphs: a blank line starts a new paragraph, a line starting "- " is a bullet."""
+def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowable]:
+    """Content text as paragraphs: a blank line starts a new paragraph, a line starting "- " is a bullet.
+
+    ``lead_in`` (markup) starts the first paragraph, e.g. a bold run-in heading.
+    """
     st = ctx.styles
     out: list[Flowable] = []
+    first = lead_in
     for block in text.strip().split("\n\n"):
         prose: list[str] = []
         for line in (line.strip() for line in block.splitlines()):
             if not line:
                 continue
             if line.startswith(("- ", "* ", "• ")):
-                if prose:
-                    out.append(para(markup(" ".join(prose)), st.body, shared=True))
-                    prose = []
+                if prose or first:
+                    out.append(para(first + markup(" ".join(prose)), st.body, shared=True))
+                    prose, first = [], ""
                 out.append(para(markup(line[2:]), st.bullet, BULLET, shared=True))
             else:
                 prose.append(line)
-        if prose:
-            out.append(para(markup(" ".join(prose)), st.body, shared=True))
+        if prose or first:
+            out.append(para(first + markup(" ".join(prose)), st.body, shared=True))
+            first = ""
     return out
 
 
 def _item(ctx: SheetContext, heading: str, text: str) -> list[Flowable]:
-    """A bold heading and its text; the heading never ends a page alone."""
-    return _kept_with_next(para(markup(heading), ctx.styles.step_heading, shared=True), text_blocks(ctx, text))
+    """A bold run-in heading and its text ("<b>Your dressing.</b> You have a small dressing..."): a line less
+    per item than a heading on its own line, which is what keeps the normal sheet to two pages."""
+    stop = "" if heading.rstrip()[-1:] in ".?!:" else "."
+    return text_blocks(ctx, text, lead_in=f"<b>{markup(heading.rstrip())}{stop}</b> ")
 
 
 def _kept_with_next(first: Flowable, rest: list[Flowable]) -> list[Flowable]:
@@ -71,17 +78,22 @@ def _labelled(ctx: SheetContext, label: str, value: str, shared: bool = False) -
 
 def what_was_done(ctx: SheetContext) -> list[Flowable]:
     record, procedure = ctx.record, ctx.procedure
-    out: list[Flowable] = [_labelled(ctx, "Procedure", markup(procedure.title), shared=True)]
+    # The procedure's title is in every page's header; here, what was done to this patient.
+    ended = ctx.ended
+    finished = f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"
     if record.side_level:
-        out.append(_labelled(ctx, "Side and level", markup(record.side_level)))
-    ended = record.procedure_ended
-    out.append(_labelled(ctx, "Finished at", f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"))
+        finished += f" &nbsp;·&nbsp; Side and level <b>{markup(record.side_level)}</b>"
+    out: list[Flowable] = [_labelled(ctx, "Finished at", finished)]
     purposes = {medicine.name.casefold(): medicine.purpose for medicine in procedure.medicines}
     medicines = []
     for name in record.medicines:
-        purpose = purposes.get(name.casefold(), "")
+        purpose = purposes.get(name.casefold(), "").rstrip(".")
         medicines.append(f"<b>{markup(name)}</b>" + (f": {markup(purpose)}" if purpose else ""))
-    out.append(_labelled(ctx, "Medicines", "<br/>".join(medicines) or "None recorded"))
+    # One full-width paragraph: in the labelled column four medicines with their purposes took eight lines.
+    given = ". ".join(medicines) + "." if medicines else "None recorded."
+    out.append(para(f"<b>Medicines given.</b> {given}", ctx.styles.body))
+    # What happened during it, as procedures/README.md promises (the patient may not remember, or was sedated).
+    out.extend(text_blocks(ctx, procedure.what_happened))
     return _section(ctx, "What was done", out)
 
 
@@ -176,8 +188,7 @@ def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
     lines: list[Flowable]
     if escort is not None:
         lines = [
-            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b>"),
-            _labelled(ctx, "Relationship", markup(escort.relationship)),
+            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b> ({markup(escort.relationship)})"),
             _labelled(ctx, "Phone", f"<b>{nbsp(markup(escort.phone_display))}</b>"),
             _labelled(ctx, "Stays until", until),
         ]
@@ -217,13 +228,16 @@ def contacts(ctx: SheetContext) -> list[Flowable]:
     return [Group([_heading(ctx, "Other contacts"), *_contact_lines(ctx, listed)])]
 
 
+# Page 1 is the one that goes on the fridge: the patient's own times, then the warning signs with whom to
+# call, then who is staying with them. Both boxes come first so that no length of content can push them
+# to a later page; what was done and the longer advice follow.
 SECTIONS: tuple[Section, ...] = (
-    what_was_done,
     next_24_hours,
-    aftercare,
-    what_is_normal,
     get_help_urgently,
     who_is_looking_after_you,
+    aftercare,
+    what_is_normal,
+    what_was_done,
     risks,
     contacts,
 )

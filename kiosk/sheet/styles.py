@@ -1,8 +1,9 @@
 """One stylesheet of named paragraph styles for the sheet, in a normal and a large-print size.
 
 Sizes follow from who reads the sheet: someone tired, anxious and perhaps without glasses, at night. The normal
-sheet's body is 11.5 pt DejaVu Sans (about 12.5 pt Arial, the size patient-information guidance asks for), the
-large-print body 17 pt (16-18 pt). Everything is black on white or white on black: the ward printer is usually
+sheet's body is 12 pt DejaVu Sans (RNIB clear print's minimum for older readers; DejaVu is wide, so about
+13 pt Arial), the large-print body 16 pt (RNIB: 16-18 pt). The footer (document control, for staff) stays small in
+large print so the advice gets the room. Everything is black on white or white on black: the ward printer is usually
 a monochrome laser, and grey text is the first thing to vanish from a poor print.
 """
 
@@ -34,11 +35,13 @@ class Sizes:
 
     @property
     def leading(self) -> float:
-        return round(self.body * 1.3, 1)
+        return round(self.body * 1.25, 1)
 
 
-NORMAL = Sizes(body=11.5, heading=15, title=17, small=8.5, number=15)
-LARGE = Sizes(body=17, heading=21, title=22, small=11, number=21)
+FOOTER_SIZE = 8.5  # both print sizes: the footer is the leaflet's document control, for staff
+
+NORMAL = Sizes(body=12, heading=14.5, title=17, small=8.5, number=14)
+LARGE = Sizes(body=16, heading=19, title=21, small=11, number=19)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class SheetStyles:
     header_title: ParagraphStyle
     header_name: ParagraphStyle
     header_field: ParagraphStyle
+    header_field_bold: ParagraphStyle
     header_procedure: ParagraphStyle
     stamp: ParagraphStyle
     footer: ParagraphStyle
@@ -85,13 +89,17 @@ def _style(name: str, size: float, leading: float | None = None, font: str = REG
 
 
 @cache
-def sheet_styles(large_print: bool) -> SheetStyles:
-    """The stylesheet for one size; built once per process."""
+def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
+    """The stylesheet for one size; built once per process.
+
+    ``compact``: the same text sizes with tighter line and block spacing, for a sheet whose last page would
+    otherwise hold only a few lines (the builder tries it and keeps it only if it saves a page).
+    """
     register_fonts()
     s = LARGE if large_print else NORMAL
-    lead = s.leading
+    lead = round(s.body * 1.12, 1) if compact else s.leading
     # Space between blocks scales with the text, so large print does not look cramped.
-    gap = s.body * 0.45
+    gap = s.body * (0.18 if compact else 0.4)
     return SheetStyles(
         sizes=s,
         body=_style("body", s.body, lead, spaceAfter=gap),
@@ -99,30 +107,30 @@ def sheet_styles(large_print: bool) -> SheetStyles:
         bullet=_style("bullet", s.body, lead, leftIndent=s.body * 1.4, bulletIndent=s.body * 0.2, spaceAfter=gap * 0.5),
         # A label in the left column (drawn as the "bullet") and the value beside it: a two-column list without
         # the cost of a Table.
-        labelled=_style("labelled", s.body, lead, leftIndent=s.body * 10, bulletFontName=BOLD, spaceAfter=gap * 0.5),
+        labelled=_style("labelled", s.body, lead, leftIndent=s.body * 8, bulletFontName=BOLD, spaceAfter=gap * 0.5),
         # A phone number in the left column, large and bold, and whose number it is beside it.
         number=_style(
             "number",
             s.body,
-            s.number * 1.25,
+            s.number * 1.15,
             leftIndent=s.number * 9,
             bulletFontName=BOLD,
             bulletFontSize=s.number,
-            spaceAfter=gap * 0.6,
+            spaceAfter=gap * 0.4,
         ),
         section=_style(
             "section",
             s.heading,
             s.heading * 1.2,
             font=BOLD,
-            spaceBefore=s.body * 0.9,
-            spaceAfter=s.body * 0.35,
+            spaceBefore=s.body * (0.35 if compact else 0.75),
+            spaceAfter=s.body * 0.3,
         ),
         step_heading=_style("step_heading", s.body, lead, font=BOLD, spaceAfter=0),
         time_box=_style(
             "time_box",
             s.body * 1.08,
-            s.body * 1.6,
+            s.body * (1.3 if compact else 1.45),
             backColor=SHADE,
             borderColor=INK,
             borderWidth=1.2,
@@ -141,7 +149,10 @@ def sheet_styles(large_print: bool) -> SheetStyles:
         header_title=_style("header_title", s.small * 1.3, s.small * 1.6, font=BOLD, alignment=TA_RIGHT),
         header_name=_style("header_name", s.title, s.title * 1.2, font=BOLD),
         header_field=_style("header_field", s.small * 1.15, s.small * 1.45),
+        # A name too long for the name line (over 80 characters): whole, bold, at the normal sheet's field size
+        # in both print sizes, so it cannot push the advice off page 1.
+        header_field_bold=_style("header_field_bold", NORMAL.small * 1.15, NORMAL.small * 1.4, font=BOLD),
         header_procedure=_style("header_procedure", s.small * 1.3, s.small * 1.6, font=BOLD),
         stamp=_style("stamp", s.small * 1.4, s.small * 1.7, font=BOLD, textColor=PAPER, alignment=TA_RIGHT),
-        footer=_style("footer", s.small, s.small * 1.25),
+        footer=_style("footer", FOOTER_SIZE, FOOTER_SIZE * 1.25),
     )

@@ -246,13 +246,16 @@ class Flow(QObject):
         if screen.kind is ScreenKind.WELCOME:
             steps = sum(1 for s in walk.screens if s.kind is ScreenKind.STEP)
             questions = sum(1 for s in walk.screens if s.kind is ScreenKind.QUESTION)
-            page.show_welcome(walk.first_name, welcome.minutes_for(steps, questions), walk.resumed)  # type: ignore[attr-defined]
+            about = " ".join(f"{procedure.what_it_is} {procedure.why}".split())
+            page.show_welcome(  # type: ignore[attr-defined]
+                walk.first_name, welcome.minutes_for(steps, questions), walk.resumed, procedure.short_name, about
+            )
             page.show_choice(self.theme_choice.size, self._high_contrast)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
             timing = ""
             if screen.step.timing is not None:
-                at = timeline.moment(screen.step.timing, walk.procedure_ended)
+                at = timeline.moment(screen.step.timing, walk.procedure_ended, self.clock.zone)
                 timing = f"{screen.step.timing.label} {timeline.format_clock(at)}"
             page.show_step(  # type: ignore[attr-defined]
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
@@ -265,8 +268,12 @@ class Flow(QObject):
         elif screen.kind is ScreenKind.WARNING_SIGNS:
             page.show_signs(procedure)  # type: ignore[attr-defined]
         elif screen.kind is ScreenKind.ESCORT:
-            until = timeline.escort_until(procedure, walk.procedure_ended)
-            page.show_escort(timeline.format_clock(until), procedure.responsible_adult.hours)  # type: ignore[attr-defined]
+            until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone)
+            page.show_escort(  # type: ignore[attr-defined]
+                timeline.format_clock(until),
+                procedure.responsible_adult.hours,
+                advice=procedure.responsible_adult.text,
+            )
         elif screen.kind is ScreenKind.THANK_YOU:
             page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
         self._page_keys[screen.kind] = screen.key
@@ -351,7 +358,7 @@ class Flow(QObject):
 
         walk = self._walk()
         assert self.session.procedure is not None
-        until = timeline.escort_until(self.session.procedure, walk.procedure_ended)
+        until = timeline.escort_until(self.session.procedure, walk.procedure_ended, self.clock.zone)
         try:
             walk.record_escort(name, relationship, phone, until)
         except ValidationError as error:

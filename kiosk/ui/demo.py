@@ -49,7 +49,7 @@ class DemoRun:
             return self.printer
         from kiosk.printing.service import PrintService
 
-        probe = PrintService(TEST_QUEUE, _NoJournal(), FakeClock(DEMO_NOW.astimezone()), 60)
+        probe = PrintService(TEST_QUEUE, _NoJournal(), FakeClock(DEMO_NOW), 60)
         return TEST_QUEUE if probe.check_queue().ok else ""
 
     def run(self) -> int:
@@ -64,8 +64,10 @@ class DemoRun:
             trust_name="Example Teaching Hospitals NHS Trust",
             ward_phone="0114 000 0000",
             printer_queue=self._queue(),
+            # A proof of every screen: the Sheffield draft is shown too, marked DRAFT with the nurse's reason.
+            allow_drafts=True,
         )
-        self.clock = FakeClock(DEMO_NOW.astimezone())
+        self.clock = FakeClock(DEMO_NOW)
         self.ticks = _Ticks()
         self.store = RecordStore.open(clock=self.clock)
         NurseAccounts(self.store).add(DEMO_NURSE, DEMO_PIN)

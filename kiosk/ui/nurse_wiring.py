@@ -113,7 +113,7 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
         )
         screen.show_locked(session.locked_colleagues())  # type: ignore[attr-defined]
     elif stage is Stage.NEW_DISCHARGE:
-        screen.load(session.library(), flow.clock.now())  # type: ignore[attr-defined]
+        screen.load(session.library(), flow.clock.now(), flow.config.allow_drafts)  # type: ignore[attr-defined]
     elif stage is Stage.REASON:
         from kiosk.discharge.session import ReasonPurpose
         from kiosk.ui.nurse.reason import ABANDON_REASONS, NO_ESCORT_REASONS

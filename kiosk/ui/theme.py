@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
@@ -38,14 +38,33 @@ class ThemeChoice:
     palette: Palette = Palette.STANDARD
 
 
+# Where DejaVu Sans has no glyph (a name in Chinese, Hindi, Punjabi, Tamil...), Qt tries these in order before
+# fontconfig's own choice: the Debian Noto fonts of kiosk.sh's RUNTIME_APT, the same scripts as the sheet.
+FALLBACK_FAMILIES = [
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Gurmukhi",
+    "Noto Sans Gujarati",
+    "Noto Sans Tamil",
+    "Noto Sans Thai",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+]
+
+
 def register_fonts() -> list[str]:
-    """Register the bundled Unicode font with Qt; returns the families it provides."""
+    """Register the bundled Unicode font with Qt, with the fallbacks for other scripts; returns its families."""
     families: list[str] = []
     for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", name)))
         if font_id < 0:
             raise RuntimeError(f"cannot load bundled font {name}")
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    QFont.insertSubstitutions("DejaVu Sans", FALLBACK_FAMILIES)
     return families
 
 

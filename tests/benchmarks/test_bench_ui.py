@@ -71,7 +71,7 @@ def start_patient_walk(qtbot: QtBot, tmp_path: Path) -> Kiosk:
     kiosk = Kiosk(qtbot, tmp_path, CONFIG)
     kiosk.sign_in()
     kiosk.click("home-new")
-    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A, expired_reason="Training kiosk: the Sheffield draft")
     kiosk.click("start")
     assert kiosk.walk_kind() is ScreenKind.STEP
     return kiosk
@@ -127,7 +127,7 @@ def one_discharge(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.clock.advance(minutes=30)
     kiosk.sign_in()
     kiosk.click("home-new")
-    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A, expired_reason="Training kiosk: the Sheffield draft")
     kiosk.walk_patient()
     kiosk.take_back()
     kiosk.review_and_sign_off()

@@ -138,7 +138,10 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
         ("issued: 2023-08-01", "issued: 2023-13-01"),
         ("id: dressing", "id: no-driving"),
         ("all_of: [blood-thinners]", "all_of: [blood-thinner]"),
-        ("call: [gp, nhs-111, pain-clinic, derriford-ed]\n  - id: fever", "call: [gp, nhs111]\n  - id: fever"),
+        (
+            "call: [gp, nhs-111, pain-clinic, derriford-ed, emergency-999]\n  - id: fever",
+            "call: [gp, nhs111]\n  - id: fever",
+        ),
     ]:
         assert old in text
         text = text.replace(old, new, 1)
@@ -151,7 +154,7 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
         "document.issued",
         "steps[3]",
         "steps[6].condition.all_of[1]",
-        "red_flags[2].call[2]",
+        "red_flags[3].call[2]",
     ]
     assert [p.line for p in report.problems] == sorted(p.line or 0 for p in report.problems)
     assert "did you mean 'nhs-111'?" in report.problems[-1].hint
@@ -181,13 +184,17 @@ def test_small_harmless_aliases_are_allowed(tmp_path: Path) -> None:
     """Anchors are legal YAML; one reused list of contacts is fine and loads normally."""
     text = (SHIPPED / "nerve-root-block.yaml").read_text()
     text = text.replace(
-        "call: [gp, nhs-111, pain-clinic, derriford-ed]", "call: &everyone [gp, nhs-111, pain-clinic, derriford-ed]", 1
+        "call: [gp, nhs-111, pain-clinic, derriford-ed, emergency-999]",
+        "call: &everyone [gp, nhs-111, pain-clinic, derriford-ed, emergency-999]",
+        1,
     )
-    text = text.replace("call: [gp, nhs-111, pain-clinic, derriford-ed]", "call: *everyone")
+    text = text.replace("call: [gp, nhs-111, pain-clinic, derriford-ed, emergency-999]", "call: *everyone")
     path = tmp_path / "aliases.yaml"
     path.write_text(text)
     procedure = load_procedure(path, today=TODAY)
-    assert {flag.call for flag in procedure.red_flags} == {("gp", "nhs-111", "pain-clinic", "derriford-ed")}
+    assert {flag.call for flag in procedure.red_flags} == {
+        ("gp", "nhs-111", "pain-clinic", "derriford-ed", "emergency-999")
+    }
 
 
 @pytest.mark.parametrize("depth", [500, 1_500, 30_000])

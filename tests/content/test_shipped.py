@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Library, load_procedure
 from kiosk.content.model import Factor, Procedure, ReviewState
 from tests.content.conftest import SHIPPED, TODAY
+from tests.content.seen import screens_text, seen_text, sheet_text
 
 SEEDS = ("nerve-root-injection", "nerve-root-block")
 
@@ -91,9 +93,9 @@ SEED_FACTS = {
         "pregnant",
         "allergies",
         "dressing gown",
-        "1 in 2000",
-        "1 in 5000",
-        "1 in 3000",
+        "1 in 2,000",  # as the sheet prints it
+        "1 in 5,000",
+        "1 in 3,000",
         "1 in 20",
         "dural tear",
         "rest in bed",
@@ -152,10 +154,26 @@ SEED_FACTS = {
 
 
 @pytest.mark.parametrize("name", SEEDS)
-def test_every_fact_of_the_leaflet_is_carried_over(library: Library, name: str) -> None:
-    text = all_text(library.get(name))
+def test_every_fact_of_the_leaflet_is_carried_over(library: Library, name: str, qtbot: QtBot) -> None:
+    """Counted only where the patient sees it: on a patient screen or the printed sheet (``seen``)."""
+    text = seen_text(qtbot, library.get(name))
     missing = [fact for fact in SEED_FACTS[name] if fact.casefold() not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_every_content_field_reaches_the_patient(library: Library, name: str, qtbot: QtBot) -> None:
+    """what_it_is and why (welcome screen), what_happened (sheet), the responsible-adult text (escort screen)
+    and the short name (welcome screen) are each shown somewhere; on main none of them was."""
+    procedure = library.get(name)
+    screens = " ".join(screens_text(qtbot, procedure).split())
+    sheet = " ".join(sheet_text(procedure).split())
+    assert " ".join(procedure.what_it_is.split()) in screens
+    assert " ".join(procedure.why.split()) in screens
+    assert " ".join(procedure.responsible_adult.text.split()) in screens
+    assert procedure.short_name[1:] in screens
+    first_sentence = " ".join(procedure.what_happened.split()).split(". ")[0]
+    assert first_sentence in sheet
 
 
 def test_risk_frequencies_are_figures_not_words(library: Library) -> None:
@@ -185,13 +203,15 @@ def test_timings_the_sheet_turns_into_clock_times(library: Library) -> None:
 
 def test_red_flags_name_whom_to_call_in_order(library: Library) -> None:
     block = library.get("nerve-root-block")
-    assert [flag.id for flag in block.red_flags] == ["leg-weakness", "bowel-bladder", "fever"]
+    # The leaflet's one sentence, split at its widest reading: each sign counts on its own.
+    assert [flag.id for flag in block.red_flags] == ["leg-weakness", "bowel-bladder", "back-pain", "fever"]
     for flag in block.red_flags:
         assert [block.contact(c).name for c in flag.call] == [
             "Your GP",
             "NHS 111",
             "Pain Clinic, Derriford Hospital",
-            "Derriford Emergency Department",
+            "Derriford Emergency Department (A&E)",
+            "999: an ambulance",
         ]
     assert block.contact("pain-clinic").number == "01752 437706"
     assert block.contact("pain-clinic").hours == "office hours"

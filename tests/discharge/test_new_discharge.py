@@ -36,7 +36,11 @@ def library() -> Library:
 
 
 def injection() -> Procedure:
-    return library().get("nerve-root-injection")
+    """The Sheffield content as it will be once approved: these tests are about the form (drafts: below)."""
+    draft = library().get("nerve-root-injection")
+    return dataclasses.replace(
+        draft, document=dataclasses.replace(draft.document, approved=True, approved_on=NOW.date())
+    )
 
 
 def block() -> Procedure:
@@ -237,3 +241,15 @@ def test_end_time_described_as_the_nurse_thinks_of_it() -> None:
     assert describe_ended(NOW.replace(second=0), NOW) == "14:37 today (just now)"
     assert describe_ended(NOW - timedelta(minutes=25), NOW).startswith("14:12 today (25 minutes ago")
     assert describe_ended(NOW - timedelta(hours=15), NOW) == "23:37 yesterday (15 h 00 min ago)"
+
+
+def test_a_draft_is_refused_unless_the_ward_allows_drafts_and_then_needs_a_reason() -> None:
+    """H2: the shipped Sheffield content is not approved; a ward install refuses it (content.allow_drafts)."""
+    draft = library().get("nerve-root-injection")
+    assert draft.document.is_draft
+    assert "DRAFT" in errors_of(good_form(), draft)["procedure"]
+    with pytest.raises(FormErrors) as refused:
+        validate_new_discharge(good_form(), draft, NOW, allow_drafts=True)
+    assert "DRAFT" in refused.value.errors["expired_reason"]
+    result = validate_new_discharge(good_form(expired_reason="Training day"), draft, NOW, allow_drafts=True)
+    assert result.expired_reason == "Training day"

@@ -336,7 +336,7 @@ def discharge_with_keyboard(shots: str = "") -> Any:
     kiosk = RealKiosk()
     kiosk.sign_in()
     kiosk.click("home-new")
-    kiosk.fill_new_discharge(INJECTION, PATIENT_A)
+    kiosk.fill_new_discharge(INJECTION, PATIENT_A, expired_reason="Training kiosk: the Sheffield draft")
     record_id = kiosk.session.record_id
     assert record_id is not None
     kiosk.walk_to_escort()

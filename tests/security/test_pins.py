@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.clock import FakeClock
+from kiosk.clock import FakeClock, later
 from kiosk.discharge.session import KioskSession, Stage
 from kiosk.records import NurseAccounts, RecordStore, SignInStatus
 from kiosk.records.nurses import MAX_WRONG_PER_DAY, PRODUCTION_COST, NurseAccountError, ScryptCost
@@ -163,8 +163,9 @@ def test_wrong_pins_older_than_24_hours_no_longer_count_across_the_clock_change(
         accounts.verify("Sam Patel", "111111")
         clock.advance(minutes=10)
     accounts.verify("Sam Patel", PIN)
-    # 23 real hours after the first wrong PIN is 11:00 on the 25th by the wall clock: it still counts.
-    clock.set(datetime(2026, 10, 24, 12, 0, tzinfo=london) + timedelta(hours=23))
+    # 23 real hours after the first wrong PIN is 10:00 on the 25th by the wall clock: it still counts. (Adding
+    # timedelta(hours=23) to a London time is wall-clock arithmetic, 24 real hours here: clock.later is real.)
+    clock.set(later(datetime(2026, 10, 24, 12, 0, tzinfo=london), timedelta(hours=23)))
     assert accounts.verify("Sam Patel", "111111").status is SignInStatus.LOCKED_OUT
     accounts.unlock("Sam Patel")
     for _ in range(MAX_WRONG_PER_DAY - 1):

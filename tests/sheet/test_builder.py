@@ -51,8 +51,7 @@ def test_what_was_done_shows_procedure_side_time_and_medicines(
     record: DischargeRecord, procedure: Procedure, config: WardConfig, pages: Pages
 ) -> None:
     whole = " ".join(pages(build_sheet(record, procedure, config, PRINTED)))
-    assert "Side and level Left L5" in whole
-    assert "Finished at 14:30 on Fri 21 Nov 2025" in whole
+    assert "Finished at 14:30 on Fri 21 Nov 2025 · Side and level Left L5" in whole
     assert "Local anaesthetic: numbs the nerve for a few hours" in whole
     assert "Steroid: calms the swelling around the nerve" in whole
 
@@ -95,8 +94,7 @@ def test_the_escort_is_named_with_relationship_phone_and_time(
     record: DischargeRecord, procedure: Procedure, config: WardConfig, pages: Pages
 ) -> None:
     whole = " ".join(pages(build_sheet(record, procedure, config, PRINTED)))
-    assert "Name David Thompson" in whole
-    assert "Relationship Son" in whole
+    assert "Name David Thompson (Son)" in whole
     assert "Phone 07700 900123" in whole
     assert "Stays until 14:30 Sat 22 Nov" in whole
 
@@ -134,7 +132,7 @@ def test_what_is_normal_risks_and_contacts(
 ) -> None:
     whole = " ".join(pages(build_sheet(record, procedure, config, PRINTED)))
     assert "What is normal afterwards" in whole
-    assert "A numb or heavy leg This is common and wears off within a few hours." in whole
+    assert "A numb or heavy leg. This is common and wears off within a few hours." in whole  # run-in heading
     assert "Infection: about 1 in 2,000." in whole
     assert "Dural tear: about 1 in 3,000. a tear in the lining around the nerve" in whole
     assert "Worse symptoms at first: about 1 in 20." in whole

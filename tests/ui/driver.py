@@ -33,6 +33,9 @@ CONFIG = WardConfig(
     patient_idle_seconds=120,
     idle_countdown_seconds=30,
     nurse_idle_seconds=300,
+    # The shipped Sheffield content is a DRAFT: these tests run as a training kiosk that allows drafts (each
+    # needs the nurse's reason, as an expired leaflet does); refusal is tested on its own.
+    allow_drafts=True,
 )
 
 

@@ -26,7 +26,7 @@ def start_discharge(kiosk: Kiosk, procedure_id: str, patient, factors=frozenset(
     kiosk.sign_in()
     assert kiosk.session.stage is Stage.NURSE_HOME
     kiosk.click("home-new")
-    expired = EXPIRED_REASON if procedure_id == BLOCK else ""
+    expired = EXPIRED_REASON  # the Plymouth leaflet is past its review date, the Sheffield one a draft
     kiosk.fill_new_discharge(procedure_id, patient, factors, expired_reason=expired)
     assert kiosk.session.stage is Stage.PATIENT, kiosk.flow.notice.text()
     assert kiosk.session.record_id is not None

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from kiosk.content.loader import Library, Problem
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
 from kiosk.discharge.new_discharge import (
+    DRAFT_REFUSED,
     MAX_REASON_LENGTH,
     DischargeForm,
     FormErrors,
     format_date_digits,
     prefilled_medicines,
+    unprintable_name_warning,
     validate_new_discharge,
 )
 from kiosk.discharge.timeline import format_dob
@@ -55,11 +57,20 @@ def format_nhs_digits(digits: str) -> str:
 
 
 def procedure_choice_lines(procedure: Procedure, now: datetime) -> tuple[str, str, str]:
-    """Title; version; review state and date: what the nurse must see before choosing (H1, H2)."""
+    """Title; version and approval; review state and date: what the nurse must see before choosing (H1, H2).
+
+    A draft is never "Up to date": its review line says DRAFT first.
+    """
     state = procedure.review_state(now.date())
     document = procedure.document
     review = format_dob(document.review)
-    return procedure.title, f"Version {document.version}", f"{REVIEW_WORDS[state]} {review}"
+    if document.is_draft:
+        approval = "⚠ DRAFT - not yet approved"
+        review_line = f"Review date {review}" if state is ReviewState.CURRENT else f"{REVIEW_WORDS[state]} {review}"
+    else:
+        approval = document.approval
+        review_line = f"{REVIEW_WORDS[state]} {review}"
+    return procedure.title, f"Version {document.version} · {approval}", review_line
 
 
 def problems_text(problems: tuple[Problem, ...]) -> str:
@@ -86,6 +97,7 @@ class NewDischargeScreen(NursePage):
         super().__init__("New discharge", parent=parent)
         self._library: Library | None = None
         self._now: datetime | None = None
+        self._allow_drafts = False
         self._procedure: Procedure | None = None
         self.fields: dict[str, FormField] = {}
         self._build_procedure_part()
@@ -182,6 +194,11 @@ class NewDischargeScreen(NursePage):
         name_field = self._field("patient_name", "Name", self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
         self.left.addWidget(name_field)
+        self.name_warning = label("", "warning")
+        self.name_warning.setObjectName("name-unprintable")
+        self.name_warning.setVisible(False)
+        self.name_edit.textChanged.connect(self._name_changed)
+        self.left.addWidget(self.name_warning)
         self.left.addWidget(self._field("date_of_birth", "Date of birth", self.dob_field))
         self.left.addWidget(self._field("hospital_number", "Hospital number", self.hospital_edit))
         self.left.addWidget(self._field("nhs_number", "NHS number (optional)", self.nhs_field))
@@ -217,11 +234,16 @@ class NewDischargeScreen(NursePage):
         self.right.addStretch(1)
 
     # -- public API --------------------------------------------------------------------------------------------
-    def load(self, library: Library, now: datetime) -> None:
-        """Show ``library``'s procedures and problems, with an empty form and the end time set to ``now``."""
+    def load(self, library: Library, now: datetime, allow_drafts: bool = False) -> None:
+        """Show ``library``'s procedures and problems, with an empty form and the end time set to ``now``.
+
+        ``allow_drafts`` is the ward's ``content.allow_drafts``: a draft is listed either way (marked DRAFT),
+        but without it choosing one says it cannot be used here.
+        """
         self.clear()
         self._library = library
         self._now = now
+        self._allow_drafts = allow_drafts
         for procedure in library.procedures:
             choice = CardButton(procedure_choice_lines(procedure, now), name=f"procedure-{procedure.id}")
             choice.setProperty("procedure_id", procedure.id)
@@ -294,6 +316,11 @@ class NewDischargeScreen(NursePage):
         self._show_procedure(None)
 
     # -- slots -------------------------------------------------------------------------------------------------
+    def _name_changed(self, name: str) -> None:
+        warning = unprintable_name_warning(name)
+        self.name_warning.setText(warning)
+        self.name_warning.setVisible(bool(warning))
+
     def _procedure_clicked(self, choice: QPushButton) -> None:
         if self._library is None:
             return
@@ -308,19 +335,33 @@ class NewDischargeScreen(NursePage):
         self.header.set_context(procedure.title if procedure else "")
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
+        draft = procedure is not None and procedure.document.is_draft
+        approver = procedure.document.approved_by if procedure is not None else ""
+        notices = []
+        if draft and not self._allow_drafts:
+            notices.append(f"{DRAFT_REFUSED} ({approver})")
+        elif draft:
+            notices.append(
+                f"This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
+                "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
+                "approved."
+            )
         if state is ReviewState.EXPIRED:
-            self.review_notice.setText(
+            notices.append(
                 f"This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
                 "right, and record why. Tell the leaflet team it needs reviewing."
             )
         elif state is ReviewState.DUE_SOON:
-            self.review_notice.setText(f"This leaflet is due for review on {review}: please tell the leaflet team.")
-        self.review_notice.setProperty("role", "warning" if state is ReviewState.EXPIRED else "notice")
+            notices.append(f"This leaflet is due for review on {review}: please tell the leaflet team.")
+        warn = draft or state is ReviewState.EXPIRED
+        self.review_notice.setText("\n".join(notices))
+        self.review_notice.setProperty("role", "warning" if warn else "notice")
         self.review_notice.style().unpolish(self.review_notice)
         self.review_notice.style().polish(self.review_notice)
-        self.review_notice.setVisible(state is not ReviewState.CURRENT)
-        self.reason_field.setVisible(state is ReviewState.EXPIRED)
-        if state is not ReviewState.EXPIRED:
+        self.review_notice.setVisible(bool(notices))
+        asks_reason = warn and not (draft and not self._allow_drafts)
+        self.reason_field.setVisible(asks_reason)
+        if not asks_reason:
             self.reason_edit.clear()
         asks = procedure is not None and procedure.asks_side_and_level
         self.side_field.setVisible(asks)
@@ -330,7 +371,7 @@ class NewDischargeScreen(NursePage):
         if self._now is None:
             return
         try:
-            new_discharge = validate_new_discharge(self.form(), self._procedure, self._now)
+            new_discharge = validate_new_discharge(self.form(), self._procedure, self._now, self._allow_drafts)
         except FormErrors as problems:
             self._show_errors(problems.errors)
             return

@@ -29,6 +29,9 @@ class EscortScreen(PatientPage):
         self.heading.setObjectName("escort-heading")
         self.until = patient_label("", "subtitle")
         self.until.setObjectName("escort-until")
+        # The content's responsible-adult text: what the patient and their escort must know.
+        self.advice = label("")
+        self.advice.setObjectName("escort-advice")
 
         self.name_edit = _line_edit("escort-name", "Their name")
         self.relationship_edit = _line_edit("escort-relationship", "For example: wife, son, friend")
@@ -63,6 +66,7 @@ class EscortScreen(PatientPage):
 
         self.body.addWidget(self.heading)
         self.body.addWidget(self.until)
+        self.body.addWidget(self.advice)
         self.body.addLayout(form)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
@@ -77,12 +81,23 @@ class EscortScreen(PatientPage):
         self.footer.addWidget(self.nobody_button, 1)
         self.footer.addWidget(self.confirm_button, 1)
 
-    def show_escort(self, until_text: str, hours: int, name: str = "", relationship: str = "", phone: str = "") -> None:
-        """``until_text`` is the clock time ("14:30 Sat 22 Nov"); fields are prefilled when revisiting."""
+    def show_escort(
+        self,
+        until_text: str,
+        hours: int,
+        name: str = "",
+        relationship: str = "",
+        phone: str = "",
+        advice: str = "",
+    ) -> None:
+        """``until_text`` is the clock time ("14:30 Sat 22 Nov"); ``advice`` is the content's responsible-adult
+        text (what the patient and escort must know); fields are prefilled when revisiting."""
         self.until.setText(
             f"An adult must take you home and stay with you for {hours} hours: until {until_text}. "
             "They must not leave you alone before then."
         )
+        self.advice.setText(" ".join(advice.split()))
+        self.advice.setVisible(bool(advice.strip()))
         self.name_edit.setText(name)
         self.relationship_edit.setText(relationship)
         self.phone_field.set_value(phone)

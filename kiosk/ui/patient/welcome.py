@@ -32,6 +32,12 @@ class WelcomeScreen(PatientPage):
         self.greeting = patient_label("", "title")
         self.greeting.setObjectName("greeting")
         self.duration = label("", "subtitle")
+        # What the procedure is and why it was done, from the content (short_name, what_it_is, why): the
+        # patient reads it once here; what happened during it is on the sheet.
+        self.about_title = label("", "subtitle")
+        self.about_title.setObjectName("about-title")
+        self.about = label("")
+        self.about.setObjectName("about")
         self.explain = label(
             "The nurse has asked you to go through your aftercare on this tablet. "
             "Each screen shows one thing. Read it, then touch the big button at the bottom.",
@@ -65,6 +71,10 @@ class WelcomeScreen(PatientPage):
         self.body.addWidget(self.size_title)
         self.body.addLayout(sizes)
         self.body.addLayout(contrast)
+        # After the text-size controls, so a patient who needs bigger text finds them without scrolling.
+        self.body.addSpacing(12)
+        self.body.addWidget(self.about_title)
+        self.body.addWidget(self.about)
         self.body.addStretch(1)
 
         self.start_button = button("Start", "primary", name="start", commit=True)
@@ -72,8 +82,15 @@ class WelcomeScreen(PatientPage):
         self.footer.addStretch(1)
         self.footer.addWidget(self.start_button, 2)
 
-    def show_welcome(self, first_name: str, minutes: int, resumed: bool = False) -> None:
+    def show_welcome(
+        self, first_name: str, minutes: int, resumed: bool = False, short_name: str = "", about: str = ""
+    ) -> None:
+        """``short_name`` and ``about`` (what the procedure is and why) come from the procedure's content."""
         self.greeting.setText(f"Welcome back, {first_name}" if resumed else f"Hello, {first_name}")
+        self.about_title.setText(f"About your {short_name[:1].lower()}{short_name[1:]}" if short_name else "")
+        self.about_title.setVisible(bool(short_name))
+        self.about.setText(about)
+        self.about.setVisible(bool(about))
         self.duration.setText(f"This takes about {minutes} minutes." if minutes > 1 else "This takes a minute.")
         self.start_button.setText("Carry on" if resumed else "Start")
 

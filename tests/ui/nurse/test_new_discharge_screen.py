@@ -29,13 +29,24 @@ def shipped() -> Library:
     return load_library(today=NOW.date())
 
 
-def make_screen(qtbot: QtBot, library: Library | None = None) -> NewDischargeScreen:
+@cache
+def approved_library() -> Library:
+    """The shipped library with the Sheffield draft as it will be once approved: for the tests about the form
+    itself (approval has its own tests below)."""
+    procedures = tuple(
+        dataclasses.replace(p, document=dataclasses.replace(p.document, approved=True, approved_on=NOW.date()))
+        for p in shipped().procedures
+    )
+    return Library(shipped().directory, procedures, shipped().problems)
+
+
+def make_screen(qtbot: QtBot, library: Library | None = None, allow_drafts: bool = False) -> NewDischargeScreen:
     screen = NewDischargeScreen()
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
     qtbot.waitExposed(screen)
-    screen.load(library or shipped(), NOW)
+    screen.load(library or shipped(), NOW, allow_drafts)
     return screen
 
 
@@ -80,16 +91,18 @@ def test_procedures_show_version_and_review_state_and_none_is_chosen_for_the_nur
     assert not any(choice.isChecked() for choice in screen.procedure_buttons.values())
     block = screen.procedure_buttons["nerve-root-block"].text_lines()
     assert block[0] == "Nerve root block"
-    assert block[1] == "Version 3"
+    assert block[1].startswith("Version 3 · Approved by Pain Management")
     assert "PAST ITS REVIEW DATE" in block[2] and "31 Aug 2025" in block[2]
     injection = screen.procedure_buttons["nerve-root-injection"].text_lines()
-    assert injection[2].startswith("Up to date")
+    # On main this draft read "Up to date": its approval is the first thing the nurse reads now.
+    assert injection[1].endswith("⚠ DRAFT - not yet approved")
+    assert injection[2] == "Review date 21 Nov 2027"  # not "Up to date"
     assert not screen.problems_label.isVisible()
     assert not screen.side_field.isVisible(), "side and level appear once a procedure that asks is chosen"
 
 
 def test_a_complete_discharge_by_taps_and_typing(qtbot: QtBot) -> None:
-    screen = make_screen(qtbot)
+    screen = make_screen(qtbot, approved_library())
     tap(qtbot, screen, screen.procedure_buttons["nerve-root-injection"])
     assert screen.header.context.text() == "Nerve root injection (spine)"
     assert not screen.reason_field.isVisible()
@@ -188,7 +201,7 @@ def test_changing_procedure_refills_the_medicines_and_side_level_follows_the_pro
 
 
 def test_a_procedure_due_for_review_shows_a_notice_and_needs_no_reason(qtbot: QtBot) -> None:
-    injection = shipped().get("nerve-root-injection")
+    injection = approved_library().get("nerve-root-injection")
     due = dataclasses.replace(
         injection, document=dataclasses.replace(injection.document, review=NOW.date() + timedelta(days=10))
     )
@@ -248,3 +261,31 @@ def test_renders_at_tablet_size_with_touch_sized_controls(qtbot: QtBot, tmp_path
             assert control.height() >= 48, control.objectName()
     assert screen.height() == 800
     assert screen.grab().save(str(tmp_path / f"new-{procedure_id}.png"))
+
+
+def test_a_draft_is_refused_on_a_ward_that_refuses_drafts(qtbot: QtBot) -> None:
+    """H2: the default ward install cannot start a discharge with content nobody has approved."""
+    screen = make_screen(qtbot)
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-injection"])
+    assert screen.review_notice.isVisible() and "does not use drafts" in screen.review_notice.text()
+    assert not screen.reason_field.isVisible()
+    fill_patient(qtbot, screen)
+    tap(qtbot, screen, screen.side_level.side_buttons["Right"])
+    tap(qtbot, screen, screen.side_level.level_buttons["L5"])
+    with qtbot.assertNotEmitted(screen.submitted):
+        qtbot.mouseClick(screen.submit_button, LEFT)
+    assert "DRAFT" in screen.errors()["procedure"]
+
+
+def test_where_drafts_are_allowed_a_draft_needs_a_reason_which_is_kept(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot, allow_drafts=True)
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-injection"])
+    assert "DRAFT" in screen.review_notice.text() and screen.reason_field.isVisible()
+    fill_patient(qtbot, screen)
+    tap(qtbot, screen, screen.side_level.side_buttons["Right"])
+    tap(qtbot, screen, screen.side_level.level_buttons["L5"])
+    with qtbot.assertNotEmitted(screen.submitted):
+        qtbot.mouseClick(screen.submit_button, LEFT)
+    assert "DRAFT" in screen.errors()["expired_reason"]
+    type_into(qtbot, screen, screen.reason_edit, "Training kiosk: spinal service demonstration")
+    assert submit(qtbot, screen).expired_reason == "Training kiosk: spinal service demonstration"
