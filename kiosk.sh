@@ -23,8 +23,9 @@ RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
              libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libpulse0
              libfontconfig1 libdbus-1-3
              espeak-ng speech-dispatcher speech-dispatcher-espeak-ng)
-# Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows.
-TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth)
+# Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows,
+# PostgreSQL for the central store (the tests start a private server of their own).
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth postgresql)
 
 missing_apt() {
     local pkg

@@ -31,6 +31,11 @@ def test_ward_settings_are_read(tmp_path: Path) -> None:
         ("[timeouts]\npatient_idle_seconds = 'soon'\n", "should be a whole number"),
         ("[ward]\nname = 5\n", "should be text in quotes"),
         ("[ward\n", "is not valid"),
+        ("[records]\nbackend = 'mysql'\n", "records.backend should be one of sqlite, postgresql"),
+        ("[records]\ncentral_password = 's3cret'\n", "a password must never be written in the settings file"),
+        ("[records]\nkiosk_id = 'bay 3'\n", "kiosk_id should be 1 to 8 capital letters"),
+        ("[records]\nbackend = 'postgresql'\ncentral_host = 'db'\ncentral_user = 'k'\n", "kiosk_id is empty"),
+        ("[records]\nbackend = 'postgresql'\nkiosk_id = 'B3'\ncentral_user = 'k'\n", "central_host is empty"),
     ],
 )
 def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None:
@@ -45,3 +50,19 @@ def test_the_ward_can_turn_reading_aloud_off() -> None:
 
     assert WardConfig().speech_engine == "speechd"
     assert parse_config({"speech": {"engine": ""}}).speech_engine == ""
+
+
+def test_central_store_settings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[records]\nbackend = "postgresql"\nkiosk_id = "B3"\ncentral_host = "records.trust.nhs.uk"\n'
+        'central_user = "kiosk_b3"\ncentral_password_file = "/etc/kiosk/central.pass"\nunsent_warning_minutes = 5\n'
+    )
+    config = load_config(path)
+    assert config.central and config.kiosk_id == "B3" and config.central_port == 5432
+    assert (config.central_user, config.central_password_file, config.unsent_warning_minutes) == (
+        "kiosk_b3",
+        "/etc/kiosk/central.pass",
+        5,
+    )
+    assert not WardConfig().central

@@ -1,0 +1,277 @@
+"""The background sender: forwards the kiosk's committed facts to the central PostgreSQL store.
+
+Never on the tap's path: the store only wakes it after a commit (``RecordStore.add_commit_listener``), and the
+sender reads the journal through a connection of its own, on a thread of its own. A network cut, a server
+restart or a refused login only leaves facts waiting in the journal; the sender says so in its status (the
+nurse's home screen shows the "not sent since" warning from it) and tries again.
+
+Each batch of facts is one server transaction: audit rows first, then the record rows, then the state changes,
+in commit order. A fact whose id the server already has is refused by the unique constraint on ``fact_id``
+(``ON CONFLICT (fact_id) DO NOTHING``) and counted as delivered, so a batch resent after a crash (the server
+committed, the kiosk was killed before moving its mark) lands exactly once. A *different* fact under the same
+``(kiosk_id, seq)`` means two kiosks share an id: that is refused loudly and sending stops until IT fixes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from kiosk.clock import Clock
+from kiosk.records import audit, schema
+from kiosk.records.central import facts
+from kiosk.records.central.facts import Fact
+from kiosk.records.central.schema import CentralSchemaError, check_usable
+from kiosk.records.central.settings import CentralSettings
+
+log = logging.getLogger(__name__)
+
+_AUDIT = (
+    "INSERT INTO audit (fact_id, kiosk_id, seq, at, record_id, event, actor, detail, hash) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (fact_id) DO NOTHING"
+)
+_DISCHARGE_COLUMNS = (*audit.DIGESTED["discharges"], *facts.DISCHARGE_EXTRA)
+_DISCHARGE = (
+    f"INSERT INTO discharges (kiosk_id, {', '.join(_DISCHARGE_COLUMNS)}, state, audit_seq) "
+    f"VALUES (%s, {', '.join(['%s'] * len(_DISCHARGE_COLUMNS))}, %s, %s) ON CONFLICT DO NOTHING"
+)
+# A fact about a discharge the server's retention already removed is kept in the audit trail only.
+_CHILD = {
+    table: (
+        f"INSERT INTO {table} (kiosk_id, {', '.join(cols)}, audit_seq) "
+        f"SELECT %s, {', '.join(['%s'] * len(cols))}, %s "
+        "WHERE EXISTS (SELECT 1 FROM discharges WHERE record_id = %s) ON CONFLICT DO NOTHING"
+    )
+    for table, cols in audit.DIGESTED.items()
+    if table != "discharges"
+}
+_STATE = "UPDATE discharges SET state = %s WHERE record_id = %s AND kiosk_id = %s"
+
+Connect = Callable[..., psycopg.Connection[Any]]
+
+
+class CentralProblem(Exception):
+    """Why facts are not reaching the server, in words IT can act on; ``stop`` means retrying cannot help."""
+
+    def __init__(self, message: str, *, stop: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.stop = stop
+
+
+@dataclass(frozen=True)
+class SenderStatus:
+    """A snapshot the UI may read at any time (no I/O): how far the server has this kiosk's journal."""
+
+    unsent: int = 0
+    oldest_unsent_at: datetime | None = None
+    last_sent_at: datetime | None = None  # when the sender last delivered a batch (kiosk clock)
+    sent_total: int = 0  # facts delivered since the sender started
+    problem: str = ""  # empty while the server is reachable and accepting
+
+    def unsent_warning(self, now: datetime, limit_minutes: int) -> str | None:
+        """The nurse's warning once the oldest unsent fact is older than the limit, else None.
+
+        The time is the wall clock when that fact was committed (its own UTC offset), so across a clock change
+        the nurse reads the time the kiosk showed then."""
+        oldest = self.oldest_unsent_at
+        if oldest is None or now - oldest < timedelta(minutes=limit_minutes):
+            return None
+        return f"Records not sent to the central store since {oldest:%H:%M}"
+
+
+def explain(exc: BaseException, settings: CentralSettings) -> CentralProblem:
+    """The sender's own message for a failure, by PostgreSQL's error code where it gives one."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    kept = "Records are kept on this kiosk and will be sent once this is fixed."
+    if isinstance(exc, CentralSchemaError):
+        return CentralProblem(f"The central records server cannot take this kiosk's records: {exc}. {kept}")
+    if isinstance(exc, pg_errors.UniqueViolation):
+        return CentralProblem(
+            f"The central records server already holds different records under kiosk id {settings.kiosk_id!r}: "
+            f"two kiosks (or a reinstalled kiosk) share one id ({first}). Sending has stopped; ask IT to give this "
+            f"kiosk its own records.kiosk_id. {kept}",
+            stop=True,
+        )
+    if isinstance(exc, (pg_errors.InsufficientPrivilege, pg_errors.InvalidAuthorizationSpecification)):
+        return CentralProblem(
+            f"The central records server refused role {settings.user!r}: {first}. Ask IT to make it a kiosk role of "
+            f"this ward for kiosk {settings.kiosk_id!r}. {kept}"
+        )
+    text = first.lower()
+    refused = (
+        getattr(exc, "sqlstate", None) in ("28P01", "28000")
+        or "authentication failed" in text
+        or "not permitted to log in" in text
+        or "no pg_hba.conf entry" in text
+        or ("role" in text and "does not exist" in text)
+        or "permission denied for database" in text
+    )
+    if refused:
+        return CentralProblem(
+            f"The central records server refused this kiosk's login as {settings.user!r}: {first}. Ask IT to check "
+            f"the kiosk's central role and password. {kept}"
+        )
+    return CentralProblem(f"Cannot reach the central records server ({settings.where}): {first}. {kept}")
+
+
+class CentralSender:
+    """Drains the journal at ``db_path`` to the server; ``start`` runs it on a background thread."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        settings: CentralSettings,
+        clock: Clock,
+        *,
+        batch_size: int = 200,
+        poll_seconds: float = 5.0,
+        retry_seconds: float = 5.0,
+        connect: Connect = psycopg.connect,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.settings = settings
+        self.clock = clock
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+        self.retry_seconds = retry_seconds
+        self._connect = connect
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._status = SenderStatus()
+        self._thread: threading.Thread | None = None
+        self._local: sqlite3.Connection | None = None
+        self._server: psycopg.Connection[Any] | None = None
+
+    # ----- what the rest of the kiosk sees -----
+
+    def status(self) -> SenderStatus:
+        with self._lock:
+            return self._status
+
+    def wake(self) -> None:
+        """A fact was committed: send it now rather than at the next poll. Cheap; safe from any thread."""
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="central-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._close_server()
+        if self._local is not None:
+            self._local.close()
+            self._local = None
+
+    # ----- the work -----
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            delay = self.poll_seconds
+            try:
+                self.send_pending()
+            except CentralProblem as problem:
+                delay = self.retry_seconds * (20 if problem.stop else 1)
+            except Exception:  # the sender must never die silently: keep trying, say so in the log
+                log.exception("central sender failed unexpectedly")
+                self._set(problem="The central records sender failed unexpectedly; see the kiosk log.")
+                delay = self.retry_seconds
+            if delay == self.poll_seconds:
+                self._wake.wait(delay)
+            else:
+                self._stopping.wait(delay)  # while the server is away, commits do not make it retry faster
+            self._wake.clear()
+
+    def send_pending(self) -> int:
+        """Send every unsent fact now (in batches); the number delivered. Raises ``CentralProblem``."""
+        total = 0
+        try:
+            while not self._stopping.is_set():
+                batch = facts.pending(self._journal(), self.batch_size)
+                if not batch:
+                    break
+                self._send(batch)
+                facts.mark_sent(self._journal(), batch[-1].seq)
+                total += len(batch)
+                self._set(last_sent_at=self.clock.now(), sent_total=self.status().sent_total + len(batch))
+        except (psycopg.Error, CentralSchemaError) as exc:
+            self._close_server()
+            problem = explain(exc, self.settings)
+            if problem.message != self.status().problem:
+                log.warning("central store: %s", problem.message)
+            self._refresh(problem.message)
+            raise problem from exc
+        if self.status().problem:
+            log.info("central store reachable again: the backlog is being sent")
+        self._refresh("")
+        return total
+
+    def _journal(self) -> sqlite3.Connection:
+        if self._local is None:
+            self._local = schema.connect(self.db_path)
+        return self._local
+
+    def _server_connection(self) -> psycopg.Connection[Any]:
+        if self._server is None or self._server.closed:
+            conn = self._connect(**self.settings.connect_kwargs())
+            try:
+                check_usable(conn)
+                conn.commit()
+            except BaseException:
+                conn.close()
+                raise
+            self._server = conn
+        return self._server
+
+    def _close_server(self) -> None:
+        if self._server is not None:
+            try:
+                self._server.close()
+            except psycopg.Error:
+                pass
+            self._server = None
+
+    def _send(self, batch: list[Fact]) -> None:
+        """One server transaction for the batch, in commit order: audit, discharges, their facts, states."""
+        kiosk = self.settings.kiosk_id
+        conn = self._server_connection()
+        children: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        with conn.transaction(), conn.cursor() as cur:
+            cur.executemany(_AUDIT, [(f.fact_id, kiosk, *f.audit_values[1:]) for f in batch])
+            started = [(kiosk, *f.row, f.state or "started", f.seq) for f in batch if f.table == "discharges" and f.row]
+            if started:
+                cur.executemany(_DISCHARGE, started)
+            for f in batch:
+                if f.table and f.table != "discharges" and f.row:
+                    children[f.table].append((kiosk, *f.row, f.seq, f.record_id))
+            for table, rows in children.items():
+                cur.executemany(_CHILD[table], rows)
+            states = [(f.state, f.record_id, kiosk) for f in batch if f.state and f.event != "discharge-started"]
+            if states:
+                cur.executemany(_STATE, states)
+
+    def _refresh(self, problem: str) -> None:
+        backlog = facts.backlog(self._journal())
+        self._set(unsent=backlog.unsent, oldest_unsent_at=backlog.oldest_at, problem=problem)
+
+    def _set(self, **changes: Any) -> None:
+        with self._lock:
+            self._status = replace(self._status, **changes)
