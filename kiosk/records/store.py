@@ -613,13 +613,8 @@ class RecordStore:
 
     def unconfirmed_sheets(self) -> list[DischargeRecord]:
         """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
-        where = (
-            "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM print_events GROUP BY record_id "
-            "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
-            "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
-        )
         with self._reading() as conn:
-            return reading.load_discharges(conn, where)
+            return reading.load_discharges(conn, reading.UNCONFIRMED_SHEETS)
 
     def print_events(self, record_id: str) -> list[PrintEvent]:
         with self._reading() as conn:

@@ -204,6 +204,7 @@ def _grants_v1() -> tuple[str, ...]:
     """The kiosk group's rights and the ward rule on every table (row security: the owner is not bound by it)."""
     statements = [
         f"GRANT SELECT, INSERT ON {', '.join(_TABLES)} TO {KIOSK_GROUP}",
+        f"GRANT SELECT ON central_schema TO {KIOSK_GROUP}",  # a kiosk checks the version before sending
         f"GRANT UPDATE (state) ON discharges TO {KIOSK_GROUP}",
         f"GRANT USAGE ON {', '.join(f'{t}_id_seq' for t in _CHILDREN)} TO {KIOSK_GROUP}",
         f"GRANT EXECUTE ON FUNCTION kiosk_ward(), kiosk_self(), purge_ward(integer) TO {KIOSK_GROUP}",

@@ -138,6 +138,7 @@ class CentralSender:
         poll_seconds: float = 5.0,
         retry_seconds: float = 5.0,
         connect: Connect = psycopg.connect,
+        after_batch: Callable[[int], None] | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.settings = settings
@@ -146,6 +147,7 @@ class CentralSender:
         self.poll_seconds = poll_seconds
         self.retry_seconds = retry_seconds
         self._connect = connect
+        self._after_batch = after_batch  # told the last seq the server has, after each batch (tests, the CLI)
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._lock = threading.Lock()
@@ -212,6 +214,8 @@ class CentralSender:
                 facts.mark_sent(self._journal(), batch[-1].seq)
                 total += len(batch)
                 self._set(last_sent_at=self.clock.now(), sent_total=self.status().sent_total + len(batch))
+                if self._after_batch is not None:
+                    self._after_batch(batch[-1].seq)
         except (psycopg.Error, CentralSchemaError) as exc:
             self._close_server()
             problem = explain(exc, self.settings)

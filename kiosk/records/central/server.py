@@ -1,0 +1,125 @@
+"""Reading the central store: every kiosk's audit chain, a ward's export and unconfirmed sheets, retention.
+
+The server's rows are copied into an in-memory SQLite database with the kiosk's own schema, and the kiosk's own
+verifier, reader and export run over that copy. So ``records verify --central`` checks each chain with exactly
+the code that checks it on the kiosk (hash chain, salted row digests, states), and ``records export --central``
+writes the same CSV columns, one row per discharge of every kiosk of the ward (record ids are unique fleet-wide).
+
+Run with a kiosk's role these see its own ward only (row security); with IT's admin role, every ward.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from kiosk.discharge.model import DischargeRecord
+from kiosk.records import audit, reading, schema
+from kiosk.records.export import export_from
+
+_DISCHARGE_COLUMNS = (*audit.DIGESTED["discharges"], "created_day", "salt", "state", "audit_seq")
+
+
+@dataclass(frozen=True)
+class KioskChain:
+    kiosk_id: str
+    ward: str
+    report: audit.AuditReport
+
+    def summary(self) -> str:
+        return f"kiosk {self.kiosk_id} ({self.ward}): {self.report.summary()}"
+
+
+def _snapshot() -> sqlite3.Connection:
+    """An empty in-memory database with the kiosk's schema (the triggers keep its audit table append-only)."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    for statements in schema.MIGRATIONS:
+        for statement in statements:
+            mem.execute(statement)
+    return mem
+
+
+def _copy(pg: psycopg.Connection[Any], mem: sqlite3.Connection, where: str, params: Sequence[object]) -> None:
+    """The discharges matching ``where`` (SQL on the server's discharges) and every row attached to them."""
+    cols = ", ".join(_DISCHARGE_COLUMNS)
+    rows = pg.execute(
+        f"SELECT {cols} FROM discharges {where} ORDER BY created_at::timestamptz, record_id",
+        params,  # type: ignore[arg-type]
+    ).fetchall()
+    mem.executemany(f"INSERT INTO discharges ({cols}) VALUES ({', '.join('?' * len(_DISCHARGE_COLUMNS))})", rows)
+    scope = f"record_id IN (SELECT record_id FROM discharges {where})"
+    for table, columns in audit.DIGESTED.items():
+        if table == "discharges":
+            continue
+        names = ", ".join(("id", *columns, "audit_seq"))
+        found = pg.execute(f"SELECT {names} FROM {table} WHERE {scope} ORDER BY id", params).fetchall()  # type: ignore[arg-type]
+        mem.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * (len(columns) + 2))})", found)
+
+
+def verify_all(pg: psycopg.Connection[Any]) -> list[KioskChain]:
+    """Each kiosk's chain on the server, re-computed from its first row, with its kept records' digests.
+
+    The server's head is the last row it has: compare it with the kiosk's own ``records verify`` head to see
+    whether the kiosk's backlog has drained."""
+    kiosks = pg.execute("SELECT DISTINCT kiosk_id, ward FROM audit ORDER BY ward, kiosk_id").fetchall()
+    chains: list[KioskChain] = []
+    for kiosk_id, ward in kiosks:
+        mem = _snapshot()
+        try:
+            trail = pg.execute(
+                "SELECT seq, at, record_id, event, actor, detail, hash FROM audit WHERE kiosk_id = %s ORDER BY seq",
+                (kiosk_id,),
+            ).fetchall()
+            mem.executemany(
+                "INSERT INTO audit (seq, at, record_id, event, actor, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)", trail
+            )
+            if trail:
+                mem.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (trail[-1][0], trail[-1][6]))
+            _copy(pg, mem, "WHERE kiosk_id = %s", (kiosk_id,))
+            chains.append(KioskChain(kiosk_id, ward, audit.verify(mem)))
+        finally:
+            mem.close()
+    return chains
+
+
+def _ward_clause(ward: str | None) -> tuple[str, list[object]]:
+    return ("AND ward = %s", [ward]) if ward else ("", [])
+
+
+def export_ward(pg: psycopg.Connection[Any], start: date, end: date, out: Path, ward: str | None = None) -> int:
+    """One CSV row per discharge of every kiosk of the ward (or of every ward the role can see)."""
+    if end < start:
+        raise ValueError("the end date is before the start date")
+    extra, params = _ward_clause(ward)
+    mem = _snapshot()
+    try:
+        _copy(pg, mem, f"WHERE created_day BETWEEN %s AND %s {extra}", [start.isoformat(), end.isoformat(), *params])
+        return export_from(mem, start, end, out)
+    finally:
+        mem.close()
+
+
+def unconfirmed_sheets(pg: psycopg.Connection[Any], ward: str | None = None) -> list[DischargeRecord]:
+    """Every kiosk's discharges whose sheet was printed but not confirmed in the patient's hand (hazard H5)."""
+    extra, params = _ward_clause(ward)
+    mem = _snapshot()
+    try:
+        _copy(pg, mem, f"WHERE state != 'abandoned' {extra}", params)
+        return reading.load_discharges(mem, reading.UNCONFIRMED_SHEETS)
+    finally:
+        mem.close()
+
+
+def purge_ward(pg: psycopg.Connection[Any], retention_days: int) -> int:
+    """The server's retention for the caller's ward (``purge_ward`` on the server); the audit rows stay."""
+    if retention_days < 0:
+        raise ValueError("retention_days must be 0 or more")
+    with pg.transaction():
+        row = pg.execute("SELECT purge_ward(%s)", (retention_days,)).fetchone()
+    return int(row[0]) if row else 0

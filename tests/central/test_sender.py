@@ -1,0 +1,204 @@
+"""The background sender against a real PostgreSQL server: in order, exactly once, never on the tap's path."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.records import RecordStore
+from kiosk.records.central import server
+from kiosk.records.central.sender import CentralProblem, CentralSender, SenderStatus
+from kiosk.records.central.settings import CentralSettings
+from tests.central.conftest import CentralDb
+from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
+from tests.central.pg_server import PrivatePostgres
+from tests.central.support import local_facts, sent_mark, server_facts, wait_until
+from tests.records.factories import START
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return data_dir / "records.sqlite3"
+
+
+def test_every_fact_reaches_the_server_in_order_and_verifies_there(
+    central: CentralDb, db: Path, clock: FakeClock
+) -> None:
+    settings = central.add_kiosk("A1")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        rid = one_discharge(store, clock, "A", 1)
+        local_head = store.verify_audit().head_hash
+        sender = CentralSender(db, settings, clock)
+        try:
+            assert sender.send_pending() == FACTS_PER_DISCHARGE
+            assert sender.send_pending() == 0
+        finally:
+            sender.stop()
+    assert rid == "DK-20261121-0001-A1"
+    assert server_facts(central, "A1") == local_facts(db)
+    assert sent_mark(db) == FACTS_PER_DISCHARGE
+    with central.admin() as conn:
+        (chain,) = server.verify_all(conn)
+        state = conn.execute("SELECT state FROM discharges WHERE record_id = %s", (rid,)).fetchone()
+    assert chain.report.ok, chain.summary()
+    assert (chain.kiosk_id, chain.ward, chain.report.rows, chain.report.head_hash) == (
+        "A1",
+        "ward-5",
+        FACTS_PER_DISCHARGE,
+        local_head,
+    )
+    assert state == ("completed",)
+    # The local copy stays (the journal is the kiosk's record as before); only the mark moved.
+    assert len(local_facts(db)) == FACTS_PER_DISCHARGE
+
+
+def test_a_batch_resent_after_a_crash_lands_once(central: CentralDb, db: Path, clock: FakeClock) -> None:
+    """The server committed but the kiosk died before moving its mark: the resend is refused as a duplicate
+    and counted as delivered (this fails if the sender treats the server's refusal as an error)."""
+    settings = central.add_kiosk("A1")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A", 1)
+        sender = CentralSender(db, settings, clock, batch_size=5)
+        sender.send_pending()
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE central_sent SET sent_seq = 3")  # as if the last marks never reached the disk
+        conn.close()
+        one_discharge(store, clock, "A", 2)
+        assert sender.send_pending() == 2 * FACTS_PER_DISCHARGE - 3
+        sender.stop()
+    assert server_facts(central, "A1") == local_facts(db)
+    assert central.count("SELECT count(*) FROM confirmations") == 4
+    assert central.count("SELECT count(*) FROM print_events") == 6
+
+
+def test_a_second_kiosk_with_the_same_id_is_refused_loudly(
+    central: CentralDb, db: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A reinstalled tablet (fresh journal, same kiosk id) must not have its facts dropped as "duplicates"."""
+    settings = central.add_kiosk("A1")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A", 1)
+    first = CentralSender(db, settings, clock)
+    first.send_pending()
+    first.stop()
+    other = tmp_path / "other.sqlite3"
+    with RecordStore(other, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "B", 1)
+    sender = CentralSender(other, settings, clock)
+    with pytest.raises(CentralProblem, match="already holds different records under kiosk id 'A1'") as raised:
+        sender.send_pending()
+    assert raised.value.stop
+    assert sender.status().unsent == FACTS_PER_DISCHARGE and sent_mark(other) == 0
+    sender.stop()
+
+
+@pytest.mark.parametrize("how", ["no login", "wrong password"])
+def test_a_refused_role_is_named_and_the_journal_goes_on(
+    central: CentralDb, db: Path, clock: FakeClock, how: str
+) -> None:
+    settings = central.add_kiosk("A1", login=how != "no login")
+    if how == "wrong password":
+        Path(settings.password_file).write_text("not the password\n", encoding="utf-8")
+    sender = CentralSender(db, settings, clock, poll_seconds=0.05, retry_seconds=0.05)
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        store.add_commit_listener(sender.wake)
+        sender.start()
+        try:
+            one_discharge(store, clock, "A", 1)
+            wait_until(lambda: sender.status().problem != "", what="the sender to report the refusal")
+            status = sender.status()
+            assert f"refused this kiosk's login as '{settings.user}'" in status.problem
+            assert "Records are kept on this kiosk" in status.problem
+            one_discharge(store, clock, "A", 2)  # the kiosk goes on recording
+            assert store.verify_audit().ok
+        finally:
+            sender.stop()
+    assert sent_mark(db) == 0
+    assert central.count("SELECT count(*) FROM audit") == 0
+
+
+def test_an_unreachable_server_is_named(db: Path, clock: FakeClock) -> None:
+    settings = CentralSettings("A1", "127.0.0.1", 9, "nowhere", "kiosk_a1", sslmode="disable")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A", 1)
+    sender = CentralSender(db, settings, clock)
+    with pytest.raises(CentralProblem, match=r"Cannot reach the central records server \(127.0.0.1:9/nowhere\)"):
+        sender.send_pending()
+    assert sender.status().unsent == FACTS_PER_DISCHARGE
+    sender.stop()
+
+
+def test_postgresql_stopped_mid_discharge_loses_and_doubles_nothing(
+    central: CentralDb, pg_server: PrivatePostgres, db: Path, clock: FakeClock
+) -> None:
+    settings = central.add_kiosk("A1")
+    sender = CentralSender(db, settings, clock, poll_seconds=0.1, retry_seconds=0.2)
+    slowest = 0.0
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        store.add_commit_listener(sender.wake)
+        sender.start()
+        try:
+            one_discharge(store, clock, "A", 1)
+            wait_until(lambda: sent_mark(db) == FACTS_PER_DISCHARGE, what="the first discharge to be sent")
+            taps = 0
+
+            def tap() -> None:
+                nonlocal taps, slowest
+                taps += 1
+                if taps == 4:
+                    pg_server.stop()  # the server goes away in the middle of the discharge
+                clock.advance(minutes=2)
+
+            started = time.perf_counter()
+            last = [started]
+
+            def timed_tap() -> None:
+                nonlocal slowest
+                now = time.perf_counter()
+                slowest = max(slowest, now - last[0])
+                tap()
+                last[0] = time.perf_counter()
+
+            one_discharge(store, clock, "A", 2, between=timed_tap)
+            wait_until(lambda: sender.status().problem != "", what="the sender to notice the server is gone")
+            status = sender.status()
+            assert "Cannot reach the central records server" in status.problem
+            assert status.unsent > 0
+            warning = status.unsent_warning(clock.now(), limit_minutes=15)
+            assert warning is not None and warning.startswith("Records not sent to the central store since ")
+            pg_server.start()
+            wait_until(lambda: sent_mark(db) == 2 * FACTS_PER_DISCHARGE, what="the backlog to drain")
+            wait_until(lambda: sender.status().problem == "", what="the sender to recover")
+            assert sender.status().unsent == 0
+            assert sender.status().unsent_warning(clock.now(), 15) is None
+        finally:
+            sender.stop()
+    assert server_facts(central, "A1") == local_facts(db)
+    with central.admin() as conn:
+        (chain,) = server.verify_all(conn)
+    assert chain.report.ok and chain.report.rows == 2 * FACTS_PER_DISCHARGE, chain.summary()
+    # Each store call is a local commit only: the stopped server never held a tap up.
+    assert slowest < 1.0, f"a tap took {slowest:.2f} s while the server was away"
+
+
+def test_the_warning_gives_the_wall_clock_time_across_the_autumn_change() -> None:
+    """25 Oct 2026: 01:30 BST is followed, 50 minutes later, by 01:20 GMT. The nurse reads the time the kiosk
+    showed when the oldest record was made (01:30), and the age is real time (50 min), not wall-clock (-10 min)."""
+    bst, gmt = timezone(timedelta(hours=1)), UTC
+    oldest = datetime(2026, 10, 25, 1, 30, tzinfo=bst)
+    status = SenderStatus(unsent=3, oldest_unsent_at=oldest)
+    now = datetime(2026, 10, 25, 1, 20, tzinfo=gmt)
+    assert status.unsent_warning(now, limit_minutes=45) == "Records not sent to the central store since 01:30"
+    assert status.unsent_warning(now, limit_minutes=60) is None
+    assert SenderStatus().unsent_warning(now, 0) is None
