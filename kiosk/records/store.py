@@ -638,10 +638,10 @@ class RecordStore:
                 )
             return audit.verify(conn)
 
-    def purge(self, retention_days: int) -> int:
+    def purge(self, retention_days: int, *, keep_unsent: bool = False) -> int:
         from kiosk.records.retention import purge
 
-        return purge(self, retention_days).discharges
+        return purge(self, retention_days, keep_unsent=keep_unsent).discharges
 
     def export_csv(self, start: date, end: date, out: Path) -> int:
         from kiosk.records.export import export_csv

@@ -43,7 +43,8 @@ def one_discharge(store: RecordStore, clock: Clock, who: str, n: int, *, between
         if callable(between):
             between()
 
-    patient = Patient(f"Central {who} {spelled(n)}", date(1950, 1, 1), "RJ123456")
+    letters = "".join("abcdefghij"[int(c)] if c.isdigit() else c for c in who)
+    patient = Patient(f"Central {letters} {spelled(n)}", date(1950, 1, 1), "RJ123456")
     rid = store.start_discharge(
         patient, procedure, now, "L4/5", ("Lidocaine",), frozenset({Factor.DIABETIC}), False, "Sam Patel"
     ).record_id
@@ -79,16 +80,26 @@ def run_discharges(db: Path, kiosk_id: str, settings: CentralSettings, count: in
     with RecordStore(db, clock, kiosk_id=kiosk_id) as store:
         store.add_commit_listener(sender.wake)
         sender.start()
+        problems: set[str] = set()
+
+        def note() -> None:
+            """Between taps (a patient reads for a moment): what the sender says about the server."""
+            if sender.status().problem:
+                problems.add(sender.status().problem.split(":")[0])
+            time.sleep(0.02)
+
         for n in range(count):
-            rid = one_discharge(store, clock, kiosk_id, n)
+            rid = one_discharge(store, clock, kiosk_id, n, between=note)
             print("discharge", rid, flush=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with RecordStore(db, clock) as check:
                 if facts.backlog(check.connection).unsent == 0:
                     break
-            time.sleep(0.1)
+            note()
         sender.stop()
+        for problem in sorted(problems):
+            print("problem", problem, flush=True)
         print("drained", sender.status().unsent, flush=True)
 
 
