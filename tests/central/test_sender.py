@@ -202,3 +202,33 @@ def test_the_warning_gives_the_wall_clock_time_across_the_autumn_change() -> Non
     assert status.unsent_warning(now, limit_minutes=45) == "Records not sent to the central store since 01:30"
     assert status.unsent_warning(now, limit_minutes=60) is None
     assert SenderStatus().unsent_warning(now, 0) is None
+
+
+def test_the_unconfirmed_sheets_list_covers_every_kiosk_of_the_ward(
+    central: CentralDb, tmp_path: Path, clock: FakeClock
+) -> None:
+    """A sheet printed on kiosk A2 and never confirmed in the patient's hand shows on the list A1 sees (H5)."""
+    import psycopg
+
+    from kiosk.discharge.model import PrintEvent, PrintEventKind
+
+    printed: list[str] = []
+    for kiosk_id, ward in (("A1", "ward-5"), ("A2", "ward-5"), ("B1", "ward-9")):
+        settings = central.add_kiosk(kiosk_id, ward=ward)
+        db = tmp_path / f"{kiosk_id}.sqlite3"
+        with RecordStore(db, clock, kiosk_id=kiosk_id) as store:
+            one_discharge(store, clock, kiosk_id, 1)  # handed over: not on the list
+            rid = one_discharge(store, clock, kiosk_id, 2)
+            store.record_print_event(rid, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=9, reprint=True))
+            printed.append(rid)
+        sender = CentralSender(db, settings, clock)
+        sender.send_pending()
+        sender.stop()
+    a1 = central.add_kiosk("A9")  # a kiosk of ward 5 that has sent nothing itself
+    with psycopg.connect(**a1.connect_kwargs()) as conn:
+        listed = server.unconfirmed_sheets(conn)
+    assert sorted(record.record_id for record in listed) == sorted(printed[:2])
+    with central.admin() as conn:
+        everywhere = server.unconfirmed_sheets(conn)
+        ward_9 = server.unconfirmed_sheets(conn, ward="ward-9")
+    assert len(everywhere) == 3 and [r.record_id for r in ward_9] == [printed[2]]

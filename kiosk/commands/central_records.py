@@ -1,0 +1,79 @@
+"""``main.py records ACTION --central``: the same records tools, run against the central PostgreSQL store.
+
+By default they connect as this kiosk's role (``config.toml`` ``[records]``, the password from its file or
+``KIOSK_CENTRAL_PASSWORD``), so they see this kiosk's ward: every kiosk of it. IT passes ``--dsn`` (a libpq
+connection string; the password from ``PGPASSWORD`` or ``~/.pgpass``) to connect as the store's owner instead:
+``migrate`` needs that, and ``verify``/``export`` then cover every ward (``--ward`` narrows the export).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def _connect(args: argparse.Namespace) -> Any:
+    import psycopg
+
+    if args.dsn:
+        return psycopg.connect(args.dsn)
+    from kiosk.config import load_config
+    from kiosk.records.central.settings import CentralSettings
+
+    return psycopg.connect(**CentralSettings.from_config(load_config()).connect_kwargs())
+
+
+def _why(exc: BaseException, args: argparse.Namespace) -> str:
+    """The sender's own words for a kiosk connection; the server's for IT's ``--dsn``."""
+    if args.dsn:
+        return str(exc).strip().splitlines()[0]
+    from kiosk.config import load_config
+    from kiosk.records.central.sender import explain
+    from kiosk.records.central.settings import CentralSettings
+
+    return explain(exc, CentralSettings.from_config(load_config())).message
+
+
+def run_central(args: argparse.Namespace) -> int:
+    import psycopg
+
+    from kiosk.errors import KioskError
+    from kiosk.records.central import schema, server
+
+    where = f"records {args.action} --central"
+    try:
+        with _connect(args) as conn:
+            if args.action == "migrate":
+                if not args.dsn:
+                    print(f"{where}: give --dsn: migrations run as the store's owner, not a kiosk", file=sys.stderr)
+                    return 2
+                reached = schema.migrate(conn)
+                print(f"central store at schema version {reached}")
+                return 0
+            if args.action == "verify":
+                chains = server.verify_all(conn)
+                if not chains:
+                    print("no kiosk has sent records to the central store yet")
+                for chain in chains:
+                    print(chain.summary(), file=sys.stdout if chain.report.ok else sys.stderr)
+                return 0 if all(chain.report.ok for chain in chains) else 1
+            if args.action == "export":
+                count = server.export_ward(conn, args.start, args.end, args.csv, ward=args.ward)
+                print(f"exported {count} discharges of every kiosk from {args.start} to {args.end} to {args.csv}")
+                return 0
+            from kiosk.config import load_config
+
+            keep = args.days if args.days is not None else load_config().retention_days
+            removed = server.purge_ward(conn, keep)
+            print(f"purged {removed} discharges of this ward from the central store (keeping {keep} days)")
+            return 0
+    except (psycopg.Error, schema.CentralSchemaError) as exc:
+        print(f"{where}: {_why(exc, args)}", file=sys.stderr)
+        return 2
+    except (KioskError, ValueError) as exc:
+        title = exc.title if isinstance(exc, KioskError) else str(exc)
+        print(f"{where}: {title}", file=sys.stderr)
+        if isinstance(exc, KioskError) and exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return 2
