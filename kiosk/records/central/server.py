@@ -50,7 +50,7 @@ def _copy(pg: psycopg.Connection[Any], mem: sqlite3.Connection, where: str, para
     cols = ", ".join(_DISCHARGE_COLUMNS)
     rows = pg.execute(
         f"SELECT {cols} FROM discharges {where} ORDER BY created_at::timestamptz, record_id",
-        params,  # type: ignore[arg-type]
+        params,
     ).fetchall()
     mem.executemany(f"INSERT INTO discharges ({cols}) VALUES ({', '.join('?' * len(_DISCHARGE_COLUMNS))})", rows)
     scope = f"record_id IN (SELECT record_id FROM discharges {where})"
@@ -58,7 +58,7 @@ def _copy(pg: psycopg.Connection[Any], mem: sqlite3.Connection, where: str, para
         if table == "discharges":
             continue
         names = ", ".join(("id", *columns, "audit_seq"))
-        found = pg.execute(f"SELECT {names} FROM {table} WHERE {scope} ORDER BY id", params).fetchall()  # type: ignore[arg-type]
+        found = pg.execute(f"SELECT {names} FROM {table} WHERE {scope} ORDER BY id", params).fetchall()
         mem.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * (len(columns) + 2))})", found)
 
 
