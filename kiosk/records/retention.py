@@ -35,7 +35,7 @@ class PurgeResult:
 
 
 # With a central store, a discharge goes only once the server has every fact about it: the kiosk's journal is
-# the only copy of what has not been sent yet, so retention must not delete it first (hazard H18).
+# the only copy of what has not been sent yet, so retention must not delete it first (hazard H6).
 _SENT = (
     "AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = d.record_id "
     "AND a.seq > (SELECT sent_seq FROM central_sent))"
