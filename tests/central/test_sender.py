@@ -232,3 +232,16 @@ def test_the_unconfirmed_sheets_list_covers_every_kiosk_of_the_ward(
         everywhere = server.unconfirmed_sheets(conn)
         ward_9 = server.unconfirmed_sheets(conn, ward="ward-9")
     assert len(everywhere) == 3 and [r.record_id for r in ward_9] == [printed[2]]
+
+
+def test_a_role_registered_for_another_kiosk_id_is_named(central: CentralDb, db: Path, clock: FakeClock) -> None:
+    from dataclasses import replace
+
+    settings = replace(central.add_kiosk("A1"), kiosk_id="A2")  # config.toml says A2, IT registered A1
+    with RecordStore(db, clock, kiosk_id="A2") as store:
+        one_discharge(store, clock, "A", 1)
+    sender = CentralSender(db, settings, clock)
+    with pytest.raises(CentralProblem, match=r"does not know role '.*' as kiosk 'A2' of a ward \(it has 'A1'\)"):
+        sender.send_pending()
+    sender.stop()
+    assert central.count("SELECT count(*) FROM audit") == 0

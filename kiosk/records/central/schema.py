@@ -209,11 +209,12 @@ def _grants_v1() -> tuple[str, ...]:
         f"GRANT USAGE ON {', '.join(f'{t}_id_seq' for t in _CHILDREN)} TO {KIOSK_GROUP}",
         f"GRANT EXECUTE ON FUNCTION kiosk_ward(), kiosk_self(), purge_ward(integer) TO {KIOSK_GROUP}",
     ]
-    own = "ward = kiosk_ward() AND kiosk_id = kiosk_self()"
+    # (SELECT f()): evaluated once per statement, not once per row (a batch is one statement per table).
+    own = "ward = (SELECT kiosk_ward()) AND kiosk_id = (SELECT kiosk_self())"
     for table in _TABLES:
         statements += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-            f"CREATE POLICY read_ward ON {table} FOR SELECT USING (ward = kiosk_ward())",
+            f"CREATE POLICY read_ward ON {table} FOR SELECT USING (ward = (SELECT kiosk_ward()))",
             f"CREATE POLICY write_own ON {table} FOR INSERT WITH CHECK ({own})",
         ]
     statements.append(f"CREATE POLICY update_own ON discharges FOR UPDATE USING ({own}) WITH CHECK ({own})")

@@ -36,26 +36,53 @@ from kiosk.records.central.settings import CentralSettings
 
 log = logging.getLogger(__name__)
 
-_AUDIT = (
-    "INSERT INTO audit (fact_id, kiosk_id, seq, at, record_id, event, actor, detail, hash) "
-    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (fact_id) DO NOTHING"
-)
-_DISCHARGE_COLUMNS = (*audit.DIGESTED["discharges"], *facts.DISCHARGE_EXTRA)
-_DISCHARGE = (
-    f"INSERT INTO discharges (kiosk_id, {', '.join(_DISCHARGE_COLUMNS)}, state, audit_seq) "
-    f"VALUES (%s, {', '.join(['%s'] * len(_DISCHARGE_COLUMNS))}, %s, %s) ON CONFLICT DO NOTHING"
-)
-# A fact about a discharge the server's retention already removed is kept in the audit trail only.
-_CHILD = {
-    table: (
-        f"INSERT INTO {table} (kiosk_id, {', '.join(cols)}, audit_seq) "
-        f"SELECT %s, {', '.join(['%s'] * len(cols))}, %s "
-        "WHERE EXISTS (SELECT 1 FROM discharges WHERE record_id = %s) ON CONFLICT DO NOTHING"
-    )
-    for table, cols in audit.DIGESTED.items()
-    if table != "discharges"
+# Server column types (everything else is text), for the arrays each batch is sent as.
+_TYPES = {
+    "fact_id": "uuid",
+    "seq": "bigint",
+    "audit_seq": "bigint",
+    "salt": "bytea",
+    "chosen": "integer",
+    "correct": "integer",
+    "large_print": "integer",
+    "job_id": "integer",
+    "reprint": "integer",
 }
-_STATE = "UPDATE discharges SET state = %s WHERE record_id = %s AND kiosk_id = %s"
+_AUDIT_COLUMNS = ("fact_id", "kiosk_id", "ward", "seq", "at", "record_id", "event", "actor", "detail", "hash")
+_DISCHARGE_COLUMNS = ("kiosk_id", "ward", *audit.DIGESTED["discharges"], *facts.DISCHARGE_EXTRA, "state", "audit_seq")
+_CHILD_COLUMNS = {
+    table: ("kiosk_id", "ward", *cols, "audit_seq") for table, cols in audit.DIGESTED.items() if table != "discharges"
+}
+
+
+def _bulk_insert(table: str, columns: tuple[str, ...], *, only_kept: bool = False) -> str:
+    """One INSERT for a whole batch of one table: a statement per table, not per row, is what makes a backlog
+    drain fast (the server checks the grants and the ward rule once per statement). Rows go in in the arrays'
+    order (commit order), so the server's ids keep it. ``only_kept``: a fact about a discharge the server's
+    retention already removed is kept in the audit trail only."""
+    arrays = ", ".join(f"%b::{_TYPES.get(c, 'text')}[]" for c in columns)
+    names = ", ".join(columns)
+    kept = " WHERE EXISTS (SELECT 1 FROM discharges d WHERE d.record_id = u.record_id)" if only_kept else ""
+    conflict = "(fact_id)" if table == "audit" else ""
+    return (
+        f"INSERT INTO {table} ({names}) SELECT {', '.join(f'u.{c}' for c in columns)} "
+        f"FROM unnest({arrays}) WITH ORDINALITY AS u({names}, n){kept} ORDER BY u.n ON CONFLICT {conflict} DO NOTHING"
+    )
+
+
+_AUDIT = _bulk_insert("audit", _AUDIT_COLUMNS)
+_DISCHARGE = _bulk_insert("discharges", _DISCHARGE_COLUMNS)
+_CHILD = {table: _bulk_insert(table, cols, only_kept=True) for table, cols in _CHILD_COLUMNS.items()}
+_STATE = (
+    "UPDATE discharges d SET state = u.state FROM unnest(%s::text[], %s::text[]) AS u(record_id, state) "
+    "WHERE d.record_id = u.record_id AND d.kiosk_id = %s"
+)
+
+
+def _columns(rows: list[tuple[object, ...]], width: int) -> list[list[object]]:
+    """Rows to one list per column (the arrays ``_bulk_insert`` takes)."""
+    return [[row[i] for row in rows] for i in range(width)]
+
 
 Connect = Callable[..., psycopg.Connection[Any]]
 
@@ -137,6 +164,7 @@ class CentralSender:
         batch_size: int = 200,
         poll_seconds: float = 5.0,
         retry_seconds: float = 5.0,
+        settle_seconds: float = 0.2,
         connect: Connect = psycopg.connect,
         after_batch: Callable[[int], None] | None = None,
     ) -> None:
@@ -146,6 +174,9 @@ class CentralSender:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.retry_seconds = retry_seconds
+        # After a commit wakes it, the sender waits this long so a burst of taps goes as one batch, not one
+        # server round trip (and one mark write) per tap.
+        self.settle_seconds = settle_seconds
         self._connect = connect
         self._after_batch = after_batch  # told the last seq the server has, after each batch (tests, the CLI)
         self._wake = threading.Event()
@@ -155,6 +186,7 @@ class CentralSender:
         self._thread: threading.Thread | None = None
         self._local: sqlite3.Connection | None = None
         self._server: psycopg.Connection[Any] | None = None
+        self._ward = ""
 
     # ----- what the rest of the kiosk sees -----
 
@@ -197,7 +229,8 @@ class CentralSender:
                 self._set(problem="The central records sender failed unexpectedly; see the kiosk log.")
                 delay = self.retry_seconds
             if delay == self.poll_seconds:
-                self._wake.wait(delay)
+                if self._wake.wait(delay):
+                    self._stopping.wait(self.settle_seconds)
             else:
                 self._stopping.wait(delay)  # while the server is away, commits do not make it retry faster
             self._wake.clear()
@@ -216,9 +249,9 @@ class CentralSender:
                 self._set(last_sent_at=self.clock.now(), sent_total=self.status().sent_total + len(batch))
                 if self._after_batch is not None:
                     self._after_batch(batch[-1].seq)
-        except (psycopg.Error, CentralSchemaError) as exc:
+        except (psycopg.Error, CentralSchemaError, CentralProblem) as exc:
             self._close_server()
-            problem = explain(exc, self.settings)
+            problem = exc if isinstance(exc, CentralProblem) else explain(exc, self.settings)
             if problem.message != self.status().problem:
                 log.warning("central store: %s", problem.message)
             self._refresh(problem.message)
@@ -231,6 +264,10 @@ class CentralSender:
     def _journal(self) -> sqlite3.Connection:
         if self._local is None:
             self._local = schema.connect(self.db_path)
+            # Only this connection's commits (the mark) skip the fsync: after a power cut the mark may be a
+            # little behind, which means a resend the server refuses as a duplicate, never a loss. The taps'
+            # own commits, on the store's connection, stay synchronous=FULL.
+            self._local.execute("PRAGMA synchronous = NORMAL")
         return self._local
 
     def _server_connection(self) -> psycopg.Connection[Any]:
@@ -238,7 +275,18 @@ class CentralSender:
             conn = self._connect(**self.settings.connect_kwargs())
             try:
                 check_usable(conn)
+                # The ward is looked up once here and sent with every row (the column default would look it
+                # up once per row); row security still checks it on the server.
+                ward, kiosk_id = conn.execute("SELECT kiosk_ward(), kiosk_self()").fetchone() or (None, None)
                 conn.commit()
+                if ward is None or kiosk_id != self.settings.kiosk_id:
+                    raise CentralProblem(
+                        f"The central records server does not know role {self.settings.user!r} as kiosk "
+                        f"{self.settings.kiosk_id!r} of a ward (it has {kiosk_id!r}). Ask IT to register this kiosk's "
+                        "role for its ward and kiosk id. Records are kept on this kiosk and will be sent once this "
+                        "is fixed."
+                    )
+                self._ward = str(ward)
             except BaseException:
                 conn.close()
                 raise
@@ -257,20 +305,27 @@ class CentralSender:
         """One server transaction for the batch, in commit order: audit, discharges, their facts, states."""
         kiosk = self.settings.kiosk_id
         conn = self._server_connection()
+        ward = self._ward
         children: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        started: list[tuple[object, ...]] = []
+        states: dict[str, str] = {}  # record id -> the last state the batch moved it to
+        for f in batch:
+            if f.table == "discharges" and f.row:
+                started.append((kiosk, ward, *f.row, f.state or "started", f.seq))
+            elif f.table and f.row:
+                children[f.table].append((kiosk, ward, *f.row, f.seq))
+            if f.state and f.record_id and f.event != "discharge-started":
+                states[f.record_id] = f.state
+        # Binary parameters (%b): psycopg's text form escapes every array element with a regular expression.
         with conn.transaction(), conn.cursor() as cur:
-            cur.executemany(_AUDIT, [(f.fact_id, kiosk, *f.audit_values[1:]) for f in batch])
-            started = [(kiosk, *f.row, f.state or "started", f.seq) for f in batch if f.table == "discharges" and f.row]
+            rows = [(f.fact_id, kiosk, ward, *f.audit_values[1:]) for f in batch]
+            cur.execute(_AUDIT, _columns(rows, len(_AUDIT_COLUMNS)))
             if started:
-                cur.executemany(_DISCHARGE, started)
-            for f in batch:
-                if f.table and f.table != "discharges" and f.row:
-                    children[f.table].append((kiosk, *f.row, f.seq, f.record_id))
-            for table, rows in children.items():
-                cur.executemany(_CHILD[table], rows)
-            states = [(f.state, f.record_id, kiosk) for f in batch if f.state and f.event != "discharge-started"]
+                cur.execute(_DISCHARGE, _columns(started, len(_DISCHARGE_COLUMNS)))
+            for table, found in children.items():
+                cur.execute(_CHILD[table], _columns(found, len(_CHILD_COLUMNS[table])))
             if states:
-                cur.executemany(_STATE, states)
+                cur.execute(_STATE, (list(states), list(states.values()), kiosk))
 
     def _refresh(self, problem: str) -> None:
         backlog = facts.backlog(self._journal())
