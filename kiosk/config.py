@@ -96,7 +96,7 @@ class WardConfig:
 
 
 BACKENDS = ("sqlite", "postgresql")
-_KIOSK_ID = re.compile(r"^[A-Z0-9]{1,8}$")
+KIOSK_ID = re.compile(r"^[A-Z0-9]{1,8}$")
 _SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
@@ -200,7 +200,7 @@ def _check_records(config: WardConfig, source: str) -> None:
     """The central-store settings hang together (checked at start, not when the first record is sent)."""
     if config.records_backend not in BACKENDS:
         raise ConfigError(f"{source}: records.backend should be one of {', '.join(BACKENDS)}")
-    if config.kiosk_id and not _KIOSK_ID.match(config.kiosk_id):
+    if config.kiosk_id and not KIOSK_ID.match(config.kiosk_id):
         raise ConfigError(f'{source}: records.kiosk_id should be 1 to 8 capital letters or digits, e.g. "B3"')
     if config.central_sslmode not in _SSLMODES:
         raise ConfigError(f"{source}: records.central_sslmode should be one of {', '.join(_SSLMODES)}")

@@ -35,6 +35,27 @@ def _why(exc: BaseException, args: argparse.Namespace) -> str:
     return explain(exc, CentralSettings.from_config(load_config())).message
 
 
+def _add_kiosk(conn: Any, args: argparse.Namespace, where: str) -> int:
+    """A login role for one kiosk; the password comes from the environment, never the command line (``ps``)."""
+    import os
+
+    from kiosk.config import KIOSK_ID
+    from kiosk.records.central import schema
+    from kiosk.records.central.settings import PASSWORD_ENV
+
+    password = os.environ.get(PASSWORD_ENV, "")
+    if not (args.role and args.ward and args.kiosk_id) or not password:
+        print(f"{where}: give --role, --ward and --kiosk-id, and the password in {PASSWORD_ENV}", file=sys.stderr)
+        return 2
+    if not KIOSK_ID.match(args.kiosk_id):
+        print(f"{where}: --kiosk-id should be 1 to 8 capital letters or digits, as in config.toml", file=sys.stderr)
+        return 2
+    schema.add_kiosk_role(conn, args.role, password, args.ward, args.kiosk_id)
+    conn.commit()
+    print(f"kiosk {args.kiosk_id} of {args.ward} may now send records as role {args.role}")
+    return 0
+
+
 def run_central(args: argparse.Namespace) -> int:
     import psycopg
 
@@ -44,13 +65,15 @@ def run_central(args: argparse.Namespace) -> int:
     where = f"records {args.action} --central"
     try:
         with _connect(args) as conn:
+            if args.action in ("migrate", "add-kiosk") and not args.dsn:
+                print(f"{where}: give --dsn: this runs as the store's owner, not as a kiosk", file=sys.stderr)
+                return 2
             if args.action == "migrate":
-                if not args.dsn:
-                    print(f"{where}: give --dsn: migrations run as the store's owner, not a kiosk", file=sys.stderr)
-                    return 2
                 reached = schema.migrate(conn)
                 print(f"central store at schema version {reached}")
                 return 0
+            if args.action == "add-kiosk":
+                return _add_kiosk(conn, args, where)
             if args.action == "verify":
                 chains = server.verify_all(conn)
                 if not chains:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 NAME = "records"
 HELP = "discharge records: verify the audit trail, export a date range to CSV, purge past the retention period"
-ACTIONS = ("verify", "export", "purge", "accept-loss", "migrate")
+ACTIONS = ("verify", "export", "purge", "accept-loss", "migrate", "add-kiosk")
 
 
 def _date(text: str) -> date:
@@ -30,8 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="verify: SQLite's integrity checks, then re-compute the audit chain (exit 1 when damaged, lost or at "
         "the first bad row); export: one CSV row per discharge; purge: delete discharges past the retention period, "
         "with their sheets; accept-loss: once 'records were lost' was investigated and the newest backup restored, "
-        "record the loss and let the kiosk write again (record ids still never repeat); migrate (with --central --dsn): bring the central store's schema up to "
-        "date",
+        "record the loss and let the kiosk write again (record ids still never repeat); migrate (with --central "
+        "--dsn): bring the central store's schema up to date; add-kiosk (with --central --dsn --role --ward "
+        "--kiosk-id): a login role for one kiosk, its password from KIOSK_CENTRAL_PASSWORD",
     )
     parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="export: first day (2026-11-01)")
     parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="export: last day, included")
@@ -47,7 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dsn", metavar="CONNINFO", help="--central: connect with this libpq string (IT's admin role) instead"
     )
-    parser.add_argument("--ward", metavar="WARD", help="export --central --dsn: only this ward")
+    parser.add_argument("--ward", metavar="WARD", help="export --central --dsn: only this ward; add-kiosk: its ward")
+    parser.add_argument("--role", metavar="ROLE", help="add-kiosk: the kiosk's PostgreSQL login role")
+    parser.add_argument("--kiosk-id", metavar="ID", help="add-kiosk: the kiosk's records.kiosk_id")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         from kiosk.commands.central_records import run_central
 
         return run_central(args)
-    if args.action == "migrate":
-        print("records migrate: only for the central store (--central --dsn CONNINFO)", file=sys.stderr)
+    if args.action in ("migrate", "add-kiosk"):
+        print(f"records {args.action}: only for the central store (--central --dsn CONNINFO)", file=sys.stderr)
         return 2
     if args.action == "verify":
         return _verify()

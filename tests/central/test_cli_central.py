@@ -136,3 +136,28 @@ def test_migrate_needs_the_owner_and_runs_once(central: CentralDb, pg_server: Pr
     assert refused.returncode == 2 and "give --dsn" in refused.stderr
     done = records(folder, "migrate", "--central", "--dsn", central.admin_dsn)
     assert done.returncode == 0 and "schema version 1" in done.stdout, done.stderr
+
+
+def test_add_kiosk_makes_a_role_that_can_send(
+    central: CentralDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    role = f"{central.name}_c7"
+    central.roles.append(role)
+    folder = tmp_path / "it"
+    folder.mkdir()
+    monkeypatch.setenv("KIOSK_CENTRAL_PASSWORD", "a long ward password")
+    argv = ("add-kiosk", "--central", "--dsn", central.admin_dsn, "--role", role, "--ward", "ward-5", "--kiosk-id")
+    assert "should be 1 to 8 capital letters" in records(folder, *argv, "c7").stderr
+    done = records(folder, *argv, "C7")
+    assert done.returncode == 0, done.stderr
+    assert f"kiosk C7 of ward-5 may now send records as role {role}" in done.stdout
+    settings = CentralSettings("C7", central.server.host, central.server.port, central.name, role, sslmode="disable")
+    db = tmp_path / "c7.sqlite3"
+    clock = FakeClock(START)
+    with RecordStore(db, clock, kiosk_id="C7") as store:
+        one_discharge(store, clock, "C", 1)
+    sender = CentralSender(db, settings, clock)
+    try:
+        assert sender.send_pending() == 12
+    finally:
+        sender.stop()
