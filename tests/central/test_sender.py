@@ -245,3 +245,29 @@ def test_a_role_registered_for_another_kiosk_id_is_named(central: CentralDb, db:
         sender.send_pending()
     sender.stop()
     assert central.count("SELECT count(*) FROM audit") == 0
+
+
+def test_old_record_ids_that_clash_across_kiosks_are_refused_not_merged(
+    central: CentralDb, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Two kiosks switched to the central store with records made before they had kiosk ids: both have a
+    DK-20261121-0001. The second must not be dropped as a "duplicate" or have its facts attached to the first's."""
+    results: list[str] = []
+    for kiosk_id in ("A1", "A2"):
+        settings = central.add_kiosk(kiosk_id)
+        db = tmp_path / f"{kiosk_id}.sqlite3"
+        with RecordStore(db, clock) as store:  # no kiosk id yet: DK-20261121-0001
+            one_discharge(store, clock, kiosk_id, 1)
+        sender = CentralSender(db, settings, clock)
+        try:
+            sender.send_pending()
+            results.append("sent")
+        except CentralProblem as problem:
+            results.append(problem.message)
+            assert problem.stop
+        finally:
+            sender.stop()
+    assert results[0] == "sent"
+    assert "already holds another kiosk's discharge under a record id of this kiosk" in results[1]
+    assert central.count("SELECT count(*) FROM audit WHERE kiosk_id = 'A2'") == 0
+    assert central.count("SELECT count(*) FROM confirmations") == 2  # A1's two, nothing of A2's attached

@@ -62,8 +62,14 @@ def _bulk_insert(table: str, columns: tuple[str, ...], *, only_kept: bool = Fals
     retention already removed is kept in the audit trail only."""
     arrays = ", ".join(f"%b::{_TYPES.get(c, 'text')}[]" for c in columns)
     names = ", ".join(columns)
-    kept = " WHERE EXISTS (SELECT 1 FROM discharges d WHERE d.record_id = u.record_id)" if only_kept else ""
-    conflict = "(fact_id)" if table == "audit" else ""
+    kept = (
+        " WHERE EXISTS (SELECT 1 FROM discharges d WHERE d.record_id = u.record_id AND d.kiosk_id = u.kiosk_id)"
+        if only_kept
+        else ""
+    )
+    # Only a resend is skipped. Any other clash (a different fact at this kiosk's seq, or another kiosk's
+    # discharge under the same record id) is an error, never silently dropped.
+    conflict = "(fact_id)" if table == "audit" else "(kiosk_id, audit_seq)"
     return (
         f"INSERT INTO {table} ({names}) SELECT {', '.join(f'u.{c}' for c in columns)} "
         f"FROM unnest({arrays}) WITH ORDINALITY AS u({names}, n){kept} ORDER BY u.n ON CONFLICT {conflict} DO NOTHING"
@@ -123,6 +129,13 @@ def explain(exc: BaseException, settings: CentralSettings) -> CentralProblem:
     kept = "Records are kept on this kiosk and will be sent once this is fixed."
     if isinstance(exc, CentralSchemaError):
         return CentralProblem(f"The central records server cannot take this kiosk's records: {exc}. {kept}")
+    if isinstance(exc, pg_errors.UniqueViolation) and exc.diag.constraint_name == "discharges_pkey":
+        return CentralProblem(
+            f"The central records server already holds another kiosk's discharge under a record id of this kiosk "
+            f"({first}). Records made before this kiosk had a kiosk id can clash with another kiosk's; sending has "
+            f"stopped. Ask IT (docs/DEPLOYMENT.md, switching an existing kiosk). {kept}",
+            stop=True,
+        )
     if isinstance(exc, pg_errors.UniqueViolation):
         return CentralProblem(
             f"The central records server already holds different records under kiosk id {settings.kiosk_id!r}: "
