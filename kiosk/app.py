@@ -238,7 +238,8 @@ def start_central_sender(
     from kiosk.records.central.sender import CentralSender
     from kiosk.records.central.settings import CentralSettings
 
-    sender = CentralSender(store.path, CentralSettings.from_config(config), clock)
+    settings = CentralSettings.from_config(config)
+    sender = CentralSender(store.path, settings, clock, retention_days=config.retention_days)
     store.add_commit_listener(sender.wake)
     app.aboutToQuit.connect(sender.stop)
     sender.start()

@@ -271,3 +271,63 @@ def test_old_record_ids_that_clash_across_kiosks_are_refused_not_merged(
     assert "already holds another kiosk's discharge under a record id of this kiosk" in results[1]
     assert central.count("SELECT count(*) FROM audit WHERE kiosk_id = 'A2'") == 0
     assert central.count("SELECT count(*) FROM confirmations") == 2  # A1's two, nothing of A2's attached
+
+
+def test_the_server_reads_back_every_record_exactly_as_the_kiosk_does(
+    central: CentralDb, db: Path, clock: FakeClock
+) -> None:
+    """The central store keeps the kiosk's exact values: every kind of fact, read back on the server with the
+    kiosk's own reader, gives records equal to the kiosk's own (names with accents, nobody as escort, an
+    override, an abandon, a reprint)."""
+    from datetime import date
+
+    from kiosk.discharge.model import DischargeState, Patient, PrintEvent, PrintEventKind
+    from tests.records.factories import escort, make_procedure, start
+
+    settings = central.add_kiosk("A1")
+    procedure = make_procedure()
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        full = one_discharge(store, clock, "A", 1)
+        store.record_print_event(full, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=4, reprint=True))
+        nobody = start(store, Patient("Zoë Marchetti-Okafor", date(1950, 3, 14), "RJ123456"), procedure).record_id
+        store.set_state(nobody, DischargeState.WITH_PATIENT)
+        store.record_escort(nobody, escort())
+        store.record_no_escort(nobody)
+        store.record_override(nobody, "no-escort", "Daughter collects at 4pm", "Sam Patel")
+        gone = start(store, Patient("Ann Other", date(1960, 1, 1), "RJ000002"), procedure, large_print=True)
+        store.abandon(gone.record_id, "Patient unwell", "Sam Patel")
+        local = store.list_discharges()
+        sender = CentralSender(db, settings, clock)
+        try:
+            sender.send_pending()
+        finally:
+            sender.stop()
+    with central.admin() as conn:
+        remote = server.discharges(conn)
+    assert [r.record_id for r in remote] == [r.record_id for r in local]
+    assert remote == local
+    states = {DischargeState.COMPLETED, DischargeState.WITH_PATIENT, DischargeState.ABANDONED}
+    assert {r.state for r in remote} == states
+
+
+def test_the_sender_applies_the_wards_retention_on_the_server_daily(
+    central: CentralDb, db: Path, clock: FakeClock
+) -> None:
+    """Records of 21 Nov 2026 are past a 0-day retention on the server's clock (the run is later than that)."""
+    settings = central.add_kiosk("A1")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A", 1)
+        sender = CentralSender(db, settings, clock, retention_days=0)
+        try:
+            sender.send_pending()
+            assert central.count("SELECT count(*) FROM discharges") == 0
+            assert central.count("SELECT count(*) FROM audit") == FACTS_PER_DISCHARGE  # the trail stays
+            one_discharge(store, clock, "A", 2)
+            sender.send_pending()  # the same day: no second purge
+            assert central.count("SELECT count(*) FROM discharges") == 1
+            clock.advance(days=1)
+            sender.send_pending()
+            assert central.count("SELECT count(*) FROM discharges") == 0
+        finally:
+            sender.stop()
+    assert central.count("SELECT count(*) FROM purges") == 2

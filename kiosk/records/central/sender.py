@@ -32,6 +32,7 @@ from kiosk.records import audit, schema
 from kiosk.records.central import facts
 from kiosk.records.central.facts import Fact
 from kiosk.records.central.schema import CentralSchemaError, check_usable
+from kiosk.records.central.server import purge_ward
 from kiosk.records.central.settings import CentralSettings
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,7 @@ class CentralSender:
         settle_seconds: float = 0.2,
         connect: Connect = psycopg.connect,
         after_batch: Callable[[int], None] | None = None,
+        retention_days: int | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.settings = settings
@@ -192,6 +194,9 @@ class CentralSender:
         self.settle_seconds = settle_seconds
         self._connect = connect
         self._after_batch = after_batch  # told the last seq the server has, after each batch (tests, the CLI)
+        # The server's retention for this kiosk's ward, applied once a day after a drain (None: not by this one).
+        self.retention_days = retention_days
+        self._purged_at: datetime | None = None
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._lock = threading.Lock()
@@ -262,6 +267,7 @@ class CentralSender:
                 self._set(last_sent_at=self.clock.now(), sent_total=self.status().sent_total + len(batch))
                 if self._after_batch is not None:
                     self._after_batch(batch[-1].seq)
+            self._daily_purge()
         except (psycopg.Error, CentralSchemaError, CentralProblem) as exc:
             self._close_server()
             problem = exc if isinstance(exc, CentralProblem) else explain(exc, self.settings)
@@ -273,6 +279,19 @@ class CentralSender:
             log.info("central store reachable again: the backlog is being sent")
         self._refresh("")
         return total
+
+    def _daily_purge(self) -> None:
+        """Retention on the server too: every kiosk of the ward may run it (it is idempotent), at most daily."""
+        now = self.clock.now()
+        if self.retention_days is None or self._stopping.is_set():
+            return
+        if self._purged_at is not None and now - self._purged_at < timedelta(days=1):
+            return
+        removed = purge_ward(self._server_connection(), self.retention_days)
+        self._server_connection().commit()
+        self._purged_at = now
+        if removed:
+            log.info("central store: retention removed %d old discharges of this ward", removed)
 
     def _journal(self) -> sqlite3.Connection:
         if self._local is None:

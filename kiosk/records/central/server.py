@@ -105,6 +105,17 @@ def export_ward(pg: psycopg.Connection[Any], start: date, end: date, out: Path, 
         mem.close()
 
 
+def discharges(pg: psycopg.Connection[Any], ward: str | None = None) -> list[DischargeRecord]:
+    """Every discharge the role can see (of ``ward``), newest first, read back as the kiosk reads its own."""
+    extra, params = _ward_clause(ward)
+    mem = _snapshot()
+    try:
+        _copy(pg, mem, f"WHERE true {extra}", params)
+        return reading.load_discharges(mem)
+    finally:
+        mem.close()
+
+
 def unconfirmed_sheets(pg: psycopg.Connection[Any], ward: str | None = None) -> list[DischargeRecord]:
     """Every kiosk's discharges whose sheet was printed but not confirmed in the patient's hand (hazard H5)."""
     extra, params = _ward_clause(ward)
