@@ -29,7 +29,7 @@ def _why(exc: BaseException, args: argparse.Namespace) -> str:
     if args.dsn:
         return str(exc).strip().splitlines()[0]
     from kiosk.config import load_config
-    from kiosk.records.central.sender import explain
+    from kiosk.records.central.problems import explain
     from kiosk.records.central.settings import CentralSettings
 
     return explain(exc, CentralSettings.from_config(load_config())).message
@@ -95,8 +95,6 @@ def run_central(args: argparse.Namespace) -> int:
         print(f"{where}: {_why(exc, args)}", file=sys.stderr)
         return 2
     except (KioskError, ValueError) as exc:
-        title = exc.title if isinstance(exc, KioskError) else str(exc)
-        print(f"{where}: {title}", file=sys.stderr)
-        if isinstance(exc, KioskError) and exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
-        return 2
+        from kiosk.commands.failure import print_failure
+
+        return print_failure(where, exc)

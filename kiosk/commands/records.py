@@ -87,11 +87,9 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             return _purge(store, args.days)
     except (KioskError, ValueError) as exc:
-        title = exc.title if isinstance(exc, KioskError) else str(exc)
-        print(f"records {args.action}: {title}", file=sys.stderr)
-        if isinstance(exc, KioskError) and exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
-        return 2
+        from kiosk.commands.failure import print_failure
+
+        return print_failure(f"records {args.action}", exc)
 
 
 def _verify() -> int:

@@ -12,8 +12,10 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.records import RecordStore
 from kiosk.records.central import server
-from kiosk.records.central.sender import CentralProblem, CentralSender, SenderStatus
+from kiosk.records.central.problems import CentralProblem
+from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
+from kiosk.records.central.status import SenderStatus
 from tests.central.conftest import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres

@@ -11,7 +11,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk.discharge.session import Stage
-from kiosk.records.central.sender import CentralProblem, CentralSender
+from kiosk.records.central.problems import CentralProblem
+from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
 from tests.ui.driver import CONFIG, Kiosk
 

@@ -8,6 +8,8 @@ server's unique constraint and counted as delivered. The local copy stays until 
 - ``settings``: connection settings from ``config.toml``, the password from a file or the environment.
 - ``schema``: the server's tables, versioned migrations, the kiosk role's grants and ward row security.
 - ``facts``: reading committed-but-unsent facts out of the local journal.
-- ``sender``: the background thread, its status and the nurse's "not sent since" warning.
+- ``sender``: the background thread.
+- ``status``: ``SenderStatus``, the snapshot the nurse's home reads, and its "not sent since" warning.
+- ``problems``: why facts are not reaching the server, in IT's words.
 - ``server``: reading the central store: every kiosk's audit chain, the ward export, retention.
 """

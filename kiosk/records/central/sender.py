@@ -19,21 +19,22 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import errors as pg_errors
 
 from kiosk.clock import Clock
 from kiosk.records import audit, schema
 from kiosk.records.central import facts
 from kiosk.records.central.facts import Fact
+from kiosk.records.central.problems import CentralProblem, explain
 from kiosk.records.central.schema import CentralSchemaError, check_usable
 from kiosk.records.central.server import purge_ward
 from kiosk.records.central.settings import CentralSettings
+from kiosk.records.central.status import SenderStatus
 
 log = logging.getLogger(__name__)
 
@@ -92,78 +93,6 @@ def _columns(rows: list[tuple[object, ...]], width: int) -> list[list[object]]:
 
 
 Connect = Callable[..., psycopg.Connection[Any]]
-
-
-class CentralProblem(Exception):
-    """Why facts are not reaching the server, in words IT can act on; ``stop`` means retrying cannot help."""
-
-    def __init__(self, message: str, *, stop: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.stop = stop
-
-
-@dataclass(frozen=True)
-class SenderStatus:
-    """A snapshot the UI may read at any time (no I/O): how far the server has this kiosk's journal."""
-
-    unsent: int = 0
-    oldest_unsent_at: datetime | None = None
-    last_sent_at: datetime | None = None  # when the sender last delivered a batch (kiosk clock)
-    sent_total: int = 0  # facts delivered since the sender started
-    problem: str = ""  # empty while the server is reachable and accepting
-
-    def unsent_warning(self, now: datetime, limit_minutes: int) -> str | None:
-        """The nurse's warning once the oldest unsent fact is older than the limit, else None.
-
-        The time is the wall clock when that fact was committed (its own UTC offset), so across a clock change
-        the nurse reads the time the kiosk showed then."""
-        oldest = self.oldest_unsent_at
-        if oldest is None or now - oldest < timedelta(minutes=limit_minutes):
-            return None
-        return f"Records not sent to the central store since {oldest:%H:%M}"
-
-
-def explain(exc: BaseException, settings: CentralSettings) -> CentralProblem:
-    """The sender's own message for a failure, by PostgreSQL's error code where it gives one."""
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    kept = "Records are kept on this kiosk and will be sent once this is fixed."
-    if isinstance(exc, CentralSchemaError):
-        return CentralProblem(f"The central records server cannot take this kiosk's records: {exc}. {kept}")
-    if isinstance(exc, pg_errors.UniqueViolation) and exc.diag.constraint_name == "discharges_pkey":
-        return CentralProblem(
-            f"The central records server already holds another kiosk's discharge under a record id of this kiosk "
-            f"({first}). Records made before this kiosk had a kiosk id can clash with another kiosk's; sending has "
-            f"stopped. Ask IT (docs/DEPLOYMENT.md, switching an existing kiosk). {kept}",
-            stop=True,
-        )
-    if isinstance(exc, pg_errors.UniqueViolation):
-        return CentralProblem(
-            f"The central records server already holds different records under kiosk id {settings.kiosk_id!r}: "
-            f"two kiosks (or a reinstalled kiosk) share one id ({first}). Sending has stopped; ask IT to give this "
-            f"kiosk its own records.kiosk_id. {kept}",
-            stop=True,
-        )
-    if isinstance(exc, (pg_errors.InsufficientPrivilege, pg_errors.InvalidAuthorizationSpecification)):
-        return CentralProblem(
-            f"The central records server refused role {settings.user!r}: {first}. Ask IT to make it a kiosk role of "
-            f"this ward for kiosk {settings.kiosk_id!r}. {kept}"
-        )
-    text = first.lower()
-    refused = (
-        getattr(exc, "sqlstate", None) in ("28P01", "28000")
-        or "authentication failed" in text
-        or "not permitted to log in" in text
-        or "no pg_hba.conf entry" in text
-        or ("role" in text and "does not exist" in text)
-        or "permission denied for database" in text
-    )
-    if refused:
-        return CentralProblem(
-            f"The central records server refused this kiosk's login as {settings.user!r}: {first}. Ask IT to check "
-            f"the kiosk's central role and password. {kept}"
-        )
-    return CentralProblem(f"Cannot reach the central records server ({settings.where}): {first}. {kept}")
 
 
 class CentralSender:

@@ -11,7 +11,8 @@ Run with a kiosk's role these see its own ward only (row security); with IT's ad
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -88,43 +89,40 @@ def verify_all(pg: psycopg.Connection[Any]) -> list[KioskChain]:
     return chains
 
 
-def _ward_clause(ward: str | None) -> tuple[str, list[object]]:
-    return ("AND ward = %s", [ward]) if ward else ("", [])
+@contextmanager
+def _ward_copy(
+    pg: psycopg.Connection[Any], where: str, params: Sequence[object], ward: str | None
+) -> Iterator[sqlite3.Connection]:
+    """A snapshot of the discharges matching ``where`` (and of ``ward``, if given), closed after use."""
+    mem = _snapshot()
+    try:
+        if ward:
+            where, params = f"{where} AND ward = %s", [*params, ward]
+        _copy(pg, mem, where, params)
+        yield mem
+    finally:
+        mem.close()
 
 
 def export_ward(pg: psycopg.Connection[Any], start: date, end: date, out: Path, ward: str | None = None) -> int:
     """One CSV row per discharge of every kiosk of the ward (or of every ward the role can see)."""
     if end < start:
         raise ValueError("the end date is before the start date")
-    extra, params = _ward_clause(ward)
-    mem = _snapshot()
-    try:
-        _copy(pg, mem, f"WHERE created_day BETWEEN %s AND %s {extra}", [start.isoformat(), end.isoformat(), *params])
+    days = [start.isoformat(), end.isoformat()]
+    with _ward_copy(pg, "WHERE created_day BETWEEN %s AND %s", days, ward) as mem:
         return export_from(mem, start, end, out)
-    finally:
-        mem.close()
 
 
 def discharges(pg: psycopg.Connection[Any], ward: str | None = None) -> list[DischargeRecord]:
     """Every discharge the role can see (of ``ward``), newest first, read back as the kiosk reads its own."""
-    extra, params = _ward_clause(ward)
-    mem = _snapshot()
-    try:
-        _copy(pg, mem, f"WHERE true {extra}", params)
+    with _ward_copy(pg, "WHERE true", [], ward) as mem:
         return reading.load_discharges(mem)
-    finally:
-        mem.close()
 
 
 def unconfirmed_sheets(pg: psycopg.Connection[Any], ward: str | None = None) -> list[DischargeRecord]:
     """Every kiosk's discharges whose sheet was printed but not confirmed in the patient's hand (hazard H5)."""
-    extra, params = _ward_clause(ward)
-    mem = _snapshot()
-    try:
-        _copy(pg, mem, f"WHERE state != 'abandoned' {extra}", params)
+    with _ward_copy(pg, "WHERE state != 'abandoned'", [], ward) as mem:
         return reading.load_discharges(mem, reading.UNCONFIRMED_SHEETS)
-    finally:
-        mem.close()
 
 
 def purge_ward(pg: psycopg.Connection[Any], retention_days: int) -> int:
