@@ -1,8 +1,9 @@
 """A private PostgreSQL server for the central-store tests: its own data folder, port and socket folder.
 
-Started by the test session (as the CUPS scheduler is), run as the ``postgres`` user because tests run as root
-and PostgreSQL refuses to run as root. Each session takes a free port and a fresh folder, so parallel test runs
-never share a server; ``stop`` and ``start`` let a test take the server away under a running kiosk.
+Started by the test session (as the CUPS scheduler is), run as the ``postgres`` user when tests run as root
+(PostgreSQL refuses to run as root), as the developer's own user otherwise. Each session takes a free port and
+a fresh folder, so parallel test runs never share a server; ``stop`` and ``start`` let a test take the server
+away under a running kiosk.
 
 Authentication is what a trust would use: the socket (admin, ``postgres``) trusts the local user; TCP on
 127.0.0.1 (the kiosks) asks for a SCRAM password.
@@ -27,7 +28,7 @@ RUN_AS = "postgres"
 
 
 def installed() -> bool:
-    return INITDB.exists() and PG_CTL.exists() and shutil.which("runuser") is not None
+    return INITDB.exists() and PG_CTL.exists() and (os.geteuid() != 0 or shutil.which("runuser") is not None)
 
 
 def _free_port() -> int:
@@ -56,18 +57,20 @@ class PrivatePostgres:
         return f"host={self.socket_dir} port={self.port} user=postgres dbname={dbname}"
 
     def _as_postgres(self, *argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["runuser", "-u", RUN_AS, "--", *argv], capture_output=True, text=True, timeout=timeout, check=False
-        )
+        """As root (the test machine) through ``runuser``; a developer's own user runs the server directly."""
+        command = ["runuser", "-u", RUN_AS, "--", *argv] if os.geteuid() == 0 else list(argv)
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
     def init(self) -> None:
         self.socket_dir.mkdir()
-        shutil.chown(self.root, RUN_AS, RUN_AS)
-        shutil.chown(self.socket_dir, RUN_AS, RUN_AS)
+        if os.geteuid() == 0:
+            shutil.chown(self.root, RUN_AS, RUN_AS)
+            shutil.chown(self.socket_dir, RUN_AS, RUN_AS)
         done = self._as_postgres(
             str(INITDB),
             "-D",
             str(self.data),
+            "--username=postgres",  # the admin role's name, whoever runs the server
             "--auth-local=trust",
             "--auth-host=scram-sha-256",
             "--encoding=UTF8",

@@ -333,3 +333,17 @@ def test_the_sender_applies_the_wards_retention_on_the_server_daily(
         finally:
             sender.stop()
     assert central.count("SELECT count(*) FROM purges") == 2
+
+
+def test_a_missing_password_file_is_named(central: CentralDb, db: Path, clock: FakeClock) -> None:
+    from dataclasses import replace
+
+    settings = replace(central.add_kiosk("A1"), password_file=str(db.parent / "no-such.pass"))
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A", 1)
+    sender = CentralSender(db, settings, clock)
+    with pytest.raises(CentralProblem, match=r"Cannot read the central store's password file .*no-such.pass"):
+        sender.send_pending()
+    assert "Records are kept on this kiosk" in sender.status().problem
+    assert sender.status().unsent == FACTS_PER_DISCHARGE
+    sender.stop()

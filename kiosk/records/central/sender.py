@@ -27,6 +27,7 @@ from typing import Any
 import psycopg
 
 from kiosk.clock import Clock
+from kiosk.errors import ConfigError
 from kiosk.records import audit, schema
 from kiosk.records.central import facts
 from kiosk.records.central.facts import Fact
@@ -197,9 +198,12 @@ class CentralSender:
                 if self._after_batch is not None:
                     self._after_batch(batch[-1].seq)
             self._daily_purge()
-        except (psycopg.Error, CentralSchemaError, CentralProblem) as exc:
+        except (psycopg.Error, CentralSchemaError, CentralProblem, ConfigError) as exc:
             self._close_server()
-            problem = exc if isinstance(exc, CentralProblem) else explain(exc, self.settings)
+            if isinstance(exc, ConfigError):  # e.g. the password file is missing: IT's to fix, retried meanwhile
+                problem = CentralProblem(f"{exc.title}. {exc.hint} Records are kept on this kiosk.")
+            else:
+                problem = exc if isinstance(exc, CentralProblem) else explain(exc, self.settings)
             if problem.message != self.status().problem:
                 log.warning("central store: %s", problem.message)
             self._refresh(problem.message)
