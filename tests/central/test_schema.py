@@ -129,3 +129,15 @@ def test_a_duplicate_fact_is_refused_by_the_server(central: CentralDb) -> None:
             )
         with pytest.raises(pg_errors.UniqueViolation):
             add_audit(conn, "A1", 1)  # another fact with the same place in A1's chain
+
+
+def test_a_kiosk_password_reaches_the_server_only_as_a_scram_verifier(central: CentralDb) -> None:
+    """The verifier is made on the IT machine: the statement the server may log never holds the password, and
+    the kiosk still logs in with it (SCRAM over TCP)."""
+    settings = central.add_kiosk("A1")
+    with central.admin() as conn:
+        row = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s", (settings.user,)).fetchone()
+    assert row is not None and str(row[0]).startswith("SCRAM-SHA-256$4096:")
+    assert settings.password() not in str(row[0])
+    with as_kiosk(settings) as conn:
+        assert conn.execute("SELECT kiosk_self()").fetchone() == ("A1",)

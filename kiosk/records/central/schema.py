@@ -23,6 +23,10 @@ a server older than it needs; a newer server is fine, because migrations only ad
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import os
 from typing import Any
 
 import psycopg
@@ -274,16 +278,31 @@ def check_usable(conn: psycopg.Connection[Any]) -> None:
         )
 
 
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677), made here so the password
+    itself never travels in a statement the server might log (``log_statement = 'ddl'``). No SASLprep: the
+    verifier matches PostgreSQL's for passwords without characters SASLprep changes (plain ASCII included)."""
+    salt = os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", "sha256").digest()
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode("ascii")
+
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
 def add_kiosk_role(conn: psycopg.Connection[Any], role: str, password: str, ward: str, kiosk_id: str) -> None:
     """A login role for one kiosk, in the kiosk group, belonging to ``ward`` (run as the owner). The role may
     write only rows of ``kiosk_id``: one kiosk cannot add to another's chain."""
     with conn.transaction():
         ident = sql.Identifier(role)
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
-        if exists is None:
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
-        else:
-            conn.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
+        verb = "CREATE" if exists is None else "ALTER"
+        verifier = sql.Literal(scram_verifier(password))
+        conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(ident, verifier))
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(KIOSK_GROUP), ident))
         conn.execute(
             "INSERT INTO ward_roles (role_name, ward, kiosk_id) VALUES (%s, %s, %s) "
