@@ -39,8 +39,8 @@ from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
     from kiosk.printing.status import PrintJob
-    from kiosk.records.nurses import SignInResult
     from kiosk.records.central.status import SenderStatus
+    from kiosk.records.nurses import SignInResult
     from kiosk.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)

@@ -159,7 +159,7 @@ def test_a_failed_migration_leaves_the_database_as_it_was(
 def test_a_version_1_database_gets_a_fact_id_for_every_audit_row(
     db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Schema 2 (the central store): rows written before it get fact ids too, so they can be sent."""
+    """Schema 3 (the central store): rows written before it get fact ids too, so they can be sent."""
     from kiosk.records import schema
     from tests.records.factories import make_procedure, start
 
