@@ -27,8 +27,8 @@ from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library
-    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.central.status import SenderStatus
+    from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
