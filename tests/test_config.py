@@ -34,6 +34,8 @@ def test_ward_settings_are_read(tmp_path: Path) -> None:
         ("[records]\nbackend = 'mysql'\n", "records.backend should be one of sqlite, postgresql"),
         ("[records]\ncentral_password = 's3cret'\n", "a password must never be written in the settings file"),
         ("[records]\nkiosk_id = 'bay 3'\n", "kiosk_id should be 1 to 8 capital letters"),
+        ("[records]\ncentral_port = 70000\n", "records.central_port is 70000, but it must be from 1 to 65535"),
+        ("[records]\nunsent_warning_minutes = 0\n", "records.unsent_warning_minutes is 0, but it must be from 1"),
         ("[records]\nbackend = 'postgresql'\ncentral_host = 'db'\ncentral_user = 'k'\n", "kiosk_id is empty"),
         ("[records]\nbackend = 'postgresql'\nkiosk_id = 'B3'\ncentral_user = 'k'\n", "central_host is empty"),
     ],
