@@ -25,8 +25,9 @@ RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
              libfontconfig1 libdbus-1-3 fontconfig
              espeak-ng speech-dispatcher speech-dispatcher-espeak-ng
              fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-nanum)
-# Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb for real windows.
-TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool)
+# Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb and xdotool for real
+# windows, PostgreSQL for the central store (the tests start a private server of their own).
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool postgresql)
 
 missing_apt() {
     local pkg

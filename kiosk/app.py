@@ -29,6 +29,7 @@ from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library
+    from kiosk.records.central.status import SenderStatus
     from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
     from kiosk.records.store import RecordStore
@@ -213,7 +214,24 @@ def remove_old_preview() -> None:
 PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000
 
 
-def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: int) -> QTimer:
+def start_central_sender(
+    app: QApplication, store: RecordStore, config: WardConfig, clock: Clock
+) -> Callable[[], SenderStatus]:
+    """Records also go to the central store: the sender runs on its own thread, woken by each commit, and
+    is stopped when the kiosk quits. Returns its status for the nurse's home screen."""
+    from kiosk.records.central.sender import CentralSender
+    from kiosk.records.central.settings import CentralSettings
+
+    settings = CentralSettings.from_config(config)
+    sender = CentralSender(store.path, settings, clock, retention_days=config.retention_days)
+    store.add_commit_listener(sender.wake)
+    app.aboutToQuit.connect(sender.stop)
+    sender.start()
+    log.info("central store: sending records to %s as kiosk %s", sender.settings.where, config.kiosk_id)
+    return sender.status
+
+
+def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: int, keep_unsent: bool = False) -> QTimer:
     """Apply retention every day, not only at start: a ward kiosk may run for weeks without a restart (H8).
 
     Only discharges older than the retention period go, so a discharge in progress is never touched; a purge
@@ -224,7 +242,7 @@ def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: in
 
     def purge() -> None:
         try:
-            removed = store.purge(retention_days)
+            removed = store.purge(retention_days, keep_unsent=keep_unsent)
         except Exception:
             log.exception("daily purge failed; it will be tried again tomorrow")
             return
@@ -278,12 +296,12 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
             create_input_panel(window)
         try:
-            store = RecordStore.open(clock=clock)
+            store = RecordStore.open(clock=clock, kiosk_id=config.kiosk_id)
             app.aboutToQuit.connect(store.close)
             store.check_writable()  # records lost behind the head file (issue 13 F2)
             store.quick_check()  # a damaged file: stop before writing to it (issue 13 F5)
-            removed = store.purge(config.retention_days)
-            schedule_daily_purge(app, store, config.retention_days)
+            removed = store.purge(config.retention_days, keep_unsent=config.central)
+            schedule_daily_purge(app, store, config.retention_days, keep_unsent=config.central)
             Outbox().clean_temp_files()
             remove_old_preview()
             from kiosk.ui.read_aloud import ReadAloud
@@ -292,7 +310,10 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             setup.issue()  # a never-used kiosk: IT's one-time code for the first nurse, on stderr (F1)
             # The speech engine starts in a process of its own (about 3 s); the button shows once it is ready.
             read_aloud = ReadAloud(config.speech_engine)
-            holder.append(build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup))
+            flow = build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup)
+            if config.central:
+                flow.central_status = start_central_sender(app, store, config, clock)
+            holder.append(flow)
         except Exception as exc:
             show_start_failure(window, exc, log_path)
             return

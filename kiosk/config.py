@@ -48,6 +48,21 @@ nurse_idle_seconds = 300
 [records]
 # Discharges older than this are deleted, with their sheets.
 retention_days = 90
+# "sqlite": records stay on this kiosk only. "postgresql": they are also sent to the hospital's central store
+# (see docs/DEPLOYMENT.md); this kiosk keeps working, and keeps every record, while the server is unreachable.
+backend = "sqlite"
+# This kiosk's id among the ward's kiosks (letters and digits, e.g. "B3"): it goes into the record ids.
+kiosk_id = ""
+central_host = ""
+central_port = 5432
+central_database = "discharge_kiosk"
+central_user = ""
+# The password is never written here: put it in a file only the kiosk user can read and name the file here,
+# or set KIOSK_CENTRAL_PASSWORD in the kiosk's environment.
+central_password_file = ""
+central_sslmode = "prefer"
+# The nurse is told "records not sent to the central store since HH:MM" once the oldest unsent record is older.
+unsent_warning_minutes = 15
 
 [speech]
 # "Read this to me" on patient screens: the Qt Text to Speech engine ("speechd" speaks through
@@ -76,11 +91,30 @@ class WardConfig:
     speech_engine: str = "speechd"
     time_zone: str = DEFAULT_ZONE_NAME
     allow_drafts: bool = False
+    records_backend: str = "sqlite"
+    kiosk_id: str = ""
+    central_host: str = ""
+    central_port: int = 5432
+    central_database: str = "discharge_kiosk"
+    central_user: str = ""
+    central_password_file: str = ""
+    central_sslmode: str = "prefer"
+    unsent_warning_minutes: int = 15
 
     @property
     def zone(self) -> ZoneInfo:
         """The ward's zone (the name was checked when the settings were read)."""
         return ward_zone(self.time_zone)
+
+    @property
+    def central(self) -> bool:
+        """Whether records are also sent to the central PostgreSQL store."""
+        return self.records_backend == "postgresql"
+
+
+BACKENDS = ("sqlite", "postgresql")
+KIOSK_ID = re.compile(r"^[A-Z0-9]{1,8}$")
+_SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
 # (section, key) in the TOML file -> field of WardConfig
@@ -98,6 +132,15 @@ _KEYS: dict[tuple[str, str], str] = {
     ("records", "retention_days"): "retention_days",
     ("speech", "engine"): "speech_engine",
     ("content", "allow_drafts"): "allow_drafts",
+    ("records", "backend"): "records_backend",
+    ("records", "kiosk_id"): "kiosk_id",
+    ("records", "central_host"): "central_host",
+    ("records", "central_port"): "central_port",
+    ("records", "central_database"): "central_database",
+    ("records", "central_user"): "central_user",
+    ("records", "central_password_file"): "central_password_file",
+    ("records", "central_sslmode"): "central_sslmode",
+    ("records", "unsent_warning_minutes"): "unsent_warning_minutes",
 }
 
 
@@ -110,6 +153,8 @@ BOUNDS: dict[str, tuple[int, int, str]] = {
     "idle_countdown_seconds": (10, 600, "seconds"),
     "nurse_idle_seconds": (30, DAY_SECONDS, "seconds (30 s to a day)"),
     "retention_days": (1, 3650, "days"),
+    "central_port": (1, 65535, "(a TCP port)"),
+    "unsent_warning_minutes": (1, 7 * 24 * 60, "minutes"),
 }
 MAX_TEXT = {"ward_name": 100, "trust_name": 100, "ward_phone": 40, "ward_phone_hours": 100, "printer_queue": 127}
 _QUEUE = re.compile(r"^[^\s/#]*$")  # a CUPS queue name: no spaces, "/" or "#"
@@ -150,6 +195,12 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
         for key, value in table.items():
             where = shown(f"{section}.{key}")  # a quoted TOML key may hold any character: never echo it raw (F8)
             name = _KEYS.get((section, key))
+            if "password" in key and name is None:
+                raise ConfigError(
+                    f"{source}: {section}.{key}: a password must never be written in the settings file",
+                    "put it in a file only the kiosk user can read and set records.central_password_file, "
+                    "or set KIOSK_CENTRAL_PASSWORD in the kiosk's environment",
+                )
             if name is None:
                 raise ConfigError(f"{source}: unknown setting {where}", "IT: check the spelling in the file")
             want = {"int": int, "bool": bool}.get(str(types[name]), str)
@@ -163,7 +214,24 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
             values[name] = value
     if "time_zone" in values:
         _check_zone(values["time_zone"], source)
-    return WardConfig(**values)
+    config = WardConfig(**values)
+    _check_records(config, source)
+    return config
+
+
+def _check_records(config: WardConfig, source: str) -> None:
+    """The central-store settings hang together (checked at start, not when the first record is sent)."""
+    if config.records_backend not in BACKENDS:
+        raise ConfigError(f"{source}: records.backend should be one of {', '.join(BACKENDS)}")
+    if config.kiosk_id and not KIOSK_ID.match(config.kiosk_id):
+        raise ConfigError(f'{source}: records.kiosk_id should be 1 to 8 capital letters or digits, e.g. "B3"')
+    if config.central_sslmode not in _SSLMODES:
+        raise ConfigError(f"{source}: records.central_sslmode should be one of {', '.join(_SSLMODES)}")
+    if not config.central:
+        return
+    for key in ("kiosk_id", "central_host", "central_user"):
+        if not getattr(config, key):
+            raise ConfigError(f'{source}: records.backend is "postgresql" but records.{key} is empty')
 
 
 def _check_range(source: str, key: str, name: str, value: object) -> None:

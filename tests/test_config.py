@@ -31,6 +31,13 @@ def test_ward_settings_are_read(tmp_path: Path) -> None:
         ("[timeouts]\npatient_idle_seconds = 'soon'\n", "should be a whole number"),
         ("[ward]\nname = 5\n", "should be text in quotes"),
         ("[ward\n", "is not valid"),
+        ("[records]\nbackend = 'mysql'\n", "records.backend should be one of sqlite, postgresql"),
+        ("[records]\ncentral_password = 's3cret'\n", "a password must never be written in the settings file"),
+        ("[records]\nkiosk_id = 'bay 3'\n", "kiosk_id should be 1 to 8 capital letters"),
+        ("[records]\ncentral_port = 70000\n", "records.central_port is 70000, but it must be from 1 to 65535"),
+        ("[records]\nunsent_warning_minutes = 0\n", "records.unsent_warning_minutes is 0, but it must be from 1"),
+        ("[records]\nbackend = 'postgresql'\ncentral_host = 'db'\ncentral_user = 'k'\n", "kiosk_id is empty"),
+        ("[records]\nbackend = 'postgresql'\nkiosk_id = 'B3'\ncentral_user = 'k'\n", "central_host is empty"),
     ],
 )
 def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None:
@@ -54,3 +61,19 @@ def test_drafts_are_refused_by_default_and_the_setting_must_be_true_or_false(tmp
     assert parse_config({"content": {"allow_drafts": True}}).allow_drafts is True
     with pytest.raises(ConfigError, match="true or false"):
         parse_config({"content": {"allow_drafts": "yes"}})
+
+
+def test_central_store_settings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[records]\nbackend = "postgresql"\nkiosk_id = "B3"\ncentral_host = "records.trust.nhs.uk"\n'
+        'central_user = "kiosk_b3"\ncentral_password_file = "/etc/kiosk/central.pass"\nunsent_warning_minutes = 5\n'
+    )
+    config = load_config(path)
+    assert config.central and config.kiosk_id == "B3" and config.central_port == 5432
+    assert (config.central_user, config.central_password_file, config.unsent_warning_minutes) == (
+        "kiosk_b3",
+        "/etc/kiosk/central.pass",
+        5,
+    )
+    assert not WardConfig().central

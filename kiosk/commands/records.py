@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 NAME = "records"
 HELP = "discharge records: verify the audit trail, export a date range to CSV, purge past the retention period"
-ACTIONS = ("verify", "export", "purge", "accept-loss")
+ACTIONS = ("verify", "export", "purge", "accept-loss", "migrate", "add-kiosk")
 
 
 def _date(text: str) -> date:
@@ -30,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="verify: SQLite's integrity checks, then re-compute the audit chain (exit 1 when damaged, lost or at "
         "the first bad row); export: one CSV row per discharge; purge: delete discharges past the retention period, "
         "with their sheets; accept-loss: once 'records were lost' was investigated and the newest backup restored, "
-        "record the loss and let the kiosk write again (record ids still never repeat)",
+        "record the loss and let the kiosk write again (record ids still never repeat); migrate (with --central "
+        "--dsn): bring the central store's schema up to date; add-kiosk (with --central --dsn --role --ward "
+        "--kiosk-id): a login role for one kiosk, its password from KIOSK_CENTRAL_PASSWORD",
     )
     parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="export: first day (2026-11-01)")
     parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="export: last day, included")
@@ -38,6 +40,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--days", type=int, metavar="N", help="purge: keep N days (default: retention_days in config.toml)"
     )
+    parser.add_argument(
+        "--central",
+        action="store_true",
+        help="run against the central PostgreSQL store: every kiosk of this ward (see docs/DEPLOYMENT.md)",
+    )
+    parser.add_argument(
+        "--dsn", metavar="CONNINFO", help="--central: connect with this libpq string (IT's admin role) instead"
+    )
+    parser.add_argument("--ward", metavar="WARD", help="export --central --dsn: only this ward; add-kiosk: its ward")
+    parser.add_argument("--role", metavar="ROLE", help="add-kiosk: the kiosk's PostgreSQL login role")
+    parser.add_argument("--kiosk-id", metavar="ID", help="add-kiosk: the kiosk's records.kiosk_id")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +63,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.days is not None and args.days < 0:
         print("records purge: --days must be 0 or more", file=sys.stderr)
+        return 2
+    if args.central:
+        from kiosk.commands.central_records import run_central
+
+        return run_central(args)
+    if args.action in ("migrate", "add-kiosk"):
+        print(f"records {args.action}: only for the central store (--central --dsn CONNINFO)", file=sys.stderr)
         return 2
     if args.action == "verify":
         return _verify()
@@ -68,11 +88,9 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             return _purge(store, args.days)
     except (KioskError, ValueError) as exc:
-        title = exc.title if isinstance(exc, KioskError) else str(exc)
-        print(f"records {args.action}: {title}", file=sys.stderr)
-        if isinstance(exc, KioskError) and exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
-        return 2
+        from kiosk.commands.failure import print_failure
+
+        return print_failure(f"records {args.action}", exc)
 
 
 def _verify() -> int:
@@ -103,8 +121,9 @@ def _purge(store: RecordStore, days: int | None) -> int:
     from kiosk.config import load_config
     from kiosk.records.retention import purge
 
-    keep = days if days is not None else load_config().retention_days
-    result = purge(store, keep)
+    config = load_config()
+    keep = days if days is not None else config.retention_days
+    result = purge(store, keep, keep_unsent=config.central)
     print(
         f"purged {result.discharges} discharges started before {result.cutoff} and {result.files} sheets "
         f"(keeping {keep} days)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -47,25 +48,38 @@ _FAILURES = frozenset({"refused", "stuck", "failed"})
 
 def export_csv(store: RecordStore, start: date, end: date, out: Path) -> int:
     """Discharges started from ``start`` to ``end`` (local days, both included), oldest first; returns the count."""
+    with store._reading() as conn:
+        rows = export_rows(conn, start, end)
+    _write(out, rows)
+    return len(rows)
+
+
+def export_from(conn: sqlite3.Connection, start: date, end: date, out: Path) -> int:
+    """The same export from any database with the kiosk's schema: a snapshot of a ward's central rows
+    (``kiosk.records.central.server``), so both exports are the same code."""
+    rows = export_rows(conn, start, end)
+    _write(out, rows)
+    return len(rows)
+
+
+def export_rows(conn: sqlite3.Connection, start: date, end: date) -> list[list[str]]:
+    """The CSV rows (without the header) for the discharges started from ``start`` to ``end``, oldest first."""
     if end < start:
         raise ValueError("the end date is before the start date")
     from kiosk.records import reading
 
     where = "WHERE created_day BETWEEN ? AND ?"
     params = (start.isoformat(), end.isoformat())
-    with store._reading() as conn:
-        records = reading.load_discharges(conn, where, params)
-        events: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-        for record_id, kind, at, reprint in conn.execute(
-            "SELECT record_id, kind, at, reprint FROM print_events "
-            f"WHERE record_id IN (SELECT record_id FROM discharges {where}) ORDER BY id",
-            params,
-        ):
-            events[record_id].append((kind, at, reprint))
+    records = reading.load_discharges(conn, where, params)
+    events: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for record_id, kind, at, reprint in conn.execute(
+        "SELECT record_id, kind, at, reprint FROM print_events "
+        f"WHERE record_id IN (SELECT record_id FROM discharges {where}) ORDER BY id",
+        params,
+    ):
+        events[record_id].append((kind, at, reprint))
     records.reverse()
-    rows = [_row(record, events.get(record.record_id, [])) for record in records]
-    _write(out, rows)
-    return len(rows)
+    return [_row(record, events.get(record.record_id, [])) for record in records]
 
 
 def _row(record: DischargeRecord, events: list[tuple[str, str, int]]) -> list[str]:

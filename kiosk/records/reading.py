@@ -31,6 +31,12 @@ _DISCHARGE_COLUMNS = (
 )
 _PRINT_COLUMNS = "kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name"
 _NO_ESCORT_KIND = "no-escort"
+# Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5.
+UNCONFIRMED_SHEETS = (
+    "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM print_events GROUP BY record_id "
+    "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
+    "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
+)
 
 
 def _time(text: str) -> datetime:

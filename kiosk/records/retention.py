@@ -34,27 +34,38 @@ class PurgeResult:
     wal_emptied: bool
 
 
-def purge(store: RecordStore, retention_days: int) -> PurgeResult:
-    """Delete discharges started before ``today - retention_days`` and their sheets."""
+# With a central store, a discharge goes only once the server has every fact about it: the kiosk's journal is
+# the only copy of what has not been sent yet, so retention must not delete it first (hazard H6).
+_SENT = (
+    "AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = d.record_id "
+    "AND a.seq > (SELECT sent_seq FROM central_sent))"
+)
+
+
+def purge(store: RecordStore, retention_days: int, *, keep_unsent: bool = False) -> PurgeResult:
+    """Delete discharges started before ``today - retention_days`` and their sheets; with ``keep_unsent``
+    (records also go to the central store) only those the server has in full."""
     if retention_days < 0:
         raise ValueError("retention_days must be 0 or more")
     cutoff = store.clock.today() - timedelta(days=retention_days)
+    chosen = f"SELECT record_id FROM discharges d WHERE created_day < ? {_SENT if keep_unsent else ''}"
     with store._reading() as conn:
         old = (cutoff.isoformat(),)
-        ids = [row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)]
+        ids = [row[0] for row in conn.execute(chosen, old)]
+        kept = [row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)]
+        purged = set(ids)
+        kept = [record_id for record_id in kept if record_id not in purged]
         recorded = [
             Path(row[0])
             for row in conn.execute(
-                "SELECT DISTINCT pdf_path FROM print_events WHERE pdf_path != '' AND record_id IN "
-                "(SELECT record_id FROM discharges WHERE created_day < ?)",
-                (cutoff.isoformat(),),
+                f"SELECT DISTINCT pdf_path FROM print_events WHERE pdf_path != '' AND record_id IN ({chosen})", old
             )
         ]
-    files = _delete_sheets(store.outbox, ids, recorded, cutoff)
+    files = _delete_sheets(store.outbox, ids, recorded, cutoff, tuple(kept))
     if ids:
         at = store.clock.now().isoformat()
         with store._transaction() as conn:
-            conn.execute("DELETE FROM discharges WHERE created_day < ?", (cutoff.isoformat(),))
+            conn.execute(f"DELETE FROM discharges WHERE record_id IN ({chosen})", old)
             store._append_audit(
                 conn,
                 at,
@@ -69,9 +80,10 @@ def purge(store: RecordStore, retention_days: int) -> PurgeResult:
     return PurgeResult(len(ids), files, cutoff, wal_emptied)
 
 
-def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: date) -> int:
+def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: date, kept: tuple[str, ...]) -> int:
     """The purged discharges' PDFs in the outbox and wherever a print event recorded one, plus outbox sheets
-    of any earlier day before the cutoff whose record is already gone. Only files named after a record id."""
+    of any earlier day before the cutoff whose record is already gone (not ``kept``: old but not yet on the
+    central server). Only files named after a record id."""
     targets: set[Path] = set()
     wanted = tuple(ids)
     for path in recorded:
@@ -80,6 +92,8 @@ def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: d
     if outbox.is_dir():
         for path in outbox.iterdir():
             match = _SHEET_NAME.match(path.name)
+            if kept and path.name.startswith(kept):
+                continue
             if match and (path.name.startswith(wanted) or match.group(1) < f"{cutoff:%Y%m%d}"):
                 targets.add(path)
     deleted = 0

@@ -24,7 +24,7 @@ from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # "DK01" in the database header: tells a kiosk database from any other SQLite file.
 APPLICATION_ID = 0x444B3031
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -170,8 +170,24 @@ _V2 = (
     "ALTER TABLE nurses ADD COLUMN locked_out_at TEXT",
 )
 
+# Version 3, the central store (issue 18): each audit row (one per committed fact) gets a globally unique fact id,
+# and the kiosk keeps how far its facts have reached the central PostgreSQL store. Rows written before this
+# version get a random 128-bit id here, so they can be sent too.
+_V3 = (
+    "CREATE TABLE fact_ids (seq INTEGER PRIMARY KEY, fact_id TEXT NOT NULL UNIQUE) STRICT",
+    "INSERT INTO fact_ids (seq, fact_id) SELECT seq, lower(hex(randomblob(16))) FROM audit",
+    # sent_seq: every audit row up to it is on the central server (0: nothing yet, or no central store).
+    "CREATE TABLE central_sent (id INTEGER PRIMARY KEY CHECK (id = 1), sent_seq INTEGER NOT NULL) STRICT",
+    "INSERT INTO central_sent (id, sent_seq) VALUES (1, 0)",
+    # The sender finds the record rows of a run of audit rows by audit_seq.
+    *(
+        f"CREATE INDEX {table}_audit_seq ON {table}(audit_seq)"
+        for table in ("discharges", "confirmations", "answers", "escorts", "overrides", "sign_offs", "print_events")
+    ),
+)
+
 # MIGRATIONS[n] takes a database at user_version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

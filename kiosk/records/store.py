@@ -17,7 +17,8 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -78,6 +79,7 @@ _INSERT_DISCHARGE = (
 _SELECT_RECORD = "SELECT salt, state FROM discharges WHERE record_id = ?"
 _SELECT_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1"
 _INSERT_AUDIT = "INSERT INTO audit (seq, at, record_id, event, actor, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_FACT_ID = "INSERT INTO fact_ids (seq, fact_id) VALUES (?, ?)"
 _UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 _UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
 # The second value is the least number allowed: one after the last given out as the head file remembers it, so a
@@ -115,10 +117,14 @@ class RecordStore:
         *,
         busy_timeout_ms: int = schema.DEFAULT_BUSY_TIMEOUT_MS,
         outbox: Path | None = None,
+        kiosk_id: str = "",
     ) -> None:
         self.path = Path(path)
         self.clock = clock
         self._outbox = outbox
+        # With several kiosks on one central store, each kiosk's id goes into its record ids (unique fleet-wide).
+        self.kiosk_id = kiosk_id
+        self._commit_listeners: list[Callable[[], None]] = []
         self._lock = threading.RLock()  # one connection, shared by the UI and the print-status poller
         self._conn: sqlite3.Connection | None = schema.connect(self.path, busy_timeout_ms)
         # Once set, every write raises it: the file is damaged, lost records or lost its journal (issue 13).
@@ -137,8 +143,13 @@ class RecordStore:
             log.critical("%s", self.stopped.title)
 
     @classmethod
-    def open(cls, path: Path | None = None, clock: Clock | None = None) -> RecordStore:
-        return cls(path or paths.database_path(), clock or SystemClock())
+    def open(cls, path: Path | None = None, clock: Clock | None = None, kiosk_id: str = "") -> RecordStore:
+        return cls(path or paths.database_path(), clock or SystemClock(), kiosk_id=kiosk_id)
+
+    def add_commit_listener(self, listener: Callable[[], None]) -> None:
+        """Called after each commit (on the committing thread: it must only note the news, e.g. set an event),
+        so the central sender forwards a fact at once instead of at its next poll."""
+        self._commit_listeners.append(listener)
 
     @property
     def outbox(self) -> Path:
@@ -191,6 +202,8 @@ class RecordStore:
                     raise self._translate(exc) from exc
                 raise
             self._after_commit()
+            for listener in self._commit_listeners:
+                listener()
 
     def _translate(self, exc: sqlite3.Error | UnicodeDecodeError) -> RecordStoreError:
         """The app's error; a damaged file also stops every further write to it (issue 13 F5)."""
@@ -325,6 +338,7 @@ class RecordStore:
         detail = audit.canonical(facts)
         row_hash = audit.chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
         conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
+        conn.execute(_INSERT_FACT_ID, (seq, uuid.uuid4().hex))  # what makes sending it to the central store idempotent
         conn.execute(_UPDATE_HEAD, (seq, row_hash))
         self._committed_head = (seq, row_hash)
         return seq
@@ -397,7 +411,7 @@ class RecordStore:
             day = now.strftime("%Y%m%d")
             number = conn.execute(_NEXT_NUMBER, (day, self._head_file.last_number(day) + 1)).fetchone()[0]
             self._given_number = (day, number)
-            record_id = f"DK-{now:%Y%m%d}-{number:04d}"
+            record_id = f"DK-{now:%Y%m%d}-{number:04d}" + (f"-{self.kiosk_id}" if self.kiosk_id else "")
             values = (
                 record_id,
                 at,
@@ -599,13 +613,8 @@ class RecordStore:
 
     def unconfirmed_sheets(self) -> list[DischargeRecord]:
         """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
-        where = (
-            "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM print_events GROUP BY record_id "
-            "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
-            "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
-        )
         with self._reading() as conn:
-            return reading.load_discharges(conn, where)
+            return reading.load_discharges(conn, reading.UNCONFIRMED_SHEETS)
 
     def print_events(self, record_id: str) -> list[PrintEvent]:
         with self._reading() as conn:
@@ -629,10 +638,10 @@ class RecordStore:
                 )
             return audit.verify(conn)
 
-    def purge(self, retention_days: int) -> int:
+    def purge(self, retention_days: int, *, keep_unsent: bool = False) -> int:
         from kiosk.records.retention import purge
 
-        return purge(self, retention_days).discharges
+        return purge(self, retention_days, keep_unsent=keep_unsent).discharges
 
     def export_csv(self, start: date, end: date, out: Path) -> int:
         from kiosk.records.export import export_csv

@@ -39,6 +39,7 @@ from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
     from kiosk.printing.status import PrintJob
+    from kiosk.records.central.status import SenderStatus
     from kiosk.records.nurses import SignInResult
     from kiosk.ui.read_aloud import ReadAloud
 
@@ -104,6 +105,8 @@ class Flow(QObject):
         if read_aloud is not None:
             read_aloud.available_changed.connect(self._show_read_aloud)
             read_aloud.speaking_changed.connect(self._show_read_aloud)
+        # The central sender's status (kiosk.records.central), when records also go to a central store.
+        self.central_status: Callable[[], SenderStatus] | None = None
 
         self.notice = NoticeBar(window)
         self.error_screen = ErrorScreen()
@@ -404,6 +407,12 @@ class Flow(QObject):
             self.session.lock()
 
     @guarded
+    def central_warning(self) -> str | None:
+        """The nurse's "records not sent since" line: from the sender's in-memory status, so no I/O here."""
+        if self.central_status is None:
+            return None
+        return self.central_status().unsent_warning(self.clock.now(), self.config.unsent_warning_minutes)
+
     def tick_countdown(self) -> None:
         """Once a second while "Are you still there?" shows; at zero the patient's details are wiped."""
         if self._warned_at is None:

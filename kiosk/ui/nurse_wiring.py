@@ -112,6 +112,7 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
             session.today_discharges(), session.procedure_titles(), flow.clock.today()
         )
         screen.show_locked(session.locked_colleagues())  # type: ignore[attr-defined]
+        screen.show_central_warning(flow.central_warning())  # type: ignore[attr-defined]
     elif stage is Stage.NEW_DISCHARGE:
         screen.load(session.library(), flow.clock.now(), flow.config.allow_drafts)  # type: ignore[attr-defined]
     elif stage is Stage.REASON:

@@ -29,6 +29,8 @@ GOALS: tuple[Goal, ...] = (
     Goal("ui-start", "cold start to start screen painted vs bare PySide6 window", 1.5),
     Goal("ui-step", "step-to-step screen change (ms, one frame)", 16.0, kind="ms"),
     Goal("ui-memory", "RSS growth over 500 discharges (MB)", 20.0, kind="mb"),
+    Goal("central-confirm", "confirmation while the central sender runs vs SQLite only", 1.5),
+    Goal("central-drain", "drain 1200 facts to PostgreSQL vs bare psycopg insert loop", 3.0),
 )
 
 

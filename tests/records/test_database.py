@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,32 @@ def test_a_failed_migration_leaves_the_database_as_it_was(
     monkeypatch.undo()
     with RecordStore(db_path, clock) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_1_database_gets_a_fact_id_for_every_audit_row(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 3 (the central store): rows written before it get fact ids too, so they can be sent."""
+    from kiosk.records import schema
+    from tests.records.factories import make_procedure, start
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    patient = Patient("Ann Old", date(1950, 1, 1), "RJ123456")
+    with RecordStore(db_path, clock) as store:
+        # Version 1 had no fact_ids table; a throw-away temp one takes the ids this code writes, so the file
+        # holds exactly what version 1 wrote.
+        store.connection.execute("CREATE TEMP TABLE fact_ids (seq INTEGER, fact_id TEXT)")
+        rid = start(store, patient, make_procedure()).record_id
+        store.confirm_step(rid, "rest")
+    monkeypatch.undo()
+    with RecordStore(db_path, clock) as store:
+        conn = store.connection
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        ids = conn.execute("SELECT a.seq, f.fact_id FROM audit a LEFT JOIN fact_ids f USING (seq)").fetchall()
+        assert len(ids) == 2 and all(len(fact_id) == 32 for _, fact_id in ids)
+        assert len({fact_id for _, fact_id in ids}) == 2
+        assert conn.execute("SELECT sent_seq FROM central_sent").fetchone()[0] == 0
+        store.confirm_step(rid, "drive")
+        assert conn.execute("SELECT count(*) FROM fact_ids").fetchone()[0] == 3
+        assert store.verify_audit().ok

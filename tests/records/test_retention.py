@@ -193,3 +193,32 @@ def test_export_command(store: RecordStore, patient: Patient, procedure: Procedu
     )
     assert bad.returncode == 2
     assert "not a date like 2026-11-21" in bad.stderr
+
+
+def test_with_a_central_store_an_unsent_discharge_is_kept_until_the_server_has_it(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock
+) -> None:
+    """The journal is the only copy of what the server has not got yet (H18): retention waits for the sender."""
+    store.outbox.mkdir(parents=True, exist_ok=True)
+    sent = start(store, patient, procedure).record_id
+    (store.outbox / f"{sent}.pdf").write_bytes(b"%PDF-1.4 sent")
+    head = store.connection.execute("SELECT seq FROM audit_head").fetchone()[0]
+    store.connection.execute("UPDATE central_sent SET sent_seq = ?", (head,))  # the server has all of it
+    unsent = start(store, patient, procedure).record_id
+    (store.outbox / f"{unsent}.pdf").write_bytes(b"%PDF-1.4 unsent")
+    clock.advance(days=100)
+    assert store.purge(90, keep_unsent=True) == 1
+    assert [r.record_id for r in store.list_discharges()] == [unsent]
+    assert sorted(p.name for p in store.outbox.iterdir()) == [f"{unsent}.pdf"]
+    store.connection.execute("UPDATE central_sent SET sent_seq = (SELECT seq FROM audit_head)")
+    assert store.purge(90, keep_unsent=True) == 1
+    assert store.list_discharges() == [] and list(store.outbox.iterdir()) == []
+    assert store.verify_audit().ok
+
+
+def test_without_a_central_store_the_sent_mark_does_not_hold_a_purge(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock
+) -> None:
+    start(store, patient, procedure)
+    clock.advance(days=100)
+    assert store.purge(90) == 1

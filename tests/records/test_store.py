@@ -117,8 +117,11 @@ def test_each_fact_is_one_transaction_with_its_audit_row(
     store.confirm_step(rid, "rest")
     store.connection.set_trace_callback(None)
     assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == ["BEGIN IMMEDIATE", "COMMIT"]
-    assert len(statements) <= 7  # begin, record, head, audit insert, confirmation insert, head update, commit
+    # begin, record, head, audit insert, its fact id, confirmation insert, head update, commit
+    assert len(statements) <= 8
     assert store.connection.execute("SELECT count(*) FROM audit").fetchone()[0] == audit_rows + 1
+    # ...and the fact id the central sender needs is in the same commit.
+    assert any(s.startswith("INSERT INTO fact_ids") for s in statements)
 
 
 def test_every_method_writes_an_audit_row(

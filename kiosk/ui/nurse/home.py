@@ -94,6 +94,11 @@ class NurseHomeScreen(NursePage):
         self.list_box.setSpacing(GAP)
         self.empty = label("No discharges yet today. Tap “New discharge” to start one.", "notice")
         self.empty.setObjectName("home-empty")
+        # "Records not sent to the central store since HH:MM" (kiosk.records.central.sender), else hidden.
+        self.central_warning = label("", "warning")
+        self.central_warning.setObjectName("home-central-warning")
+        self.central_warning.hide()
+        self.body.addWidget(self.central_warning)
         self.body.addWidget(self.empty)
         self.body.addLayout(self.list_box)
         self.body.addStretch(1)
@@ -143,6 +148,11 @@ class NurseHomeScreen(NursePage):
             self.locked_row.addWidget(unlock)
             self.unlock_buttons.append(unlock)
         self.locked_caption.setVisible(bool(names))
+
+    def show_central_warning(self, text: str | None) -> None:
+        """The central store's backlog warning, or nothing (no central store, or it is up to date)."""
+        self.central_warning.setText(text or "")
+        self.central_warning.setVisible(bool(text))
 
     def clear(self) -> None:
         """Remove every row (patient names and numbers) from the screen."""
