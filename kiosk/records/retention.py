@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Sheets are saved as <record id>[anything].pdf; the record id carries the day it was started.
-_SHEET_NAME = re.compile(r"^DK-(\d{8})-\d{4,}.*\.pdf$")
+# Sheets are saved as <record id>[anything].pdf; the record id carries the day it was started. The id is the
+# whole run of digits, so purging DK-...-1000 never takes DK-...-10000's sheet.
+_SHEET_NAME = re.compile(r"^(DK-(\d{8})-\d{4,})(?!\d).*\.pdf$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,53 +35,86 @@ class PurgeResult:
     wal_emptied: bool
 
 
+# Rows are deleted in batches of about this many discharges (whole days), each its own transaction with its own
+# audit row: the kiosk's own writes wait for one batch at most, never for a purge of years of history.
+BATCH = 2000
+
+
 def purge(store: RecordStore, retention_days: int) -> PurgeResult:
-    """Delete discharges started before ``today - retention_days`` and their sheets."""
+    """Delete discharges started before ``today - retention_days`` and their sheets.
+
+    Linear in what is purged: the record ids go in a set, and each file name is looked up in it once.
+    """
     if retention_days < 0:
         raise ValueError("retention_days must be 0 or more")
     cutoff = store.clock.today() - timedelta(days=retention_days)
+    old = (cutoff.isoformat(),)
     with store._reading() as conn:
-        old = (cutoff.isoformat(),)
+        days = conn.execute(
+            "SELECT created_day, count(*) FROM discharges WHERE created_day < ? GROUP BY created_day ORDER BY 1", old
+        ).fetchall()
         ids = [row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)]
         recorded = [
             Path(row[0])
             for row in conn.execute(
-                "SELECT DISTINCT pdf_path FROM print_events WHERE pdf_path != '' AND record_id IN "
-                "(SELECT record_id FROM discharges WHERE created_day < ?)",
-                (cutoff.isoformat(),),
+                "SELECT DISTINCT p.pdf_path FROM print_events p JOIN discharges d USING (record_id) "
+                "WHERE p.pdf_path != '' AND d.created_day < ?",
+                old,
             )
         ]
-    files = _delete_sheets(store.outbox, ids, recorded, cutoff)
-    if ids:
+    files = _delete_sheets(store.outbox, set(ids), recorded, cutoff)
+    batches = _batches(days)
+    for number, (first, last) in enumerate(batches, start=1):
         at = store.clock.now().isoformat()
         with store._transaction() as conn:
-            conn.execute("DELETE FROM discharges WHERE created_day < ?", (cutoff.isoformat(),))
-            store._append_audit(
-                conn,
-                at,
-                None,
-                "purged",
-                "retention",
-                {"records": ids, "cutoff": cutoff.isoformat(), "retention_days": retention_days, "files": files},
-            )
+            span = (first, last)
+            batch = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT record_id FROM discharges WHERE created_day BETWEEN ? AND ? ORDER BY record_id", span
+                )
+            ]
+            conn.execute("DELETE FROM discharges WHERE created_day BETWEEN ? AND ?", span)
+            facts: dict[str, object] = {"records": batch, "cutoff": cutoff.isoformat()}
+            facts["retention_days"] = retention_days
+            facts["files"] = files if number == 1 else 0  # the sheets were all deleted before the first batch
+            if len(batches) > 1:
+                facts["batch"] = f"{number}/{len(batches)}"
+            store._append_audit(conn, at, None, "purged", "retention", facts)
     wal_emptied = _checkpoint(store)
     if ids or files:
         log.info("retention purge: %d discharges and %d sheets before %s", len(ids), files, cutoff)
     return PurgeResult(len(ids), files, cutoff, wal_emptied)
 
 
-def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: date) -> int:
+def _batches(days: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Runs of whole days (first, last) holding about ``BATCH`` discharges each, oldest first."""
+    spans: list[tuple[str, str]] = []
+    first, size = "", 0
+    for day, count in days:
+        first = first or day
+        size += count
+        if size >= BATCH:
+            spans.append((first, day))
+            first, size = "", 0
+    if first:
+        spans.append((first, days[-1][0]))
+    return spans
+
+
+def _delete_sheets(outbox: Path, ids: set[str], recorded: list[Path], cutoff: date) -> int:
     """The purged discharges' PDFs in the outbox and wherever a print event recorded one, plus outbox sheets
     of any earlier day before the cutoff whose record is already gone. Only files named after a record id."""
     targets: set[Path] = set()
-    wanted = tuple(ids)
     for path in recorded:
-        if path.name.startswith(wanted) and path.suffix.lower() == ".pdf":
+        match = _SHEET_NAME.match(path.name)
+        if match and match.group(1) in ids:
             targets.add(path)
     if outbox.is_dir():
+        before = f"{cutoff:%Y%m%d}"
         for path in outbox.iterdir():
             match = _SHEET_NAME.match(path.name)
-            if match and (path.name.startswith(wanted) or match.group(1) < f"{cutoff:%Y%m%d}"):
+            if match and (match.group(1) in ids or match.group(2) < before):
                 targets.add(path)
     deleted = 0
     for path in sorted(targets):

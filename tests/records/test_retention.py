@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from dataclasses import replace
@@ -193,3 +194,43 @@ def test_export_command(store: RecordStore, patient: Patient, procedure: Procedu
     )
     assert bad.returncode == 2
     assert "not a date like 2026-11-21" in bad.stderr
+
+
+def test_a_purge_keeps_the_sheet_of_a_record_whose_id_only_starts_like_a_purged_one(
+    store: RecordStore, clock: FakeClock
+) -> None:
+    """DK-...-1000 purged must not take DK-...-10000's sheet (a prefix test did): ids are matched whole."""
+    store.outbox.mkdir(parents=True, exist_ok=True)
+    day = f"{clock.today():%Y%m%d}"
+    longer = store.outbox / f"DK-{day}-10000-sheet.pdf"
+    longer.write_bytes(b"%PDF-1.4 another record")
+    purged = store.outbox / f"DK-{day}-1000-sheet.pdf"
+    purged.write_bytes(b"%PDF-1.4 purged")
+    from kiosk.records.retention import _delete_sheets
+
+    assert _delete_sheets(store.outbox, {f"DK-{day}-1000"}, [], clock.today()) == 1
+    assert longer.exists() and not purged.exists()
+
+
+def test_a_long_history_is_purged_in_batches_each_in_the_audit_trail(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.records import retention
+
+    monkeypatch.setattr(retention, "BATCH", 4)
+    ids = []
+    for _ in range(5):  # 5 days of 3 discharges: batches of whole days, 2 days (6) each, then the last day
+        ids += [start(store, patient, procedure).record_id for _ in range(3)]
+        clock.advance(days=1)
+    kept = start(store, patient, procedure).record_id
+    clock.advance(days=1)
+
+    result = purge(store, 1)
+
+    assert result.discharges == 15
+    assert [r.record_id for r in store.list_discharges()] == [kept]
+    assert store.verify_audit().ok
+    rows = store.connection.execute("SELECT detail FROM audit WHERE event = 'purged' ORDER BY seq").fetchall()
+    details = [json.loads(row[0]) for row in rows]
+    assert [d["batch"] for d in details] == ["1/3", "2/3", "3/3"]
+    assert sorted(rid for d in details for rid in d["records"]) == sorted(ids)
