@@ -80,6 +80,10 @@ _SELECT_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1"
 _INSERT_AUDIT = "INSERT INTO audit (seq, at, record_id, event, actor, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 _UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
+# A sheet sent to the printer awaits the nurse's "sheet in hand" (H5); the table is the nurse's home's index.
+_SHEET_SENT = frozenset({PrintEventKind.SUBMITTED, PrintEventKind.COMPLETED})
+_SHEET_UNCONFIRMED = "INSERT OR IGNORE INTO unconfirmed_sheets (record_id) VALUES (?)"
+_SHEET_CONFIRMED = "DELETE FROM unconfirmed_sheets WHERE record_id = ?"
 # The second value is the least number allowed: one after the last given out as the head file remembers it, so a
 # counter that went back with a lost tail of the database never gives an id out twice (issue 13 F2).
 _NEXT_NUMBER = (
@@ -555,6 +559,10 @@ class RecordStore:
             if new is not old:
                 facts["state"] = new.value
                 conn.execute(_UPDATE_STATE, (new.value, record_id))
+            if kind in _SHEET_SENT:
+                conn.execute(_SHEET_UNCONFIRMED, (record_id,))
+            elif kind is PrintEventKind.SHEET_IN_HAND:
+                conn.execute(_SHEET_CONFIRMED, (record_id,))
             self._add_row(conn, "print_events", salt, values, "print-event", actor, at, facts)
 
     def abandon(self, record_id: str, reason: str, nurse_name: str) -> None:
@@ -599,11 +607,7 @@ class RecordStore:
 
     def unconfirmed_sheets(self) -> list[DischargeRecord]:
         """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
-        where = (
-            "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM print_events GROUP BY record_id "
-            "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
-            "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
-        )
+        where = "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM unconfirmed_sheets)"
         with self._reading() as conn:
             return reading.load_discharges(conn, where)
 
