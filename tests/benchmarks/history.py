@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -40,6 +41,7 @@ class Template:
 
 
 def _walk(store: RecordStore, clock: FakeClock) -> str:
+    """The template discharge; its sheet path is recorded as the printing service records it (the purge reads it)."""
     procedure = make_procedure()
     record = start(store, PATIENT_A, procedure)
     rid = record.record_id
@@ -50,14 +52,15 @@ def _walk(store: RecordStore, clock: FakeClock) -> str:
     store.record_escort(rid, escort(clock.now() + timedelta(hours=24)))
     store.set_state(rid, DischargeState.AWAITING_NURSE)
     store.sign_off(rid, "Sam Patel", (("Escort checked", True),))
+    sheet = str(store.outbox / f"{rid}-sheet.pdf")
     for kind in (PrintEventKind.SUBMITTED, PrintEventKind.COMPLETED):
-        store.record_print_event(rid, PrintEvent(kind, clock.now(), job_id=7, queue="Ward", pdf_path=""))
+        store.record_print_event(rid, PrintEvent(kind, clock.now(), job_id=7, queue="Ward", pdf_path=sheet))
     store.record_print_event(rid, PrintEvent(PrintEventKind.SHEET_IN_HAND, clock.now(), nurse_name="Sam Patel"))
     return rid
 
 
 def template(folder: Path) -> Template:
-    """One completed discharge, made by the real store, read back row by row."""
+    """One completed discharge, made by the real store in an empty ``folder``, read back row by row."""
     clock = FakeClock(datetime.combine(_TEMPLATE_DAY, datetime.min.time(), UTC).replace(hour=10))
     folder.mkdir(parents=True, exist_ok=True)
     with RecordStore(folder / "template.sqlite3", clock, outbox=folder / "outbox") as store:
@@ -92,7 +95,8 @@ def _days(count: int, today: date) -> Iterator[tuple[date, int]]:
 
 def build(path: Path, discharges: int, today: date = TODAY) -> int:
     """A records database at ``path`` with ``discharges`` completed past discharges; returns its audit rows."""
-    tpl = template(path.parent / f".template-{path.stem}")
+    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        tpl = template(Path(scratch))
     with RecordStore(path, FakeClock(datetime.combine(today, datetime.min.time(), UTC))):
         pass  # creates and migrates the schema exactly as the kiosk does
     d_cols = [c for c in tpl.discharge if c != "audit_seq"]
@@ -172,14 +176,21 @@ def _copies(
 
 
 def cached(root: Path, discharges: int) -> Path:
-    """The database with ``discharges`` past discharges, built once under ``root`` (a session temp folder)."""
-    path = root / f"history-{discharges}.sqlite3"
+    """The database with ``discharges`` past discharges, built once under ``root`` (a session temp folder), as
+    ``root/<discharges>/records.sqlite3`` (a data folder of its own). Do not change it: use ``copy_of``."""
+    path = root / str(discharges) / "records.sqlite3"
     if not path.exists():
         partial = root / f"building-{discharges}" / "records.sqlite3"
         partial.parent.mkdir(parents=True, exist_ok=True)
         build(partial, discharges)
+        path.parent.mkdir(parents=True, exist_ok=True)
         partial.rename(path)
     return path
+
+
+def audit_rows(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT seq FROM audit_head").fetchone()[0])
 
 
 def copy_of(source: Path, folder: Path) -> Path:

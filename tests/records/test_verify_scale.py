@@ -9,6 +9,8 @@ import sqlite3
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from kiosk.records import audit
 from tests.benchmarks import history
 
@@ -48,3 +50,27 @@ def test_verify_holds_no_more_memory_for_a_longer_trail(tmp_path: Path) -> None:
         conn.close()
     assert report.ok and report.rows == rows > 20_000
     assert peak < 512 * 1024, f"verify held {peak / 1024:.0f} KiB at its peak"
+
+
+def test_sqlite_writes_the_canonical_text_and_a_mismatch_is_rechecked_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """verify hashes SQLite's json_array text; should SQLite ever write a value differently from canonical(),
+    the row is re-hashed from its values in Python before anything is called changed (no false alarm)."""
+    path = tmp_path / "records.sqlite3"
+    history.build(path, 30)
+    conn = sqlite3.connect(path)
+    try:
+        for values in (['a"b\n\x01é€😀\u2028', None, -(2**62), "\t\r\b\f/"], [1, "", "{}"]):
+            sql = conn.execute(f"SELECT json_array({', '.join('?' * len(values))})", values).fetchone()[0]
+            assert sql == audit.canonical(values)
+        monkeypatch.setattr(audit, "_CHAIN", audit._CHAIN.replace("detail)", "detail || ' ')"))
+        original = audit._row_query
+        monkeypatch.setattr(audit, "_row_query", lambda t, c: original(t, c).replace("json_array(", "json_array(1, "))
+        assert audit.verify(conn).ok
+        conn.execute("DROP TRIGGER audit_no_update")
+        conn.execute("UPDATE audit SET actor = 'someone else' WHERE seq = 5")
+        report = audit.verify(conn)
+        assert (report.ok, report.first_bad_seq) == (False, 5)
+    finally:
+        conn.close()
