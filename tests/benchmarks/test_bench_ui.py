@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import paths
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
+from tests.benchmarks import paired
 from tests.benchmarks.conftest import mark
 from tests.discharge_support import INJECTION, PATIENT_A
 from tests.ui.driver import CONFIG, Kiosk
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.gui
 
 MAIN = paths.PROJECT_ROOT / "main.py"
 BARE = Path(__file__).with_name("bare_window.py")
-START_ROUNDS = 7
+START_ROUNDS = 9
 DISCHARGES = int(os.environ.get("KIOSK_BENCH_DISCHARGES", "500"))
 
 
@@ -47,18 +48,17 @@ def start_env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.benchmark(group="ui-start")
-def test_floor_bare_pyside6_window(benchmark: Any, start_env: dict[str, str], quick: bool) -> None:
-    mark(benchmark, "floor")
-    benchmark.pedantic(run_to_first_paint, args=([str(BARE)], start_env), rounds=1 if quick else START_ROUNDS)
-
-
-@pytest.mark.benchmark(group="ui-start")
 def test_cold_start_to_start_screen_painted(benchmark: Any, start_env: dict[str, str], quick: bool) -> None:
-    mark(benchmark, "measured")
+    """A bare PySide6 window process and ``main.py run --exit-after-paint`` alternated, START_ROUNDS pairs."""
     # First start writes the ward's config file; every timed start after that is an ordinary start.
     run_to_first_paint([str(MAIN), "run", "--exit-after-paint"], start_env)
-    args = ([str(MAIN), "run", "--exit-after-paint"], start_env)
-    benchmark.pedantic(run_to_first_paint, args=args, rounds=1 if quick else START_ROUNDS)
+    paired.run(
+        benchmark,
+        quick,
+        lambda: run_to_first_paint([str(BARE)], start_env),
+        lambda: run_to_first_paint([str(MAIN), "run", "--exit-after-paint"], start_env),
+        START_ROUNDS,
+    )
 
 
 def flush_paint(widget: Any) -> None:
