@@ -31,7 +31,6 @@ _DISCHARGE_COLUMNS = (
 )
 _PRINT_COLUMNS = "kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name"
 _NO_ESCORT_KIND = "no-escort"
-_LISTED_IDS = 500  # well under SQLite's limit on bound parameters
 
 
 def _time(text: str) -> datetime:
@@ -43,12 +42,11 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
     rows = conn.execute(f"SELECT {_DISCHARGE_COLUMNS} FROM discharges {where} ORDER BY rowid DESC", params).fetchall()
     if not rows:
         return []
-    # The attached rows by the ids just found (each a primary-key probe of the child's record_id index), not by
-    # running the discharges query again for every child table; a very long list falls back to the subquery.
-    if len(rows) <= _LISTED_IDS:
-        scope, scope_params = f"record_id IN ({', '.join('?' * len(rows))})", tuple(row[0] for row in rows)
-    else:
-        scope, scope_params = f"record_id IN (SELECT record_id FROM discharges {where})", tuple(params)
+    # The attached rows by the ids just found (each a probe of the child's record_id index), not by running the
+    # discharges query again for every child table. One JSON array parameter keeps the SQL text the same for any
+    # number of ids, so the statement cache does not fill with one statement per list length.
+    scope = "record_id IN (SELECT value FROM json_each(?))"
+    scope_params = (json.dumps([row[0] for row in rows]),)
 
     def children(query: str) -> dict[str, list[tuple[object, ...]]]:
         found: dict[str, list[tuple[object, ...]]] = defaultdict(list)

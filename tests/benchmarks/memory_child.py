@@ -1,0 +1,89 @@
+"""The memory benchmark's own process: the kiosk set up exactly as ``run_kiosk`` does, then N discharges.
+
+``python -m tests.benchmarks.memory_child DATA_DIR N [--warmup W]`` prints one JSON line: RSS before and after
+the N discharges (after W warm-up ones). A fresh process, so nothing another benchmark left behind is counted,
+and the real theme, fonts, logging and Qt message handler are in place, as on the ward.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class Bot:
+    """The three pytest-qt calls the UI driver makes, done with QTest (no pytest in this process)."""
+
+    def mouseClick(self, widget: object, button: object) -> None:  # noqa: N802 (pytest-qt's name)
+        from PySide6.QtTest import QTest
+
+        QTest.mouseClick(widget, button)  # type: ignore[call-overload]
+
+    def wait(self, ms: int) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(ms)
+
+    def addWidget(self, widget: object, **_: object) -> None:  # noqa: N802
+        pass
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_048_576
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("discharges", type=int)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--bare", action="store_true", help="no theme and no fonts (to bisect a leak)")
+    args = parser.parse_args(argv)
+    os.environ["KIOSK_DATA_DIR"] = str(args.data_dir)
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from kiosk.app import build_flow, build_window, create_application, qt_message_to_log
+    from kiosk.logs import configure_logging
+    from kiosk.records.nurses import NurseAccounts
+    from tests.benchmarks.test_bench_ui import one_discharge
+    from tests.discharge_support import library, make_clock, make_store
+    from tests.ui.driver import CONFIG, NURSE, PIN, Kiosk, Ticks
+
+    configure_logging()  # as run_kiosk: the log file, the Qt message handler, the app with fonts and theme
+    qInstallMessageHandler(qt_message_to_log)
+    if args.bare:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication([sys.argv[0]])
+    else:
+        create_application()
+    window = build_window(CONFIG)
+    window.resize(1280, 800)
+    window.show()
+    clock, ticks = make_clock(), Ticks()
+    store = make_store(args.data_dir, clock)
+    NurseAccounts(store).add(NURSE, PIN)
+    flow = build_flow(window, CONFIG, clock, store, library, ticks)
+    kiosk = Kiosk.around(Bot(), window, flow, clock, ticks, store)
+    bot = Bot()
+    for _ in range(args.warmup):
+        one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    before = rss_mb()
+    for _ in range(args.discharges):
+        one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    after = rss_mb()
+    kept = len(store.list_discharges())
+    print(json.dumps({"before_mb": round(before, 2), "after_mb": round(after, 2), "discharges": kept}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
