@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 class Bot:
     """The three pytest-qt calls the UI driver makes, done with QTest (no pytest in this process)."""
 
-    def mouseClick(self, widget: object, button: object) -> None:  # noqa: N802 (pytest-qt's name)
+    def mouseClick(self, widget: object, button: object) -> None:
         from PySide6.QtTest import QTest
 
         QTest.mouseClick(widget, button)  # type: ignore[call-overload]
@@ -29,7 +29,7 @@ class Bot:
 
         QTest.qWait(ms)
 
-    def addWidget(self, widget: object, **_: object) -> None:  # noqa: N802
+    def addWidget(self, widget: object, **_: object) -> None:
         pass
 
 
