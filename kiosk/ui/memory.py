@@ -33,7 +33,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return None  # not glibc (musl, macOS): nothing to hand back this way
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
-    return trim  # type: ignore[no-any-return]
+    return trim
 
 
 def release_freed_memory() -> bool:
