@@ -11,6 +11,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from kiosk.content.model import Factor
 from kiosk.discharge.model import (
@@ -31,6 +32,23 @@ _DISCHARGE_COLUMNS = (
 )
 _PRINT_COLUMNS = "kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name"
 _NO_ESCORT_KIND = "no-escort"
+
+
+# The JSON columns repeat from discharge to discharge (the same medicines, factors, checklist): each text is
+# parsed once into its immutable value, which the nurse's lists then share.
+@lru_cache(maxsize=512)
+def _medicines(text: str) -> tuple[str, ...]:
+    return tuple(str(name) for name in json.loads(text))
+
+
+@lru_cache(maxsize=512)
+def _factors(text: str) -> frozenset[Factor]:
+    return frozenset(Factor(value) for value in json.loads(text))
+
+
+@lru_cache(maxsize=512)
+def _checklist(text: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((str(label), bool(ticked)) for label, ticked in json.loads(text))
 
 
 def _time(text: str) -> datetime:
@@ -95,7 +113,7 @@ def _record(
         sign_off = SignOff(
             nurse_name=str(nurse),
             signed_at=_time(str(signed_at)),
-            checklist=tuple((str(label), bool(ticked)) for label, ticked in json.loads(str(checklist))),
+            checklist=_checklist(str(checklist)),
         )
     return DischargeRecord(
         record_id=str(record_id),
@@ -111,8 +129,8 @@ def _record(
         content_hash=str(content_hash),
         procedure_ended=_time(str(ended)),
         side_level=str(side_level),
-        medicines=tuple(json.loads(str(medicines))),
-        factors=frozenset(Factor(value) for value in json.loads(str(factors))),
+        medicines=_medicines(str(medicines)),
+        factors=_factors(str(factors)),
         large_print=bool(large_print),
         state=DischargeState(str(state)),
         escort=escort,
