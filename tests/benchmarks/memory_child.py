@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
     from kiosk.app import build_flow, build_window, create_application, qt_message_to_log
     from kiosk.logs import configure_logging
     from kiosk.records.nurses import NurseAccounts
+    from kiosk.ui import memory
     from tests.benchmarks.test_bench_ui import one_discharge
     from tests.discharge_support import library, make_clock, make_store
     from tests.ui.driver import CONFIG, NURSE, PIN, Kiosk, Ticks
@@ -74,11 +75,14 @@ def main(argv: list[str]) -> int:
     flow = build_flow(window, CONFIG, clock, store, library, ticks)
     kiosk = Kiosk.around(Bot(), window, flow, clock, ticks, store)
     bot = Bot()
+    settle = memory.AFTER_WIPE_MS + 200  # both readings at the lock screen, after the kiosk's own clean-up ran
     for _ in range(args.warmup):
         one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    bot.wait(settle)
     before = rss_mb()
     for _ in range(args.discharges):
         one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    bot.wait(settle)
     after = rss_mb()
     kept = len(store.list_discharges())
     print(json.dumps({"before_mb": round(before, 2), "after_mb": round(after, 2), "discharges": kept}))
