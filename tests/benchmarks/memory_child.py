@@ -11,13 +11,15 @@ import argparse
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class Bot:
-    """The three pytest-qt calls the UI driver makes, done with QTest (no pytest in this process)."""
+    """The pytest-qt calls the UI driver makes, done with QTest (no pytest in this process)."""
 
     def mouseClick(self, widget: object, button: object) -> None:
         from PySide6.QtTest import QTest
@@ -31,6 +33,20 @@ class Bot:
 
     def addWidget(self, widget: object, **_: object) -> None:
         pass
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = 5000) -> None:
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + timeout / 1000
+        while not callback():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {timeout} ms for {callback}")
+            QTest.qWait(10)
+
+    def waitExposed(self, widget: object, *, timeout: int = 5000) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWaitForWindowExposed(widget, timeout)  # type: ignore[arg-type]
 
 
 def rss_mb() -> float:
