@@ -22,6 +22,7 @@ from pathlib import Path
 from kiosk.clock import FakeClock
 from kiosk.discharge.model import DischargeState, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore, audit
+from kiosk.records.durability import HEAD_SUFFIX
 from tests.discharge_support import PATIENT_A
 from tests.records.factories import escort, make_procedure, start
 
@@ -194,10 +195,11 @@ def audit_rows(path: Path) -> int:
 
 
 def copy_of(source: Path, folder: Path) -> Path:
-    """A private copy to change (a purge deletes from it): the file only, its WAL was emptied when built."""
+    """A private copy to change (a purge deletes from it): the file only, its WAL was emptied when built. The head
+    file a store wrote beside the last copy goes too: it would say the fresh copy lost the purge's rows."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "records.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", HEAD_SUFFIX):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, target)
     return target

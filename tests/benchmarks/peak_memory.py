@@ -21,6 +21,7 @@ def peak_kib() -> int:
 def main() -> int:
     script, *args = sys.argv[1:]
     sys.argv = [script, *args]
+    sys.path[0] = str(Path(script).resolve().parent)  # as `python SCRIPT` would have it
     code: object = 0
     try:
         runpy.run_path(script, run_name="__main__")
