@@ -22,6 +22,7 @@ from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig
 from kiosk.logs import configure_logging
+from kiosk.purge_worker import PurgeWorker
 from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import theme
 from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.records.central.status import SenderStatus
     from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
+    from kiosk.records.retention import PurgeResult
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
     from kiosk.ui.read_aloud import ReadAloud
@@ -231,26 +233,21 @@ def start_central_sender(
     return sender.status
 
 
-def schedule_daily_purge(parent: QObject, store: RecordStore, retention_days: int, keep_unsent: bool = False) -> QTimer:
+def schedule_daily_purge(parent: QObject, worker: PurgeWorker) -> QTimer:
     """Apply retention every day, not only at start: a ward kiosk may run for weeks without a restart (H8).
 
-    Only discharges older than the retention period go, so a discharge in progress is never touched; a purge
-    that fails (disk, lock) is logged and tried again the next day.
+    Only discharges older than the retention period go, so a discharge in progress is never touched; the purge
+    runs on the worker's thread, never the GUI's; one that fails (disk, lock) is logged and tried again the next day.
     """
     timer = QTimer(parent)
     timer.setInterval(PURGE_INTERVAL_MS)
-
-    def purge() -> None:
-        try:
-            removed = store.purge(retention_days, keep_unsent=keep_unsent)
-        except Exception:
-            log.exception("daily purge failed; it will be tried again tomorrow")
-            return
-        log.info("daily purge: %d old discharges removed", removed)
-
-    timer.timeout.connect(purge)
+    timer.timeout.connect(worker.start)
     timer.start()
     return timer
+
+
+def log_purge(result: PurgeResult) -> None:
+    log.info("retention purge done: %d old discharges removed", result.discharges)
 
 
 def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
@@ -297,11 +294,14 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             create_input_panel(window)
         try:
             store = RecordStore.open(clock=clock, kiosk_id=config.kiosk_id)
+            purger = PurgeWorker(store, config.retention_days, app, keep_unsent=config.central)
+            purger.finished.connect(log_purge)
+            app.aboutToQuit.connect(purger.wait)  # a purge in progress finishes before the store closes
             app.aboutToQuit.connect(store.close)
             store.check_writable()  # records lost behind the head file (issue 13 F2)
             store.quick_check()  # a damaged file: stop before writing to it (issue 13 F5)
-            removed = store.purge(config.retention_days, keep_unsent=config.central)
-            schedule_daily_purge(app, store, config.retention_days, keep_unsent=config.central)
+            purger.start()  # on its own thread: the start screen stays live whatever the history
+            schedule_daily_purge(app, purger)
             Outbox().clean_temp_files()
             remove_old_preview()
             from kiosk.ui.read_aloud import ReadAloud
@@ -317,7 +317,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         except Exception as exc:
             show_start_failure(window, exc, log_path)
             return
-        log.info("kiosk started for %s (%d old discharges purged)", config.ward_name, removed)
+        log.info("kiosk started for %s", config.ward_name)
 
     # The start screen is painted first; the store opens and the controller is built just after.
     app.processEvents()

@@ -53,10 +53,7 @@ fi
 $sudo cupsenable "$queue"
 $sudo cupsaccept "$queue"
 
-# The printing tests make throw-away queues (KioskTest_<random>) and delete them; a killed run leaves some.
-for leftover in $(lpstat -p 2>/dev/null | awk '$1 == "printer" && $2 ~ /^KioskTest_/ {print $2}'); do
-    say "removing leftover test queue $leftover"
-    $sudo cancel -a "$leftover" 2>/dev/null || true
-    $sudo lpadmin -x "$leftover" || true
-done
+# The printing tests make throw-away queues (KioskTest_<stamp>_<random>) and delete them; a killed run leaves
+# some. Only those older than an hour go: a younger one may be in use by a test run still going.
+bash "$(dirname "${BASH_SOURCE[0]}")/cups-leftovers.sh"
 say "queue $queue: enabled and accepting; output in $out"

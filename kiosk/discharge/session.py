@@ -258,14 +258,8 @@ class KioskSession:
     # -- nurse home -------------------------------------------------------------------------------------------
     def today_discharges(self) -> list[DischargeRecord]:
         """Today's discharges, plus any older one still unfinished or with a sheet nobody confirmed (H5)."""
-        seen: dict[str, DischargeRecord] = {}
-        for record in (
-            *self.store.list_discharges(self._now().date()),
-            *self.store.unfinished(),
-            *self.store.unconfirmed_sheets(),
-        ):
-            seen.setdefault(record.record_id, record)
-        return sorted(seen.values(), key=lambda record: record.created_at, reverse=True)
+        records = self.store.nurse_home(self._now().date())
+        return sorted(records, key=lambda record: record.created_at, reverse=True)
 
     def procedure_titles(self) -> dict[str, str]:
         return {procedure.id: procedure.title for procedure in self.library().procedures}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,19 +88,38 @@ _THINGS = {
 }
 
 
+# One encoder, built once: json.dumps would build a new one for every call (most of the cost on a short row).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_quote = json.encoder.encode_basestring  # exactly how that encoder writes a str (C when available)
+
+
 def canonical(value: Any) -> str:
     """One exact text for a value: sorted keys, no spaces, Unicode kept (the hash must not depend on style)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL(value)
 
 
 def chain_hash(prev_hash: str, seq: int, at: str, record_id: str | None, event: str, actor: str, detail: str) -> str:
+    if type(seq) is int and type(at) is type(event) is type(actor) is type(detail) is str:
+        # The same text canonical() gives for this list of an int, str-or-None and four str, written directly:
+        # verify hashes every row ever kept, and the encoder's own overhead would be most of its time.
+        rid = "null" if record_id is None else _quote(record_id) if type(record_id) is str else None
+        if rid is not None:
+            row = f"[{seq},{_quote(at)},{rid},{_quote(event)},{_quote(actor)},{_quote(detail)}]"
+            return hashlib.sha256((prev_hash + row).encode("utf-8")).hexdigest()
     row = canonical([seq, at, record_id, event, actor, detail])
     return hashlib.sha256((prev_hash + row).encode("utf-8")).hexdigest()
 
 
 def row_digest(salt: bytes, values: Iterable[object]) -> str:
     """Digest of a record row's values (str, int or None, exactly as stored), salted per discharge."""
-    return hashlib.sha256(salt + canonical(list(values)).encode("utf-8")).hexdigest()
+    items = list(values)
+    parts = [_SCALAR[type(v)](v) for v in items if type(v) in _SCALAR]
+    text = f"[{','.join(parts)}]" if len(parts) == len(items) else canonical(items)
+    return hashlib.sha256(salt + text.encode("utf-8")).hexdigest()
+
+
+# How canonical() writes each type SQLite gives back for the digested columns (anything else goes through it).
+_SCALAR: dict[type, Callable[[Any], str]] = {str: _quote, int: int.__repr__, type(None): lambda _: "null"}
 
 
 @dataclass(frozen=True)
@@ -120,26 +139,25 @@ class AuditReport:
 
 
 def verify(conn: sqlite3.Connection) -> AuditReport:
-    """Re-compute the whole chain, then check every kept record row against the audit row that recorded it."""
+    """Re-compute the whole chain, then check every kept record row against the audit row that recorded it.
+
+    Streams: the chain is walked row by row holding only the previous hash, and the record rows are matched to
+    their audit rows by SQL (``audit.seq`` and the ``audit_record`` index), so memory stays flat however long
+    the trail, and each row is read and hashed once.
+    """
     head_seq, head_hash = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
-    existing = {row[0] for row in conn.execute("SELECT record_id FROM discharges")}
-    expected: dict[tuple[str, int], tuple[str, str]] = {}  # (table, seq) -> (record_id, digest), kept records
-    last_state: dict[str, tuple[str, int]] = {}  # record_id -> (state, seq of the row that set it)
     prev_hash, count, last_seq = GENESIS_HASH, 0, 0
-    for seq, at, record_id, event, actor, detail, stored in conn.execute(
-        "SELECT seq, at, record_id, event, actor, detail, hash FROM audit ORDER BY seq"
-    ):
+    # SQLite writes each row's canonical text (json_array: the same text as canonical(), checked by the tests); a
+    # hash that does not match is re-computed from the row's values in Python before it is called a change.
+    for seq, text, stored in conn.execute(_CHAIN):
         if seq != last_seq + 1:
             return AuditReport(False, count, last_seq + 1, f"missing: the rows jump from {last_seq} to {seq}")
-        if chain_hash(prev_hash, seq, at, record_id, event, actor, detail) != stored:
+        if (
+            sha256((prev_hash + text).encode("utf-8")).hexdigest() != stored
+            and _chain_hash_of(conn, prev_hash, seq) != stored
+        ):
             return AuditReport(False, count, seq, "changed: its hash does not match its contents and the row before")
         prev_hash, count, last_seq = stored, count + 1, seq
-        if record_id in existing:
-            facts = json.loads(detail)
-            if event in EVENT_TABLE:
-                expected[EVENT_TABLE[event], seq] = (record_id, facts.get("row", ""))
-            if "state" in facts:
-                last_state[record_id] = (facts["state"], seq)
     if (last_seq, prev_hash) != (head_seq, head_hash):
         return AuditReport(
             False,
@@ -147,34 +165,97 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
             last_seq + 1,
             f"missing: the trail ends at row {last_seq} but its head says row {head_seq}: rows at the end were removed",
         )
-    problem = _check_record_rows(conn, expected, last_state)
+    problem = _check_record_rows(conn)
     if problem:
         return AuditReport(False, count, problem[0], problem[1], prev_hash)
     return AuditReport(True, count, head_hash=prev_hash)
 
 
-def _check_record_rows(
-    conn: sqlite3.Connection,
-    expected: dict[tuple[str, int], tuple[str, str]],
-    last_state: dict[str, tuple[str, int]],
-) -> tuple[int, str] | None:
+_CHAIN = "SELECT seq, json_array(seq, at, record_id, event, actor, detail), hash FROM audit ORDER BY seq"
+sha256 = hashlib.sha256
+
+
+def _chain_hash_of(conn: sqlite3.Connection, prev_hash: str, seq: int) -> str:
+    """The exact chain hash of one row, from its values (the slow path, for a hash SQLite's text did not match)."""
+    row = conn.execute("SELECT seq, at, record_id, event, actor, detail FROM audit WHERE seq = ?", (seq,)).fetchone()
+    return chain_hash(prev_hash, *row)
+
+
+class _First:
+    """The problem with the lowest audit seq seen so far: only one is kept, whatever the number found."""
+
+    def __init__(self) -> None:
+        self.found: tuple[int, str] | None = None
+
+    def add(self, seq: int, problem: str) -> None:
+        if self.found is None or (seq, problem) < self.found:
+            self.found = (seq, problem)
+
+
+def _row_query(table: str, columns: tuple[str, ...]) -> str:
+    """Each kept row of ``table`` with its salt, its values' canonical text (json_array), and the audit row its
+    ``audit_seq`` points at (by primary key)."""
+    cols = ", ".join(f"t.{c}" for c in columns)
+    source = "discharges t" if table == "discharges" else f"{table} t JOIN discharges d USING (record_id)"
+    salt = "t.salt" if table == "discharges" else "d.salt"
+    return (
+        f"SELECT t.audit_seq, {salt}, a.record_id, a.event, json_extract(a.detail, '$.row'), t.record_id, "
+        f"json_array({cols}) FROM {source} LEFT JOIN audit a ON a.seq = t.audit_seq"
+    )
+
+
+def _row_digest_of(conn: sqlite3.Connection, table: str, salt: bytes, record_id: str, audit_seq: int) -> set[str]:
+    """The exact digests of the rows at (record_id, audit_seq), from their values (the slow path)."""
+    cols = ", ".join(DIGESTED[table])
+    query = f"SELECT {cols} FROM {table} WHERE record_id = ? AND audit_seq = ?"
+    return {row_digest(salt, values) for values in conn.execute(query, (record_id, audit_seq))}
+
+
+def _deleted_query() -> str:
+    """Audit rows of kept discharges that recorded a data row no longer there (one pass over the index)."""
+    events = ", ".join(f"'{event}'" for event in EVENT_TABLE)
+    cases = " ".join(
+        f"WHEN '{event}' THEN EXISTS (SELECT 1 FROM {table} t WHERE t.record_id = a.record_id AND t.audit_seq = a.seq)"
+        for event, table in EVENT_TABLE.items()
+    )
+    return (
+        f"SELECT a.seq, a.record_id, a.event FROM discharges d JOIN audit a ON a.record_id = d.record_id "
+        f"WHERE a.event IN ({events}) AND NOT (CASE a.event {cases} END)"
+    )
+
+
+# Two rows of one table claiming one audit row: one of them was added (a copy).
+_DUPLICATE = (
+    "SELECT t.audit_seq, t.record_id FROM {table} t WHERE EXISTS "
+    "(SELECT 1 FROM {table} u WHERE u.record_id = t.record_id AND u.audit_seq = t.audit_seq AND u.id != t.id)"
+)
+
+# Each kept discharge's state against the last state its audit rows recorded (newest first on the index).
+_STATE = (
+    "SELECT d.record_id, d.state, coalesce(s.seq, d.audit_seq) FROM discharges d LEFT JOIN audit s ON s.seq = "
+    "(SELECT a.seq FROM audit a WHERE a.record_id = d.record_id AND json_type(a.detail, '$.state') IS NOT NULL "
+    "ORDER BY a.seq DESC LIMIT 1) "
+    "WHERE s.seq IS NULL OR json_extract(s.detail, '$.state') IS NOT d.state"
+)
+
+
+def _check_record_rows(conn: sqlite3.Connection) -> tuple[int, str] | None:
     """The first record row that differs from, or is missing against, the audit trail (by audit seq)."""
-    problems: list[tuple[int, str]] = []
+    first = _First()
     for table, columns in DIGESTED.items():
         thing = _THINGS[table]
-        cols = ", ".join(f"t.{c}" for c in columns)
-        query = f"SELECT t.audit_seq, d.salt, {cols} FROM {table} t JOIN discharges d USING (record_id)"
-        for audit_seq, salt, *values in conn.execute(query):
-            want = expected.pop((table, audit_seq), None)
-            record_id = values[0]
-            if want is None or want[0] != record_id:
-                problems.append((audit_seq, f"a {thing} of {record_id} is not in the audit trail: it was added"))
-            elif row_digest(salt, values) != want[1]:
-                problems.append((audit_seq, f"the {thing} of {record_id} was changed after it was recorded"))
-    for (table, audit_seq), (record_id, _) in expected.items():
-        problems.append((audit_seq, f"the {_THINGS[table]} of {record_id} recorded here was deleted"))
-    for record_id, state, started_seq in conn.execute("SELECT record_id, state, audit_seq FROM discharges"):
-        audited, seq = last_state.get(record_id, ("", started_seq))
-        if audited != state:
-            problems.append((seq, f"the state of {record_id} ({state}) is not the one the audit trail recorded"))
-    return min(problems) if problems else None
+        for audit_seq, salt, audited_id, event, digest, record_id, text in conn.execute(_row_query(table, columns)):
+            if audited_id != record_id or EVENT_TABLE.get(event) != table:
+                first.add(audit_seq, f"a {thing} of {record_id} is not in the audit trail: it was added")
+            elif sha256(salt + text.encode("utf-8")).hexdigest() != digest and digest not in _row_digest_of(
+                conn, table, salt, record_id, audit_seq
+            ):
+                first.add(audit_seq, f"the {thing} of {record_id} was changed after it was recorded")
+        if table != "discharges":
+            for audit_seq, record_id in conn.execute(_DUPLICATE.format(table=table)):
+                first.add(audit_seq, f"a {thing} of {record_id} is not in the audit trail: it was added")
+    for audit_seq, record_id, event in conn.execute(_deleted_query()):
+        first.add(audit_seq, f"the {_THINGS[EVENT_TABLE[event]]} of {record_id} recorded here was deleted")
+    for record_id, state, seq in conn.execute(_STATE):
+        first.add(seq, f"the state of {record_id} ({state}) is not the one the audit trail recorded")
+    return first.found

@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Head:
     last_numbers: dict[str, int] = field(default_factory=dict)  # day (YYYYMMDD) -> last record number given
 
 
+_WRITE_LOCK = threading.Lock()
 SLOT_SIZE = 1024  # two slots: each write goes to the older one, so a torn write never loses the newer head
 
 
@@ -106,6 +108,10 @@ class HeadFile:
         number stay, so one process never rolls back what the other wrote. Only ``accept_loss`` (IT, after a
         loss was investigated: ``records accept-loss``) moves the head back; the record numbers still stay.
         """
+        with _WRITE_LOCK:  # two stores of one process (the kiosk's and the purge thread's) merge, never interleave
+            self._write(seq, hash_, day, number, accept_loss)
+
+    def _write(self, seq: int, hash_: str, day: str | None, number: int | None, accept_loss: bool) -> None:
         with contextlib.suppress(RecordsLost):
             on_disk = self._read()
             if on_disk.seq > seq and not accept_loss:

@@ -11,6 +11,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from kiosk.content.model import Factor
 from kiosk.discharge.model import (
@@ -39,6 +40,23 @@ UNCONFIRMED_SHEETS = (
 )
 
 
+# The JSON columns repeat from discharge to discharge (the same medicines, factors, checklist): each text is
+# parsed once into its immutable value, which the nurse's lists then share.
+@lru_cache(maxsize=512)
+def _medicines(text: str) -> tuple[str, ...]:
+    return tuple(str(name) for name in json.loads(text))
+
+
+@lru_cache(maxsize=512)
+def _factors(text: str) -> frozenset[Factor]:
+    return frozenset(Factor(value) for value in json.loads(text))
+
+
+@lru_cache(maxsize=512)
+def _checklist(text: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((str(label), bool(ticked)) for label, ticked in json.loads(text))
+
+
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
@@ -48,11 +66,15 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
     rows = conn.execute(f"SELECT {_DISCHARGE_COLUMNS} FROM discharges {where} ORDER BY rowid DESC", params).fetchall()
     if not rows:
         return []
-    scope = f"record_id IN (SELECT record_id FROM discharges {where})"
+    # The attached rows by the ids just found (each a probe of the child's record_id index), not by running the
+    # discharges query again for every child table. One JSON array parameter keeps the SQL text the same for any
+    # number of ids, so the statement cache does not fill with one statement per list length.
+    scope = "record_id IN (SELECT value FROM json_each(?))"
+    scope_params = (json.dumps([row[0] for row in rows]),)
 
     def children(query: str) -> dict[str, list[tuple[object, ...]]]:
         found: dict[str, list[tuple[object, ...]]] = defaultdict(list)
-        for record_id, *rest in conn.execute(query.format(scope=scope), params):
+        for record_id, *rest in conn.execute(query.format(scope=scope), scope_params):
             found[record_id].append(tuple(rest))
         return found
 
@@ -97,7 +119,7 @@ def _record(
         sign_off = SignOff(
             nurse_name=str(nurse),
             signed_at=_time(str(signed_at)),
-            checklist=tuple((str(label), bool(ticked)) for label, ticked in json.loads(str(checklist))),
+            checklist=_checklist(str(checklist)),
         )
     return DischargeRecord(
         record_id=str(record_id),
@@ -113,8 +135,8 @@ def _record(
         content_hash=str(content_hash),
         procedure_ended=_time(str(ended)),
         side_level=str(side_level),
-        medicines=tuple(json.loads(str(medicines))),
-        factors=frozenset(Factor(value) for value in json.loads(str(factors))),
+        medicines=_medicines(str(medicines)),
+        factors=_factors(str(factors)),
         large_print=bool(large_print),
         state=DischargeState(str(state)),
         escort=escort,

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Sheets are saved as <record id>[anything].pdf; the record id carries the day it was started.
-_SHEET_NAME = re.compile(r"^DK-(\d{8})-\d{4,}.*\.pdf$")
+# Sheets are saved as <record id>[anything].pdf; the record id carries the day it was started, and with a central
+# store the kiosk's id (DK-20261121-0001-B3: capitals and digits; what follows an id is lowercase, "-sheet").
+# The id is the whole run of digits, so purging DK-...-1000 never takes DK-...-10000's sheet.
+_SHEET_NAME = re.compile(r"^(DK-(\d{8})-\d{4,}(?:-[A-Z0-9]{1,8})?)(?![0-9A-Z]).*\.(?i:pdf)$")
 
 
 @dataclass(frozen=True)
@@ -40,61 +42,64 @@ _SENT = (
     "AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = d.record_id "
     "AND a.seq > (SELECT sent_seq FROM central_sent))"
 )
+# Rows are deleted in batches of this many discharges, each its own transaction with its own audit row: the
+# kiosk's own writes wait for one batch at most, never for a purge of years of history.
+BATCH = 2000
 
 
 def purge(store: RecordStore, retention_days: int, *, keep_unsent: bool = False) -> PurgeResult:
     """Delete discharges started before ``today - retention_days`` and their sheets; with ``keep_unsent``
-    (records also go to the central store) only those the server has in full."""
+    (records also go to the central store) only those the server has in full.
+
+    Linear in what is purged: the record ids go in a set, and each file name is looked up in it once.
+    """
     if retention_days < 0:
         raise ValueError("retention_days must be 0 or more")
     cutoff = store.clock.today() - timedelta(days=retention_days)
+    old = (cutoff.isoformat(),)
     chosen = f"SELECT record_id FROM discharges d WHERE created_day < ? {_SENT if keep_unsent else ''}"
     with store._reading() as conn:
-        old = (cutoff.isoformat(),)
-        ids = [row[0] for row in conn.execute(chosen, old)]
-        kept = [row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)]
+        ids = sorted(row[0] for row in conn.execute(chosen, old))
         purged = set(ids)
-        kept = [record_id for record_id in kept if record_id not in purged]
+        kept = {row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)} - purged
         recorded = [
             Path(row[0])
             for row in conn.execute(
                 f"SELECT DISTINCT pdf_path FROM print_events WHERE pdf_path != '' AND record_id IN ({chosen})", old
             )
         ]
-    files = _delete_sheets(store.outbox, ids, recorded, cutoff, tuple(kept))
-    if ids:
+    files = _delete_sheets(store.outbox, purged, recorded, cutoff, kept)
+    batches = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+    for number, batch in enumerate(batches, start=1):
         at = store.clock.now().isoformat()
         with store._transaction() as conn:
-            conn.execute(f"DELETE FROM discharges WHERE record_id IN ({chosen})", old)
-            store._append_audit(
-                conn,
-                at,
-                None,
-                "purged",
-                "retention",
-                {"records": ids, "cutoff": cutoff.isoformat(), "retention_days": retention_days, "files": files},
-            )
+            conn.execute(f"DELETE FROM discharges WHERE record_id IN ({', '.join('?' * len(batch))})", batch)
+            facts: dict[str, object] = {"records": batch, "cutoff": cutoff.isoformat()}
+            facts["retention_days"] = retention_days
+            facts["files"] = files if number == 1 else 0  # the sheets were all deleted before the first batch
+            if len(batches) > 1:
+                facts["batch"] = f"{number}/{len(batches)}"
+            store._append_audit(conn, at, None, "purged", "retention", facts)
     wal_emptied = _checkpoint(store)
     if ids or files:
         log.info("retention purge: %d discharges and %d sheets before %s", len(ids), files, cutoff)
     return PurgeResult(len(ids), files, cutoff, wal_emptied)
 
 
-def _delete_sheets(outbox: Path, ids: list[str], recorded: list[Path], cutoff: date, kept: tuple[str, ...]) -> int:
+def _delete_sheets(outbox: Path, ids: set[str], recorded: list[Path], cutoff: date, kept: set[str]) -> int:
     """The purged discharges' PDFs in the outbox and wherever a print event recorded one, plus outbox sheets
     of any earlier day before the cutoff whose record is already gone (not ``kept``: old but not yet on the
     central server). Only files named after a record id."""
     targets: set[Path] = set()
-    wanted = tuple(ids)
     for path in recorded:
-        if path.name.startswith(wanted) and path.suffix.lower() == ".pdf":
+        match = _SHEET_NAME.match(path.name)
+        if match and match.group(1) in ids:
             targets.add(path)
     if outbox.is_dir():
+        before = f"{cutoff:%Y%m%d}"
         for path in outbox.iterdir():
             match = _SHEET_NAME.match(path.name)
-            if kept and path.name.startswith(kept):
-                continue
-            if match and (path.name.startswith(wanted) or match.group(1) < f"{cutoff:%Y%m%d}"):
+            if match and match.group(1) not in kept and (match.group(1) in ids or match.group(2) < before):
                 targets.add(path)
     deleted = 0
     for path in sorted(targets):

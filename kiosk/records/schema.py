@@ -24,7 +24,7 @@ from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # "DK01" in the database header: tells a kiosk database from any other SQLite file.
 APPLICATION_ID = 0x444B3031
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -186,8 +186,24 @@ _V3 = (
     ),
 )
 
+# Version 4: what the nurse's lists and ``records verify`` need, as indexes, so they cost the same with years
+# of history as with a day's.
+_V4 = (
+    # Discharges whose sheet went to the printer after the last "sheet in hand" (hazard H5), kept by the store in
+    # the same transaction as each print event: the nurse's home reads this, not every print event ever kept.
+    """CREATE TABLE unconfirmed_sheets (
+        record_id TEXT PRIMARY KEY REFERENCES discharges ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID""",
+    """INSERT INTO unconfirmed_sheets (record_id)
+        SELECT record_id FROM print_events GROUP BY record_id
+        HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END)
+            > max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END)""",
+    # verify finds each kept discharge's audit rows (its last recorded state) without walking the whole trail.
+    "CREATE INDEX audit_record ON audit(record_id, seq)",
+)
+
 # MIGRATIONS[n] takes a database at user_version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -82,6 +82,10 @@ _INSERT_AUDIT = "INSERT INTO audit (seq, at, record_id, event, actor, detail, ha
 _INSERT_FACT_ID = "INSERT INTO fact_ids (seq, fact_id) VALUES (?, ?)"
 _UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 _UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
+# A sheet sent to the printer awaits the nurse's "sheet in hand" (H5); the table is the nurse's home's index.
+_SHEET_SENT = frozenset({PrintEventKind.SUBMITTED, PrintEventKind.COMPLETED})
+_SHEET_UNCONFIRMED = "INSERT OR IGNORE INTO unconfirmed_sheets (record_id) VALUES (?)"
+_SHEET_CONFIRMED = "DELETE FROM unconfirmed_sheets WHERE record_id = ?"
 # The second value is the least number allowed: one after the last given out as the head file remembers it, so a
 # counter that went back with a lost tail of the database never gives an id out twice (issue 13 F2).
 _NEXT_NUMBER = (
@@ -569,6 +573,10 @@ class RecordStore:
             if new is not old:
                 facts["state"] = new.value
                 conn.execute(_UPDATE_STATE, (new.value, record_id))
+            if kind in _SHEET_SENT:
+                conn.execute(_SHEET_UNCONFIRMED, (record_id,))
+            elif kind is PrintEventKind.SHEET_IN_HAND:
+                conn.execute(_SHEET_CONFIRMED, (record_id,))
             self._add_row(conn, "print_events", salt, values, "print-event", actor, at, facts)
 
     def abandon(self, record_id: str, reason: str, nurse_name: str) -> None:
@@ -611,10 +619,25 @@ class RecordStore:
     def unfinished(self) -> list[DischargeRecord]:
         return self.list_discharges(states=UNFINISHED_STATES)
 
+    def nurse_home(self, day: date) -> list[DischargeRecord]:
+        """The nurse's home list in one pass: the day's discharges, every unfinished one, and every one not abandoned
+        whose sheet awaits "sheet in hand" (H5). Each part is an index (day, state, unconfirmed_sheets), so the
+        list costs the same with years of history as on the first day."""
+        unfinished = sorted(s.value for s in UNFINISHED_STATES)
+        where = (
+            f"WHERE created_day = ? OR state IN ({', '.join('?' * len(unfinished))}) OR "
+            "(record_id IN (SELECT record_id FROM unconfirmed_sheets) AND state != 'abandoned')"
+        )
+        with self._reading() as conn:
+            return reading.load_discharges(conn, where, (day.isoformat(), *unfinished))
+
     def unconfirmed_sheets(self) -> list[DischargeRecord]:
         """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
+        # The kiosk's own table, kept with each print event (an index, whatever the history); the central copy,
+        # which has no such table, works it out from the print events (reading.UNCONFIRMED_SHEETS).
+        where = "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM unconfirmed_sheets)"
         with self._reading() as conn:
-            return reading.load_discharges(conn, reading.UNCONFIRMED_SHEETS)
+            return reading.load_discharges(conn, where)
 
     def print_events(self, record_id: str) -> list[PrintEvent]:
         with self._reading() as conn:

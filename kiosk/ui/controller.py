@@ -28,7 +28,7 @@ from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
 from kiosk.errors import KioskError
-from kiosk.ui import theme
+from kiosk.ui import memory, theme
 from kiosk.ui.background import BackgroundCall
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
@@ -508,6 +508,7 @@ class Flow(QObject):
         if clipboard is not None:
             clipboard.clear()
         self._set_theme(theme.ThemeChoice())
+        memory.release_after_wipe()  # the freed screens' memory back to the system (kiosk/ui/memory.py)
 
     def _drop_patient_screens(self) -> None:
         for page in self.patient_screens.values():

@@ -10,7 +10,7 @@ import yaml
 
 from kiosk import paths
 from kiosk.content.loader import load_library
-from tests.benchmarks.conftest import mark
+from tests.benchmarks import paired
 
 FILES = 500
 
@@ -37,14 +37,18 @@ def parse_only(folder: Path) -> int:
 
 
 @pytest.mark.benchmark(group="content")
-def test_floor_csafeloader_parse(benchmark: Any, library_dir: Path) -> None:
-    mark(benchmark, "floor")
-    assert benchmark.pedantic(parse_only, args=(library_dir,), rounds=5, iterations=1) == FILES
-
-
-@pytest.mark.benchmark(group="content")
-def test_load_and_validate_library(benchmark: Any, library_dir: Path) -> None:
-    mark(benchmark, "measured")
-    library = benchmark.pedantic(load_library, args=(library_dir,), rounds=5, iterations=1)
+def test_load_and_validate_library(benchmark: Any, library_dir: Path, quick: bool) -> None:
+    """Floor (CSafeLoader parse of the same files) and load_library alternated, 5 pairs."""
+    counted: list[int] = []
+    loaded: list[Any] = []
+    paired.run(
+        benchmark,
+        quick,
+        lambda: counted.append(parse_only(library_dir)),
+        lambda: loaded.append(load_library(library_dir)),
+        5,
+    )
+    assert counted[-1] == FILES
+    library = loaded[-1]
     assert len(library.procedures) == FILES
     assert not [p for p in library.problems if p.severity == "error"]

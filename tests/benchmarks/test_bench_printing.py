@@ -18,7 +18,8 @@ from kiosk.clock import SystemClock
 from kiosk.printing.service import PrintService
 from kiosk.printing.status import JobStatus
 from kiosk.records import RecordStore
-from tests.benchmarks.conftest import mark, start_discharge
+from tests.benchmarks import paired
+from tests.benchmarks.conftest import start_discharge
 from tests.printing import cups_helpers
 from tests.printing.conftest import simple_sheet
 
@@ -52,27 +53,22 @@ def store(tmp_path: Path) -> Iterator[RecordStore]:
 
 @pytest.mark.cups
 @pytest.mark.benchmark(group="printing")
-def test_floor_lp_submit(benchmark: Any, cups_queue: str, sheet_path: Path, quick: bool) -> None:
-    mark(benchmark, "floor")
-
-    def lp() -> str:
-        done = subprocess.run(
-            ["lp", "-d", cups_queue, "-t", "bench-lp", str(sheet_path)], capture_output=True, text=True
-        )
-        return done.stdout
-
-    output = benchmark.pedantic(lp, rounds=1 if quick else ROUNDS, iterations=1)
-    assert "request id is" in output
-
-
-@pytest.mark.cups
-@pytest.mark.benchmark(group="printing")
 def test_print_to_job_accepted(
     benchmark: Any, cups_queue: str, sheet_path: Path, store: RecordStore, quick: bool
 ) -> None:
-    mark(benchmark, "measured")
+    """``lp`` of the PDF and the Print path's submit alternated, ROUNDS pairs."""
+    outputs: list[str] = []
+    jobs: list[Any] = []
+
+    def lp() -> None:
+        done = subprocess.run(
+            ["lp", "-d", cups_queue, "-t", "bench-lp", str(sheet_path)], capture_output=True, text=True
+        )
+        outputs.append(done.stdout)
+
     record = start_discharge(store)
     service = PrintService(cups_queue, store, SystemClock(), deadline_seconds=90)
-    job = benchmark.pedantic(service.submit, args=(record.record_id, sheet_path), rounds=1 if quick else ROUNDS)
-    assert job.status is JobStatus.PENDING
-    assert job.job_id
+    paired.run(benchmark, quick, lp, lambda: jobs.append(service.submit(record.record_id, sheet_path)), ROUNDS)
+    assert "request id is" in outputs[-1]
+    assert jobs[-1].status is JobStatus.PENDING
+    assert jobs[-1].job_id

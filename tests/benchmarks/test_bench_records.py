@@ -17,11 +17,12 @@ import pytest
 from kiosk.clock import SystemClock
 from kiosk.content.loader import load_library
 from kiosk.records import RecordStore
-from tests.benchmarks.conftest import mark, start_discharge
+from tests.benchmarks import paired
+from tests.benchmarks.conftest import start_discharge
 
 # fsync time on a VM disk wanders from moment to moment: a fixed, large sample on both sides steadies the medians.
-ROUNDS = 500
-WARMUP = 50
+ROUNDS = 300
+WARMUP = 30
 
 
 @pytest.fixture
@@ -41,8 +42,8 @@ def store(tmp_path: Path) -> Iterator[RecordStore]:
 
 
 @pytest.mark.benchmark(group="records")
-def test_floor_bare_insert_and_commit(benchmark: Any, bare_db: sqlite3.Connection) -> None:
-    mark(benchmark, "floor")
+def test_confirm_step(benchmark: Any, bare_db: sqlite3.Connection, store: RecordStore, quick: bool) -> None:
+    """A bare BEGIN/INSERT/COMMIT and ``confirm_step`` alternated, ROUNDS pairs after WARMUP."""
     numbers = count()
 
     def insert() -> None:
@@ -53,15 +54,9 @@ def test_floor_bare_insert_and_commit(benchmark: Any, bare_db: sqlite3.Connectio
         )
         bare_db.execute("COMMIT")
 
-    benchmark.pedantic(insert, rounds=ROUNDS, warmup_rounds=WARMUP)
-    assert bare_db.execute("SELECT count(*) FROM confirmations").fetchone()[0] >= 1
-
-
-@pytest.mark.benchmark(group="records")
-def test_confirm_step(benchmark: Any, store: RecordStore) -> None:
-    mark(benchmark, "measured")
     record = start_discharge(store)
     procedure = load_library().get(record.procedure_id)
     step_id = procedure.steps[0].id
-    benchmark.pedantic(store.confirm_step, args=(record.record_id, step_id), rounds=ROUNDS, warmup_rounds=WARMUP)
+    paired.run(benchmark, quick, insert, lambda: store.confirm_step(record.record_id, step_id), ROUNDS, warmup=WARMUP)
+    assert bare_db.execute("SELECT count(*) FROM confirmations").fetchone()[0] >= 1
     assert step_id in store.get(record.record_id).confirmed_step_ids

@@ -21,7 +21,7 @@ from kiosk.content.model import Factor, Procedure
 from kiosk.discharge.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet import fonts as sheet_fonts
-from tests.benchmarks.conftest import mark
+from tests.benchmarks import paired
 
 ENDED = datetime(2026, 11, 21, 13, 30).astimezone()
 PRINTED = ENDED + timedelta(hours=3)
@@ -60,23 +60,22 @@ def one_line_canvas() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("group", ["sheet-normal", "sheet-large"])
-def test_floor_one_line_canvas(benchmark: Any, group: str) -> None:
+@pytest.mark.parametrize("large_print", [False, True], ids=["sheet-normal", "sheet-large"])
+def test_sheet_against_one_line_canvas(benchmark: Any, procedure: Procedure, quick: bool, large_print: bool) -> None:
+    """The one-line canvas and build_sheet alternated, 30 pairs of 3 calls each."""
     sheet_fonts.register_fonts()
-    benchmark.group = group
-    mark(benchmark, "floor")
-    assert benchmark(one_line_canvas).startswith(b"%PDF")
-
-
-@pytest.mark.benchmark(group="sheet-normal")
-def test_normal_sheet(benchmark: Any, procedure: Procedure) -> None:
-    mark(benchmark, "measured")
-    pdf = benchmark(build_sheet, record(procedure, large_print=False), procedure, CONFIG, PRINTED)
-    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2
-
-
-@pytest.mark.benchmark(group="sheet-large")
-def test_large_print_sheet(benchmark: Any, procedure: Procedure) -> None:
-    mark(benchmark, "measured")
-    pdf = benchmark(build_sheet, record(procedure, large_print=True), procedure, CONFIG, PRINTED)
-    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) > 2
+    benchmark.group = "sheet-large" if large_print else "sheet-normal"
+    patient = record(procedure, large_print=large_print)
+    pdfs: list[bytes] = []
+    paired.run(
+        benchmark,
+        quick,
+        one_line_canvas,
+        lambda: pdfs.append(build_sheet(patient, procedure, CONFIG, PRINTED)),
+        30,
+        warmup=3,
+        repeat=3,
+    )
+    pages = len(pypdf.PdfReader(io.BytesIO(pdfs[-1])).pages)
+    assert pages > 2 if large_print else pages == 2
+    assert one_line_canvas().startswith(b"%PDF")

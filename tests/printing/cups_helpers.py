@@ -45,7 +45,8 @@ def free_port() -> int:
 
 
 def unique_name(prefix: str) -> str:
-    return f"{prefix}_{uuid.uuid4().hex[:10]}"
+    """``<prefix>_<unix seconds>_<random>``: the stamp lets scripts/cups-leftovers.sh keep a running test's queues."""
+    return f"{prefix}_{int(time.time())}_{uuid.uuid4().hex[:10]}"
 
 
 def add_queue(name: str, device: str, server: str | None = None) -> None:

@@ -182,4 +182,24 @@ def test_a_version_1_database_gets_a_fact_id_for_every_audit_row(
         assert conn.execute("SELECT sent_seq FROM central_sent").fetchone()[0] == 0
         store.confirm_step(rid, "drive")
         assert conn.execute("SELECT count(*) FROM fact_ids").fetchone()[0] == 3
+
+
+def test_version_4_indexes_the_unconfirmed_sheets_of_an_older_database(
+    db_path: Path, clock: FakeClock, patient: Patient, procedure: Procedure
+) -> None:
+    """A database from before version 4 keeps listing its printed, unconfirmed sheets after the upgrade (H5)."""
+    with RecordStore(db_path, clock) as store:
+        waiting = start(store, patient, procedure).record_id
+        handed = start(store, patient, procedure).record_id
+        for rid in (waiting, handed):
+            store.sign_off(rid, "Sam Patel", ())
+            store.record_print_event(rid, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=1))
+        store.record_print_event(handed, PrintEvent(PrintEventKind.SHEET_IN_HAND, clock.now(), nurse_name="Sam"))
+        conn = store.connection
+        conn.execute("DROP TABLE unconfirmed_sheets")  # back to version 3: the list came from print_events
+        conn.execute("DROP INDEX audit_record")
+        conn.execute("PRAGMA user_version = 3")
+    with RecordStore(db_path, clock) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [r.record_id for r in store.unconfirmed_sheets()] == [waiting]
         assert store.verify_audit().ok

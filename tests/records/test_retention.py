@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from dataclasses import replace
@@ -222,3 +223,59 @@ def test_without_a_central_store_the_sent_mark_does_not_hold_a_purge(
     start(store, patient, procedure)
     clock.advance(days=100)
     assert store.purge(90) == 1
+
+
+def test_a_purge_keeps_the_sheet_of_a_record_whose_id_only_starts_like_a_purged_one(
+    store: RecordStore, clock: FakeClock
+) -> None:
+    """DK-...-1000 purged must not take DK-...-10000's sheet (a prefix test did): ids are matched whole."""
+    store.outbox.mkdir(parents=True, exist_ok=True)
+    day = f"{clock.today():%Y%m%d}"
+    longer = store.outbox / f"DK-{day}-10000-sheet.pdf"
+    longer.write_bytes(b"%PDF-1.4 another record")
+    purged = store.outbox / f"DK-{day}-1000-sheet.pdf"
+    purged.write_bytes(b"%PDF-1.4 purged")
+    from kiosk.records.retention import _delete_sheets
+
+    assert _delete_sheets(store.outbox, {f"DK-{day}-1000"}, [], clock.today(), set()) == 1
+    assert longer.exists() and not purged.exists()
+
+
+def test_a_kiosk_suffixed_id_is_matched_whole_too(store: RecordStore, clock: FakeClock) -> None:
+    """With a central store ids end in the kiosk's id (DK-...-0001-B3): its sheets go with it, no one else's."""
+    store.outbox.mkdir(parents=True, exist_ok=True)
+    day = f"{clock.today():%Y%m%d}"
+    mine = store.outbox / f"DK-{day}-0001-B3-sheet.pdf"
+    other_kiosk = store.outbox / f"DK-{day}-0001-B31-sheet.pdf"
+    unsuffixed = store.outbox / f"DK-{day}-0001-sheet.pdf"
+    for path in (mine, other_kiosk, unsuffixed):
+        path.write_bytes(b"%PDF-1.4")
+    from kiosk.records.retention import _delete_sheets
+
+    assert _delete_sheets(store.outbox, {f"DK-{day}-0001-B3"}, [], clock.today(), set()) == 1
+    assert not mine.exists() and other_kiosk.exists() and unsuffixed.exists()
+
+
+def test_a_long_history_is_purged_in_batches_each_in_the_audit_trail(
+    store: RecordStore, patient: Patient, procedure: Procedure, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.records import retention
+
+    monkeypatch.setattr(retention, "BATCH", 4)
+    ids = []
+    for _ in range(5):  # 5 days of 3 discharges: 15, in batches of 4, 4, 4 and 3
+        ids += [start(store, patient, procedure).record_id for _ in range(3)]
+        clock.advance(days=1)
+    kept = start(store, patient, procedure).record_id
+    clock.advance(days=1)
+
+    result = purge(store, 1)
+
+    assert result.discharges == 15
+    assert [r.record_id for r in store.list_discharges()] == [kept]
+    assert store.verify_audit().ok
+    rows = store.connection.execute("SELECT detail FROM audit WHERE event = 'purged' ORDER BY seq").fetchall()
+    details = [json.loads(row[0]) for row in rows]
+    assert [d["batch"] for d in details] == ["1/4", "2/4", "3/4", "4/4"]
+    assert [len(d["records"]) for d in details] == [4, 4, 4, 3]
+    assert sorted(rid for d in details for rid in d["records"]) == sorted(ids)

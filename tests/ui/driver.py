@@ -86,6 +86,15 @@ class Kiosk:
         )
         self.session = self.flow.session
 
+    @classmethod
+    def around(cls, qtbot: Any, window: KioskWindow, flow: Flow, clock: Any, ticks: Ticks, store: Any) -> Kiosk:
+        """A driver for a window and controller built elsewhere (the memory benchmark builds them as
+        ``run_kiosk`` does, in a process of its own)."""
+        kiosk = cls.__new__(cls)
+        kiosk.qtbot, kiosk.window, kiosk.flow, kiosk.session = qtbot, window, flow, flow.session
+        kiosk.clock, kiosk.ticks, kiosk.store = clock, ticks, store
+        return kiosk
+
     # -- looking -----------------------------------------------------------------------------------------------
     @property
     def screen(self) -> QWidget:

@@ -1,0 +1,111 @@
+"""The memory benchmark's own process: the kiosk set up exactly as ``run_kiosk`` does, then N discharges.
+
+``python -m tests.benchmarks.memory_child DATA_DIR N [--warmup W]`` prints one JSON line: RSS before and after
+the N discharges (after W warm-up ones). A fresh process, so nothing another benchmark left behind is counted,
+and the real theme, fonts, logging and Qt message handler are in place, as on the ward.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class Bot:
+    """The pytest-qt calls the UI driver makes, done with QTest (no pytest in this process)."""
+
+    def mouseClick(self, widget: object, button: object) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.mouseClick(widget, button)  # type: ignore[call-overload]
+
+    def wait(self, ms: int) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(ms)
+
+    def addWidget(self, widget: object, **_: object) -> None:
+        pass
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = 5000) -> None:
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + timeout / 1000
+        while not callback():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {timeout} ms for {callback}")
+            QTest.qWait(10)
+
+    def waitExposed(self, widget: object, *, timeout: int = 5000) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWaitForWindowExposed(widget, timeout)  # type: ignore[arg-type]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_048_576
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("discharges", type=int)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--bare", action="store_true", help="no theme and no fonts (to bisect a leak)")
+    args = parser.parse_args(argv)
+    os.environ["KIOSK_DATA_DIR"] = str(args.data_dir)
+
+    from kiosk.app import build_flow, build_window, create_application
+    from kiosk.logs import configure_logging
+    from kiosk.qt_log import route_qt_messages_to_log
+    from kiosk.records.nurses import NurseAccounts
+    from kiosk.ui import memory
+    from tests.benchmarks.test_bench_ui import one_discharge
+    from tests.discharge_support import library, make_clock, make_store
+    from tests.pins import TEST_COST
+    from tests.ui.driver import CONFIG, NURSE, PIN, Kiosk, Ticks
+
+    route_qt_messages_to_log()  # as run_kiosk: Qt's messages to the log, the log file, the app with fonts and theme
+    configure_logging()
+    if args.bare:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication([sys.argv[0]])
+    else:
+        create_application()
+    window = build_window(CONFIG)
+    window.resize(1280, 800)
+    window.show()
+    clock, ticks = make_clock(), Ticks()
+    store = make_store(args.data_dir, clock)
+    # The suite's cheap PIN hash: production scrypt is 0.3 s a sign-in, and its 128 MiB buffer is freed each time.
+    accounts = NurseAccounts(store, TEST_COST)
+    accounts.add(NURSE, PIN)
+    flow = build_flow(window, CONFIG, clock, store, library, ticks, accounts=accounts)
+    kiosk = Kiosk.around(Bot(), window, flow, clock, ticks, store)
+    bot = Bot()
+    settle = memory.AFTER_WIPE_MS + 200  # both readings at the lock screen, after the kiosk's own clean-up ran
+    for _ in range(args.warmup):
+        one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    bot.wait(settle)
+    before = rss_mb()
+    for _ in range(args.discharges):
+        one_discharge(kiosk, bot)  # type: ignore[arg-type]
+    bot.wait(settle)
+    after = rss_mb()
+    kept = len(store.list_discharges())
+    print(json.dumps({"before_mb": round(before, 2), "after_mb": round(after, 2), "discharges": kept}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
