@@ -411,18 +411,15 @@ class PrintStage:
         return self.job is not None and self.job.job_id is not None and self.job.job_id == job.job_id
 
     def _build_sheet(self, *, check_queue: bool) -> None:
-        """Build the sheet off the GUI thread (reportlab, a file written); then, for a new sheet, ask the queue."""
+        """Build the sheet off the GUI thread (reportlab); for a new sheet, ask about the queue meanwhile."""
         assert self._build is not None
         if check_queue:
             self._show(PrintView(ASKING, "working"))
-        self._call(
-            self._records,
-            self._build,
-            lambda result: self._built(result, check_queue),
-            deadline=SAVE_DEADLINE_SECONDS,
-        )
+        self._call(self._records, self._build, self._built, deadline=SAVE_DEADLINE_SECONDS)
+        if check_queue:  # at the same time, on the other lane
+            self._call(self._cups, self.service.check_queue, self._queue_checked)
 
-    def _built(self, result: Result[bytes], check_queue: bool) -> None:
+    def _built(self, result: Result[bytes]) -> None:
         if result.outcome.late:
             return
         if result.outcome is Outcome.OVERDUE:
@@ -437,8 +434,6 @@ class PrintStage:
         assert result.value is not None
         self._pdf = self.sheet = result.value
         self.changed()
-        if check_queue and self.job is None:
-            self._call(self._cups, self.service.check_queue, self._queue_checked)
 
     def _refresh(self) -> None:
         if self.job is not None:

@@ -574,13 +574,8 @@ class Flow(QObject):
             self.window.show_screen(self.error_screen)
 
     def show_nurse_message(self, exc: KioskError) -> None:
-        """The one channel from the logic to the nurse: a refused PIN on the PIN screen, the rest in the notice bar."""
-        from kiosk.discharge.session import PinRefused
-
+        """The logic's word for the nurse (a ``KioskError``: title and hint) in the notice bar."""
         log.warning("shown to the nurse: %s", exc)
-        if isinstance(exc, PinRefused):
-            self.pin_screen.show_error(exc.title)
-            return
         self.notice.show_message(exc.title if not exc.hint else f"{exc.title}: {exc.hint}.")
 
     # == wiping ==================================================================================================

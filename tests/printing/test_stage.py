@@ -69,12 +69,9 @@ class Ward:
     def open(self, stage: PrintStage, reprint: bool = False) -> None:
         record = self.store.get(self.record_id)
         procedure = discharge_support.procedure(record.procedure_id)
-        preview = self.folder / "preview.pdf"
 
-        def build() -> tuple[bytes, Path]:
-            pdf = build_sheet(record, procedure, WardConfig(), self.clock.now(), reprint=reprint)
-            preview.write_bytes(pdf)
-            return pdf, preview
+        def build() -> bytes:
+            return build_sheet(record, procedure, WardConfig(), self.clock.now(), reprint=reprint)
 
         stage.open(self.record_id, reprint, self.store.print_events(self.record_id), build)
 
@@ -109,6 +106,11 @@ def ward(tmp_path: Path, system_cups: str) -> Iterator[Ward]:
     store.close()
 
 
+def ready(stage: PrintStage) -> bool:
+    """The sheet is built and the queue said it is ready (the two answers come on two lanes, in either order)."""
+    return stage.sheet is not None and stage.view.state == QueueState.OK.value
+
+
 def submitted_jobs(ward: Ward) -> list[int | None]:
     """Every job CUPS accepted for this discharge, as the record tells it (record ids repeat across test runs,
     so the cups-pdf files are matched by job id, never by title alone)."""
@@ -122,8 +124,8 @@ def cups_job_state(job_id: int) -> int:
 def test_print_follow_and_sheet_in_hand_without_qt(ward: Ward, system_cups: str) -> None:
     stage = ward.stage(system_cups)
     ward.open(stage)
-    ward.mail.pump_until(lambda: stage.view.state == QueueState.OK.value)
-    assert stage.sheet is not None and stage.sheet.is_file()
+    ward.mail.pump_until(lambda: ready(stage))
+    assert isinstance(stage.sheet, bytes) and stage.sheet.startswith(b"%PDF")  # previewed from memory
     stage.print_sheet()
     stage.print_sheet()  # a second tap while the first is on its way sends nothing
     ward.follow(stage)
@@ -139,13 +141,14 @@ def test_print_follow_and_sheet_in_hand_without_qt(ward: Ward, system_cups: str)
     stage.sheet_in_hand(NURSE)
     assert finished == [True]  # the database is free: saved at once, on the caller's thread
     assert ward.store.get(ward.record_id).state is DischargeState.COMPLETED
+    assert not job.pdf_path.exists()  # the paper is with the patient: the outbox copy is gone (issue 13 F7)
     assert ward.errors == []
 
 
 def test_reopened_after_a_restart_a_printed_sheet_is_confirmed_not_printed_again(ward: Ward, system_cups: str) -> None:
     first = ward.stage(system_cups)
     ward.open(first)
-    ward.mail.pump_until(lambda: first.view.state == QueueState.OK.value)
+    ward.mail.pump_until(lambda: ready(first))
     first.print_sheet()
     ward.follow(first)
     sent = first.job

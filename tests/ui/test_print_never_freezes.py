@@ -64,7 +64,7 @@ def signed_off_discharge(kiosk: Kiosk) -> str:
     """A discharge walked and signed off, then left at the print screen with Finish: resumed from the list."""
     record_id = start_discharge(kiosk, INJECTION, PATIENT_A)
     kiosk.walk_patient()
-    kiosk.click("action")
+    kiosk.take_back()
     kiosk.review_and_sign_off()
     kiosk.click("print-finish")
     assert kiosk.session.stage is Stage.LOCKED
