@@ -118,6 +118,9 @@ def submitted_jobs(ward: Ward) -> list[int | None]:
 
 
 def cups_job_state(job_id: int) -> int:
+    """Asked of the system scheduler (libcups keeps the server per thread: an earlier test may have set another)."""
+    cups.setServer("")
+    cups.setPort(0)
     return int(cups.Connection().getJobAttributes(job_id, requested_attributes=["job-state"])["job-state"])
 
 
