@@ -21,12 +21,11 @@ KNOWN_MODULE_CYCLES: set[frozenset[str]] = {
     frozenset({"kiosk.records", "kiosk.records.export", "kiosk.records.nurses", "kiosk.records.store"}),
 }
 KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = {
-    # The shared record model lives in discharge/ (model.py, validation.py) and records/ uses it, while
-    # discharge/new_nurse.py uses records/nurses.py (issue 16: the record model in a package of its own).
-    frozenset({"kiosk.discharge", "kiosk.records"}),
-    # content/problems.py borrows discharge/validation.py's ``shown`` (issue 13 F8) while discharge/ reads the
-    # content model: ``shown`` and ``character_problem`` belong in a text module of their own.
-    frozenset({"kiosk.content", "kiosk.discharge"}),
+    # One tangle of three: the shared record model lives in discharge/ (model.py, validation.py) and records/
+    # uses it while discharge/new_nurse.py uses records/ (issue 16: the record model in a package of its own);
+    # and content/problems.py borrows discharge/validation.py's ``shown`` (issue 13 F8) while discharge/ reads
+    # the content model (``shown`` and ``character_problem`` belong in a text module of their own).
+    frozenset({"kiosk.content", "kiosk.discharge", "kiosk.records"}),
 }
 
 

@@ -275,6 +275,8 @@ class Kiosk(WindowDriver):
         self.click("review-sign-off")
         self.type_pin()
         assert self.session.stage is Stage.PRINT, (self.session.stage, self.flow.notice.text())
+        # The sheet is built off the GUI thread: wait until the print screen shows it.
+        self.qtbot.waitUntil(lambda: self.screen.preview.page_count >= 1, timeout=10_000)  # type: ignore[attr-defined]
 
     def wait_for_print_button(self) -> None:
         """The print screen builds the sheet and asks the queue off the GUI thread: wait until Print is offered."""
