@@ -119,9 +119,13 @@ def build_flow(
     read_aloud: ReadAloud | None = None,
     accounts: NurseAccounts | None = None,
     first_nurse: FirstNurseSetup | None = None,
+    *,
+    print_server: str | None = None,
 ) -> Flow:
     """The controller with its session, store and nurse accounts (tests pass a fake clock and a tmp store, and
-    accounts with the test suite's cheap PIN hash: the seam ``NurseAccounts`` documents)."""
+    accounts with the test suite's cheap PIN hash: the seam ``NurseAccounts`` documents).
+
+    ``print_server`` is the CUPS server (``host:port``) when it is not the default one (tests use stand-ins)."""
     from kiosk.discharge.session import KioskSession
     from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
@@ -131,8 +135,8 @@ def build_flow(
     setup = first_nurse or FirstNurseSetup(store)
     session = KioskSession(store, nurses, library or library_loader(clock), clock.now, setup)
     if monotonic is None:
-        return Flow(window, session, config, clock, read_aloud=read_aloud)
-    return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud)
+        return Flow(window, session, config, clock, read_aloud=read_aloud, print_server=print_server)
+    return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud, print_server=print_server)
 
 
 def install_excepthook(flow_ref: Callable[[], Flow | None]) -> None:

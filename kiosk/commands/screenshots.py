@@ -4,7 +4,8 @@ Two discharges with a demo nurse and demo patients, one per shipped procedure: t
 (with one wrong answer and the "Are you still there?" warning), the second answers "Nobody is staying with me"
 so the nurse records a reason. Everything runs for real (records in a throw-away data folder, the sheet, the
 print service: the ``KioskPDF`` test printer when CUPS has it, else the outbox only); nothing touches the ward's
-own data. Used for the README and for reviewing every screen after a change.
+own data. Used for the README and for reviewing every screen after a change. The demo, its data and the window
+driver are ``kiosk.demo`` (imported only when the command runs: listing commands must not load Qt).
 
 ``--real-window`` takes the pictures from a real full-screen window on the xcb platform with the Qt Virtual
 Keyboard, as a patient sees the tablet: the screens with text fields are shot with a field focused and the keyboard
@@ -17,16 +18,10 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 NAME = "screenshots"
 HELP = "run a demo discharge offscreen and save a PNG of every screen (01-start.png, ...)"
-
-DEMO_NURSE = "Sam Okafor"
-DEMO_PIN = "730519"
-DEMO_NOW = datetime(2026, 11, 23, 14, 30)
-TEST_QUEUE = "KioskPDF"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--printer",
         metavar="QUEUE",
         default=None,
-        help=f"CUPS queue to print the demo sheets on (default: {TEST_QUEUE} if it is ready, else outbox only)",
+        help="CUPS queue for the demo sheets (default: the KioskPDF test queue if it is ready, else outbox only)",
     )
     parser.add_argument("--size", default="1280x800", help="screen size in pixels, WIDTHxHEIGHT (default 1280x800)")
     parser.add_argument(
@@ -86,8 +81,8 @@ def _shoot(args: argparse.Namespace, width: int, height: int) -> int:
         # The demo's records, sheets and preview live in a throw-away data folder, never the ward's.
         os.environ["KIOSK_DATA_DIR"] = scratch
         try:
+            from kiosk.demo import DemoRun
             from kiosk.qt_log import route_qt_messages_to_log
-            from kiosk.ui.demo import DemoRun
 
             qt_log = route_qt_messages_to_log()
             try:
@@ -107,27 +102,3 @@ def _shoot(args: argparse.Namespace, width: int, height: int) -> int:
         sys.stderr.flush()
         os._exit(0)
     return 0
-
-
-SHIPPED_DEMO = ("nerve-root-block", "nerve-root-injection")
-DEMO_PEOPLE: tuple[tuple[str, date, str, str], ...] = (
-    ("Margaret Oyelaran-Smith", date(1948, 3, 9), "RHQ1234567", "9434765919"),
-    ("Tomasz Wiśniewski", date(1961, 7, 30), "RHQ7654321", ""),
-)
-
-
-def demo_patients() -> list[tuple[str, str, date, str, str]]:
-    """(procedure id, name, date of birth, hospital number, NHS number) for the demo discharges.
-
-    The shipped procedures, one patient each; with ``--procedures DIR`` (an author's draft folder), one demo
-    discharge per procedure in that folder, so the author sees every screen of their own file.
-    """
-    from kiosk.content.loader import load_library
-
-    ids = load_library().ids()
-    chosen = [pid for pid in SHIPPED_DEMO if pid in ids] if set(SHIPPED_DEMO) <= set(ids) else list(ids)
-    return [(pid, *DEMO_PEOPLE[index % len(DEMO_PEOPLE)]) for index, pid in enumerate(chosen)]
-
-
-def demo_ended() -> datetime:
-    return DEMO_NOW - timedelta(minutes=45)

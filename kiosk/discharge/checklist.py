@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.content.model import Factor
-from kiosk.discharge.model import DischargeRecord
+from kiosk.discharge.model import DischargeRecord, EscortAnswer
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def checklist_for(record: DischargeRecord) -> tuple[ChecklistItem, ...]:
         items.append(BLOOD_SUGAR)
     if Factor.BLOOD_THINNERS in record.factors:
         items.append(BLOOD_THINNERS)
-    items.append(ESCORT_PRESENT if record.escort is not None else NO_ESCORT_PLAN)
+    items.append(ESCORT_PRESENT if record.escort_answer is EscortAnswer.NAMED else NO_ESCORT_PLAN)
     items.extend([MEDICINES, QUESTIONS])
     return tuple(items)
 

@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
-from kiosk.discharge.model import DischargeRecord, Escort
+from kiosk.discharge.model import DischargeRecord, Escort, EscortAnswer
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +150,9 @@ class PatientWalk:
         for attempt in record.answers:
             self._attempts.setdefault(attempt.question_id, []).append(attempt.correct)
         # A named escort, or "nobody" with a nurse's reason, settles the escort screen.
-        self._escort_done = record.escort is not None or bool(record.no_escort_reason)
-        self.end = WalkEnd.FINISHED if record.escort is not None and self._all_done() else WalkEnd.NOT_YET
+        answer = record.escort_answer
+        self._escort_done = answer.settled
+        self.end = WalkEnd.FINISHED if answer is EscortAnswer.NAMED and self._all_done() else WalkEnd.NOT_YET
         self.index = 0
 
     # -- where we are -----------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from kiosk.content.model import Factor
+from kiosk.content.model import Factor, Procedure
 
 
 class DischargeState(StrEnum):
@@ -83,6 +83,24 @@ class SignOff:
     checklist: tuple[tuple[str, bool], ...] = ()
 
 
+NO_ESCORT_OVERRIDE = "no-escort"
+"""The override a nurse records to discharge a patient with nobody staying (its reason is the escort reason)."""
+
+
+class EscortAnswer(StrEnum):
+    """Who stays with the patient for the first 24 hours, as the record says (H4)."""
+
+    NOT_ANSWERED = "not-answered"  # the patient has not reached the question
+    NAMED = "named"  # an adult is named: ``record.escort``
+    NOBODY = "nobody"  # "Nobody is staying with me", and no nurse has recorded why that is safe yet
+    NOBODY_EXCUSED = "nobody-excused"  # nobody, and a nurse's reason is recorded (``record.escort_reason``)
+
+    @property
+    def settled(self) -> bool:
+        """Sign-off may go ahead as far as the escort is concerned."""
+        return self in (EscortAnswer.NAMED, EscortAnswer.NOBODY_EXCUSED)
+
+
 @dataclass(frozen=True)
 class DischargeRecord:
     """Everything known about one discharge at the moment it was read from the store."""
@@ -111,6 +129,41 @@ class DischargeRecord:
     @property
     def confirmed_step_ids(self) -> frozenset[str]:
         return frozenset(c.step_id for c in self.confirmations)
+
+    def has_content_of(self, procedure: Procedure) -> bool:
+        """The procedure is the very one this discharge was started with: same id, same content hash (H1).
+
+        The one check used by the session (resume) and the sheet (print). Strict: a record without a hash never
+        matches, so a sheet can never carry advice nobody can show the patient saw.
+        """
+        return (
+            procedure.id == self.procedure_id
+            and bool(self.content_hash)
+            and self.content_hash == procedure.content_hash
+        )
+
+    @property
+    def escort_reason(self) -> str | None:
+        """The nurse's reason for discharging with nobody staying (or the newest no-escort override), else None."""
+        if self.escort is not None:
+            return None
+        if self.no_escort_reason:
+            return self.no_escort_reason
+        for kind, reason in reversed(self.overrides):
+            if kind == NO_ESCORT_OVERRIDE and reason.strip():
+                return reason
+        return None
+
+    @property
+    def escort_answer(self) -> EscortAnswer:
+        """Where the escort question stands: the one place that reads ``escort`` and ``no_escort_reason`` together."""
+        if self.escort is not None:
+            return EscortAnswer.NAMED
+        if self.escort_reason is not None:
+            return EscortAnswer.NOBODY_EXCUSED
+        if self.no_escort_reason is not None:
+            return EscortAnswer.NOBODY
+        return EscortAnswer.NOT_ANSWERED
 
 
 class PrintEventKind(StrEnum):

@@ -15,10 +15,9 @@ from enum import StrEnum
 from kiosk.content import personalise
 from kiosk.content.model import Procedure
 from kiosk.discharge.flow import WARNING_SIGNS_ID
-from kiosk.discharge.model import AnswerAttempt, DischargeRecord
+from kiosk.discharge.model import AnswerAttempt, DischargeRecord, EscortAnswer
 from kiosk.discharge.timeline import format_clock
 
-NO_ESCORT_OVERRIDE = "no-escort"
 """The override kind the record store reads as the no-escort reason (``kiosk.records.reading``)."""
 
 GONE_OVER_OVERRIDE = "went-over-question"
@@ -142,24 +141,19 @@ def _escort_lines(record: DischargeRecord) -> tuple[tuple[str, str], ...]:
             ("Phone", escort.phone_display),
             ("Stays until", format_clock(escort.stays_until)),
         )
-    if not said_nobody(record):
+    if record.escort_answer is EscortAnswer.NOT_ANSWERED:
         return (("Not answered", "The patient has not reached this question yet"),)
-    return (("Nobody", no_escort_reason(record) or "No reason recorded yet"),)
+    return (("Nobody", record.escort_reason or "No reason recorded yet"),)
 
 
 def said_nobody(record: DischargeRecord) -> bool:
-    """The patient answered "nobody is staying with me" (the store gives "" until a nurse records a reason)."""
-    return record.escort is None and (record.no_escort_reason is not None or no_escort_reason(record) is not None)
+    """The patient answered "nobody is staying with me" (with or without a nurse's reason yet)."""
+    return record.escort_answer in (EscortAnswer.NOBODY, EscortAnswer.NOBODY_EXCUSED)
 
 
 def no_escort_reason(record: DischargeRecord) -> str | None:
     """The nurse's recorded reason for discharging with nobody staying, or None if there is none yet."""
-    if record.no_escort_reason:
-        return record.no_escort_reason
-    for kind, reason in reversed(record.overrides):
-        if kind == NO_ESCORT_OVERRIDE and reason.strip():
-            return reason
-    return None
+    return record.escort_reason
 
 
 def _blockers(
@@ -173,8 +167,9 @@ def _blockers(
     if unanswered:
         blockers.append("Not answered: " + "; ".join(unanswered))
     blockers.extend(_not_gone_over(questions))
-    if record.escort is None and not said_nobody(record):
+    answer = record.escort_answer
+    if answer is EscortAnswer.NOT_ANSWERED:
         blockers.append("The patient has not said who is staying with them")
-    elif record.escort is None and no_escort_reason(record) is None:
+    elif answer is EscortAnswer.NOBODY:
         blockers.append("Nobody is staying with the patient, and no nurse's reason is recorded")
     return tuple(blockers)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from kiosk.discharge import review
 from kiosk.discharge.flow import PatientWalk, WalkEnd
-from kiosk.discharge.model import DischargeRecord, DischargeState
+from kiosk.discharge.model import NO_ESCORT_OVERRIDE, DischargeRecord, DischargeState, EscortAnswer
 from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_ESCORT_OVERRIDE = "no-escort"
 EXPIRED_LEAFLET_OVERRIDE = "expired-leaflet"
 DRAFT_LEAFLET_OVERRIDE = "draft-leaflet"  # content not yet approved, used on a ward that allows drafts
 
@@ -99,7 +98,10 @@ class SessionStore(Protocol):
 
 
 class SessionError(KioskError):
-    """Something the nurse must know about and can act on (shown on the nurse screen, not as a crash)."""
+    """Something the nurse must know about and can act on (shown on the nurse screen, not as a crash).
+
+    Raising a ``KioskError`` is how the plain-Python logic tells the nurse something; the Qt controller's
+    ``handle_error`` shows it (``Flow.show_nurse_message``)."""
 
 
 class KioskSession:
@@ -297,7 +299,7 @@ class KioskSession:
         procedure = self._procedure_for(record)
         self.record_id, self.procedure = record_id, procedure
         if record.state in (DischargeState.STARTED, DischargeState.WITH_PATIENT):
-            if record.escort is None and record.no_escort_reason == "":
+            if record.escort_answer is EscortAnswer.NOBODY:
                 # The patient said "nobody" and no nurse has recorded a reason yet (H4).
                 self._ask_reason(ReasonPurpose.NO_ESCORT, record_id)
                 return
@@ -388,7 +390,7 @@ class KioskSession:
     def sign_off_blockers(self, record: DischargeRecord) -> list[str]:
         """Why this record cannot be signed off yet ([] if it can)."""
         problems = []
-        if record.escort is None and not record.no_escort_reason:
+        if not record.escort_answer.settled:
             problems.append("No adult is recorded as staying with the patient, and no nurse gave a reason.")
         if record.state not in (DischargeState.AWAITING_NURSE, DischargeState.WITH_PATIENT):
             problems.append(f"This discharge is {record.state.value}, not awaiting sign-off.")
@@ -462,7 +464,7 @@ class KioskSession:
                 f"The leaflet '{record.procedure_id}' is no longer in the library",
                 "start a new discharge with the current leaflet",
             ) from exc
-        if record.content_hash and procedure.content_hash != record.content_hash:
+        if not record.has_content_of(procedure):
             raise SessionError(
                 f"The leaflet '{procedure.title}' has changed since this discharge started",
                 "abandon this discharge and start a new one, so the patient sees the current advice",

@@ -9,6 +9,7 @@ reports "no print system" instead of crashing (docs/PRINTING.md says why pycups 
 from __future__ import annotations
 
 import logging
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +22,7 @@ IPP_NOT_FOUND = 0x0406
 IPP_NOT_POSSIBLE = 0x0404
 IPP_NOT_ACCEPTING = 0x0506
 IPP_SERVICE_UNAVAILABLE = 0x0502
+IPP_INTERNAL_ERROR = 0x0500  # also what libcups reports when the connection broke mid-request ("Success")
 
 CUPS_JOB_STATES_DONE = frozenset({7, 8, 9})  # canceled, aborted, completed: nothing more will happen
 PRINTER_STOPPED = 5  # IPP printer-state: 3 idle, 4 processing, 5 stopped
@@ -35,6 +37,14 @@ JOB_ATTRIBUTES = ["job-state", "job-state-reasons", "job-printer-state-message"]
 
 class PrintSystemDown(Exception):
     """CUPS is not running, not reachable, or not installed."""
+
+
+class PrintSystemNotAnswering(PrintSystemDown):
+    """The print server took the connection but the request failed on the way (dropped, reset, garbled).
+
+    libcups reports that as IPP status 0x0500 with ``strerror(errno)`` as the text, often "Success": never a
+    sentence for the nurse, never "the printer is not accepting sheets".
+    """
 
 
 class QueueMissing(Exception):
@@ -97,13 +107,50 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
+PROBE = b"HEAD / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+
+def answers_within(host: str, port: int, seconds: float) -> bool:
+    """Does the print server answer an HTTP request at all within ``seconds``? (Any reply counts.)
+
+    pycups has no timeout of its own: a server that takes the connection and never replies holds a call for
+    about 60 s, one whose port drops connection attempts about 30 s. This costs one local round trip (well under
+    a millisecond) and turns both into a prompt "not answering".
+    """
+    family = socket.AF_UNIX if host.startswith("/") else socket.AF_INET6 if ":" in host else socket.AF_INET
+    address: str | tuple[str, int] = host if family == socket.AF_UNIX else (host, port)
+    try:
+        if family == socket.AF_UNIX:
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            sock.settimeout(seconds)
+            sock.connect(address)
+        else:
+            sock = socket.create_connection(address, timeout=seconds)  # type: ignore[arg-type]
+    except FileNotFoundError:
+        return True  # no scheduler socket at all: pycups fails at once and says "not running"
+    except ConnectionRefusedError:
+        return True  # refused at once: pycups says "not running", also at once
+    except OSError:
+        return False
+    with sock:
+        try:
+            sock.settimeout(seconds)
+            sock.sendall(PROBE.replace(b"localhost", (host if family != socket.AF_UNIX else "localhost").encode()))
+            return bool(sock.recv(1))
+        except OSError:
+            return False
+
+
 class CupsLink:
     """The print server the kiosk talks to: the default one (``CUPS_SERVER`` or the local scheduler), or another.
 
-    ``server`` is ``host``, ``host:port`` or a socket path such as ``/run/cups/cups.sock``.
+    ``server`` is ``host``, ``host:port`` or a socket path such as ``/run/cups/cups.sock``. With
+    ``answer_seconds``, each call first checks that the server answers at all (``answers_within``) and raises
+    ``PrintSystemNotAnswering`` if not, so a dead server costs that long, not libcups' 30-60 s.
     """
 
-    def __init__(self, server: str | None = None) -> None:
+    def __init__(self, server: str | None = None, answer_seconds: float | None = None) -> None:
+        self.answer_seconds = answer_seconds
         self._host: str | None = None
         self._port: int | None = None
         if server:
@@ -123,6 +170,10 @@ class CupsLink:
         # A server that asks for a password must get "no" at once: libcups' default prompts on a terminal,
         # which would freeze the kiosk. The refusal reaches the nurse as CUPS' own reason ("Unauthorized").
         cups.setPasswordCB(_no_password)
+        if self.answer_seconds is not None:
+            host, port = cups.getServer(), cups.getPort()
+            if not answers_within(host, port, self.answer_seconds):
+                raise PrintSystemNotAnswering(f"{host}:{port} gave no answer within {self.answer_seconds} s")
         try:
             return cups.Connection()
         except RuntimeError as exc:  # pycups: "failed to connect to server"
@@ -142,6 +193,8 @@ class CupsLink:
                 raise QueueNotAccepting(text) from exc
             if status == IPP_NOT_POSSIBLE and method == "cancelJob":
                 raise JobNotCancellable(text) from exc
+            if status == IPP_INTERNAL_ERROR:
+                raise PrintSystemNotAnswering(text) from exc
             if status == IPP_SERVICE_UNAVAILABLE or status < 0x0100:
                 raise PrintSystemDown(text) from exc
             log.warning("CUPS refused %s: %s (IPP status %#06x)", method, text, status)

@@ -30,6 +30,7 @@ from kiosk.printing.cups_link import (
     JobNotCancellable,
     PrintRefused,
     PrintSystemDown,
+    PrintSystemNotAnswering,
     QueueMissing,
 )
 from kiosk.printing.outbox import Outbox
@@ -37,6 +38,7 @@ from kiosk.printing.recovery import last_attempt
 from kiosk.printing.status import (
     ASK,
     CUPS_JOB_STATES,
+    NOT_ANSWERING_CANCEL,
     JobStatus,
     PrintJob,
     QueueState,
@@ -51,6 +53,11 @@ log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 1000
 NOT_RUNNING = "print system not running"
+NOT_ANSWERING_WORDS = "print system not answering"
+
+
+def _down_words(exc: PrintSystemDown) -> str:
+    return NOT_ANSWERING_WORDS if isinstance(exc, PrintSystemNotAnswering) else NOT_RUNNING
 
 
 class PrintJournal(Protocol):
@@ -70,12 +77,13 @@ class PrintService:
         deadline_seconds: int,
         *,
         server: str | None = None,
+        answer_seconds: float | None = None,
     ) -> None:
         self.queue = queue.strip()
         self.deadline_seconds = deadline_seconds
         self._journal = journal
         self._clock = clock
-        self._link = CupsLink(server)
+        self._link = CupsLink(server, answer_seconds)
 
     # --- the queue -------------------------------------------------------------------------------------------
 
@@ -85,6 +93,9 @@ class PrintService:
             return QueueStatus(QueueState.NOT_CONFIGURED, "", queue_message(QueueState.NOT_CONFIGURED, ""))
         try:
             printer = self._link.printer(self.queue)
+        except PrintSystemNotAnswering as exc:
+            log.info("print system not answering: %s", exc)
+            return self._queue_status(QueueState.NOT_ANSWERING, "")
         except PrintSystemDown as exc:
             log.info("print system not reachable: %s", exc)
             return self._queue_status(QueueState.NO_PRINT_SYSTEM, NOT_RUNNING)
@@ -103,15 +114,24 @@ class PrintService:
         return self._queue_status(state, said, printer.reasons)
 
     def _queue_status(self, state: QueueState, said: str, reasons: tuple[str, ...] = ()) -> QueueStatus:
-        shown = "" if state is QueueState.NO_PRINT_SYSTEM else said
+        shown = "" if state in (QueueState.NO_PRINT_SYSTEM, QueueState.NOT_ANSWERING) else said
         return QueueStatus(state, self.queue, queue_message(state, self.queue, shown), said, reasons)
 
     # --- sending ---------------------------------------------------------------------------------------------
 
     def print_sheet(self, record_id: str, pdf: bytes, outbox: Outbox, reprint: bool = False) -> PrintJob:
         """What the Print button does: save the sheet durably, note where, then send it (if there is a printer)."""
+        path = self.save_sheet(record_id, pdf, outbox, reprint=reprint)
+        return self.send_saved(record_id, path, reprint=reprint)
+
+    def save_sheet(self, record_id: str, pdf: bytes, outbox: Outbox, reprint: bool = False) -> Path:
+        """The first half of Print, no CUPS in it: the sheet is safe in the outbox, and the record says where."""
         path = outbox.save(record_id, pdf, reprint=reprint)
         self._record(record_id, PrintEventKind.SAVED_TO_OUTBOX, queue=self.queue, pdf_path=str(path), reprint=reprint)
+        return path
+
+    def send_saved(self, record_id: str, path: Path, reprint: bool = False) -> PrintJob:
+        """The second half of Print: a saved sheet to the queue, or "outbox only" when the ward set no printer."""
         if not self.queue:
             job = PrintJob(record_id, path, "", JobStatus.OUTBOX_ONLY, "", reprint=reprint)
             return job.but(nurse_message=job_message(job), queue_state=QueueState.NOT_CONFIGURED)
@@ -127,6 +147,8 @@ class PrintService:
             return self._refuse(job, status.state, status.message)
         try:
             job_id = self._link.print_file(self.queue, pdf_path, title=pdf_path.stem)
+        except PrintSystemNotAnswering:
+            return self._refuse(job, QueueState.NOT_ANSWERING, queue_message(QueueState.NOT_ANSWERING, ""))
         except PrintSystemDown:
             return self._refuse(job, QueueState.NO_PRINT_SYSTEM, queue_message(QueueState.NO_PRINT_SYSTEM, ""))
         except QueueMissing:
@@ -176,8 +198,8 @@ class PrintService:
             return job
         try:
             snapshot = self._link.job(job.job_id)
-        except PrintSystemDown:
-            return self._advance(job, job.status, job.cups_state, NOT_RUNNING)
+        except PrintSystemDown as exc:
+            return self._advance(job, job.status, job.cups_state, _down_words(exc))
         except JobMissing:
             why = "the print system has no record of this sheet: check the printer tray before printing again"
             return self._advance(job, JobStatus.FAILED, "missing", why)
@@ -196,8 +218,8 @@ class PrintService:
     def _printer_words(self, queue: str, cups_state: str, job_message_text: str) -> str:
         try:
             printer = self._link.printer(queue)
-        except PrintSystemDown:
-            return NOT_RUNNING
+        except PrintSystemDown as exc:
+            return _down_words(exc)
         except QueueMissing:
             return "the printer has been removed"
         except PrintRefused as exc:
@@ -257,6 +279,8 @@ class PrintService:
             return self.poll(job)
         except JobMissing:
             pass  # nothing left in CUPS that could still print
+        except PrintSystemNotAnswering:
+            return job.but(printer_message=NOT_ANSWERING_WORDS, nurse_message=NOT_ANSWERING_CANCEL)
         except PrintSystemDown:
             # CUPS keeps queued jobs across a restart, so this one may still print: do not call it cancelled.
             return job.but(

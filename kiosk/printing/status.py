@@ -21,6 +21,7 @@ class QueueState(StrEnum):
     REJECTING = "rejecting"  # cupsreject: new jobs are refused
     NOT_FOUND = "not-found"  # no queue of that name on the print server
     NO_PRINT_SYSTEM = "no-print-system"  # CUPS not running or not installed
+    NOT_ANSWERING = "not-answering"  # the print server took a connection but gave no answer by the deadline
     NOT_CONFIGURED = "not-configured"  # the ward set no printer: sheets go to the outbox only
 
 
@@ -89,6 +90,21 @@ UNREACHABLE_PHRASES = (
 )
 
 ASK = "Ask the ward clerk or IT to check the printer."
+NOT_ANSWERING = "The print system is not answering. Ask IT to check CUPS."
+NOT_ANSWERING_JOB = (
+    "The print system is not answering: the sheet may not have printed. It is saved as {path}. "
+    "Check the printer tray; if nothing came out, press Retry."
+)
+NOT_ANSWERING_WAIT = (
+    "The print system is not answering yet. The sheet is saved as {path}. "
+    "Retry comes back once it answers (printing again now could make two copies)."
+)
+NOT_ANSWERING_FOLLOW = "The print system is not answering; the sheet may still print. Check the printer tray."
+NOT_ANSWERING_CANCEL = "The print system is not answering: the sheet was not cancelled and may still print."
+NOT_SETTLED = (
+    "The print system has not answered the last Print yet, so printing again now could make two copies. "
+    "Wait a moment and check the printer tray."
+)
 
 
 def reason_words(reasons: tuple[str, ...], message: str = "") -> tuple[str, ...]:
@@ -144,6 +160,8 @@ def queue_message(state: QueueState, queue: str, printer_message: str = "") -> s
         return f"There is no printer called {queue!r}. Ask IT to check the printer name in the kiosk settings."
     if state is QueueState.NO_PRINT_SYSTEM:
         return "The print system is not running on this kiosk. Ask IT to start CUPS."
+    if state is QueueState.NOT_ANSWERING:
+        return NOT_ANSWERING
     return "No printer is set up for this kiosk."
 
 

@@ -36,7 +36,7 @@ def check_record_matches(record: DischargeRecord, procedure: Procedure) -> None:
             f"Record {record.record_id} is for procedure '{record.procedure_id}', not '{procedure.id}'",
             "the sheet was not printed; open the discharge again and print from there",
         )
-    if not record.content_hash or record.content_hash != procedure.content_hash:
+    if not record.has_content_of(procedure):
         raise SheetError(
             f"The content of '{procedure.id}' has changed since record {record.record_id} was made "
             f"(record version {record.procedure_version or '?'}, library version {procedure.document.version})",

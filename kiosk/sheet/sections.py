@@ -193,7 +193,8 @@ def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
             _labelled(ctx, "Stays until", until),
         ]
     else:
-        reason = f" (the nurse noted: {markup(record.no_escort_reason)})" if record.no_escort_reason else ""
+        noted = record.escort_reason
+        reason = f" (the nurse noted: {markup(noted)})" if noted else ""
         lines = [
             para(f"<b>Nobody was named to stay with you</b>{reason}.", st.body),
             para(f"You should not be on your own until {until}. Ask someone to stay with you.", st.body),

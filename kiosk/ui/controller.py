@@ -16,6 +16,7 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
@@ -24,20 +25,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import Clock
 from kiosk.config import WardConfig
+from kiosk.db_wait import RecordWrites
 from kiosk.discharge.flow import ScreenKind
-from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
-from kiosk.ui.background import BackgroundCall
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
+from kiosk.ui.posting import Workers
+from kiosk.workers import Outcome, Result
 
 if TYPE_CHECKING:
     from kiosk.printing.service import PrintService
+    from kiosk.printing.stage import PrintStage
     from kiosk.printing.status import PrintJob
     from kiosk.records.central.status import SenderStatus
     from kiosk.records.nurses import SignInResult
@@ -50,19 +53,28 @@ log = logging.getLogger(__name__)
 # discharges was most of the kiosk's memory growth (tests/benchmarks/test_bench_ui.py measures it).
 KEPT_NURSE_STAGES = frozenset({Stage.PRINT})
 
+PIN_CHECK_SECONDS = 30.0
+"""The PIN check (scrypt, about 0.3 s of CPU) runs on the records lane; past this the nurse is asked to try again."""
+
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def run_guarded(flow: Flow, action: Callable[..., Any], *args: Any) -> Any:
+    """The one slot guard: an exception never escapes to Qt; ``flow.handle_error`` shows it and logs it."""
+    try:
+        return action(*args)
+    except Exception as exc:
+        flow.handle_error(exc)
+        return None
 
 
 def guarded(method: F) -> F:
-    """A slot that never lets an exception escape to Qt: the person sees a message, the log gets the traceback."""
+    """``run_guarded`` as a decorator for the controller's own slots."""
 
     @functools.wraps(method)
     def wrapper(self: Flow, *args: Any) -> Any:
-        try:
-            return method(self, *args)
-        except Exception as exc:
-            self.handle_error(exc)
-            return None
+        return run_guarded(self, method, self, *args)
 
     return wrapper  # type: ignore[return-value]
 
@@ -80,6 +92,7 @@ class Flow(QObject):
         monotonic: Callable[[], float] = time.monotonic,
         print_service: PrintService | None = None,
         read_aloud: ReadAloud | None = None,
+        print_server: str | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -88,17 +101,18 @@ class Flow(QObject):
         self.clock = clock
         self._monotonic = monotonic
         self._print_service = print_service
+        self._print_server = print_server
         self.theme_choice = theme.ThemeChoice()
         self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
         self._page_keys: dict[ScreenKind, str] = {}
         self.nurse_screens: dict[Stage, QWidget] = {}
         self._cleared_nurse_stages: set[Stage] = set()
-        self.job: PrintJob | None = None
-        self._pdf: bytes = b""
         self._records_stopped: RecordsStoppedScreen | None = None
-        self._pin_check = BackgroundCall(self)
-        self._pin_check.done.connect(self._pin_checked)
-        self._pin_check.failed.connect(self._pin_check_failed)
+        self._print_stage: PrintStage | None = None
+        self._shown_sheet: Path | bytes | None = None
+        self.workers = Workers(self)
+        self.writes = RecordWrites(session.store, self.workers.records)
+        self._checking_pin = False
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
         self.read_aloud = read_aloud
@@ -329,10 +343,54 @@ class Flow(QObject):
         self._walk().begin(self._shown_key(ScreenKind.WELCOME))
         self.show_patient_screen()
 
+    def _save_then(
+        self,
+        save: Callable[[], T],
+        then: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A patient's tap that writes to the record: committed now, or, while another program holds the
+        database's write lock, once it clears (``kiosk.db_wait``). The screen waits, disabled, and never freezes;
+        it moves on only after the commit (H6). A walk that ended meanwhile (idle, lock) is not written to."""
+        walk = self.session.walk
+        page = self.window.stack.currentWidget()
+
+        def still_open() -> bool:
+            return walk is not None and self.session.walk is walk and self.session.stage is Stage.PATIENT
+
+        def attempt() -> tuple[bool, T | None]:
+            if not still_open():
+                return False, None
+            return True, save()
+
+        def done(result: tuple[bool, T | None]) -> None:
+            opened, value = result
+            if opened and still_open():
+                run_guarded(self, then, value)
+
+        def waiting(on: bool) -> None:
+            if page is not None and still_open():
+                try:
+                    page.setEnabled(not on)
+                except RuntimeError:  # the page was deleted meanwhile
+                    pass
+
+        self.writes.run(attempt, done, failed or self.handle_error, waiting=waiting)
+
+    def slot(self, action: Callable[..., Any]) -> Callable[..., None]:
+        """``action`` as a slot for a screen's signal, behind the one guard (``run_guarded``)."""
+
+        @functools.wraps(action)
+        def run(*args: Any) -> None:
+            run_guarded(self, action, *args)
+
+        return run
+
     @guarded
     def _understood(self, kind: ScreenKind) -> None:
-        self._walk().understand(self._shown_key(kind))
-        self.show_patient_screen()
+        walk = self._walk()
+        key = self._shown_key(kind)
+        self._save_then(lambda: walk.understand(key), lambda _: self.show_patient_screen())
 
     @guarded
     def _back(self) -> None:
@@ -341,13 +399,18 @@ class Flow(QObject):
 
     @guarded
     def _answered(self, chosen: int) -> None:
-        outcome = self._walk().answer(self._shown_key(ScreenKind.QUESTION), chosen)
-        if outcome is None:
-            return
-        page = self.patient_screens[ScreenKind.QUESTION]
-        page.show_outcome(  # type: ignore[attr-defined]
-            chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option
-        )
+        walk = self._walk()
+        key = self._shown_key(ScreenKind.QUESTION)
+
+        def show(outcome: Any) -> None:
+            if outcome is None:
+                return  # a tap for a screen no longer shown
+            page = self.patient_screens[ScreenKind.QUESTION]
+            page.show_outcome(  # type: ignore[attr-defined]
+                chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option
+            )
+
+        self._save_then(lambda: walk.answer(key, chosen), show)
 
     @guarded
     def _after_answer(self) -> None:
@@ -362,17 +425,23 @@ class Flow(QObject):
         walk = self._walk()
         assert self.session.procedure is not None
         until = timeline.escort_until(self.session.procedure, walk.procedure_ended, self.clock.zone)
-        try:
-            walk.record_escort(name, relationship, phone, until)
-        except ValidationError as error:
-            self.patient_screens[ScreenKind.ESCORT].show_error(error.title)  # type: ignore[attr-defined]
-            return
-        self.show_patient_screen()
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.patient_screens[ScreenKind.ESCORT].show_error(exc.title)  # type: ignore[attr-defined]
+            else:
+                self.handle_error(exc)
+
+        self._save_then(
+            lambda: walk.record_escort(name, relationship, phone, until),
+            lambda _: self.show_patient_screen(),
+            refused,
+        )
 
     @guarded
     def _nobody(self) -> None:
-        self._walk().nobody()
-        self.session.patient_nobody()
+        walk = self._walk()
+        self._save_then(walk.nobody, lambda _: self.session.patient_nobody())
 
     @guarded
     def _text_size(self, size: str) -> None:
@@ -441,26 +510,36 @@ class Flow(QObject):
 
     @guarded
     def _pin_entered(self, name: str, pin: str) -> None:
-        """The PIN is checked off the GUI thread (scrypt takes about 0.3 s); the pad waits meanwhile."""
-        if self._pin_check.busy:
+        """The PIN is checked off the GUI thread (scrypt takes about 0.3 s) on the records lane; the pad waits."""
+        if self._checking_pin:
             return
+        self._checking_pin = True
         self.pin_screen.set_checking(True)
-        self._pin_check.start(self.session.accounts.verify, name, pin)
+        verify = self.session.accounts.verify
+        self.workers.records.submit(lambda: verify(name, pin), PIN_CHECK_SECONDS, self._pin_answer)
 
     @property
     def checking_pin(self) -> bool:
-        return self._pin_check.busy
+        return self._checking_pin
 
-    @guarded
-    def _pin_checked(self, result: SignInResult) -> None:
+    def _pin_answer(self, result: Result[SignInResult]) -> None:
+        if result.outcome.late:
+            return  # the nurse was told to try again
+        self._checking_pin = False
         self.pin_screen.set_checking(False)
+        if result.outcome is Outcome.DONE:
+            assert result.value is not None
+            run_guarded(self, self._pin_checked, result.value)
+        elif result.outcome is Outcome.FAILED:
+            assert result.error is not None
+            self.handle_error(result.error)
+        else:
+            self.handle_error(KioskError("Checking the PIN is taking too long", "try again in a moment"))
+
+    def _pin_checked(self, result: SignInResult) -> None:
         message = self.session.sign_in_result(result)
         if message:
             self.pin_screen.show_error(message)
-
-    def _pin_check_failed(self, exc: BaseException) -> None:
-        self.pin_screen.set_checking(False)
-        self.handle_error(exc)
 
     @guarded
     def _pin_cancelled(self) -> None:
@@ -483,9 +562,8 @@ class Flow(QObject):
             return
         nurse_side = stage in NURSE_STAGES or stage is Stage.PIN
         if isinstance(exc, KioskError) and nurse_side:
-            # The nurse can act on it (a changed leaflet, a full disk): say so and stay on the screen.
-            log.warning("shown to the nurse: %s", exc)
-            self.notice.show_message(exc.title if not exc.hint else f"{exc.title}: {exc.hint}.")
+            # The nurse can act on it (a wrong PIN, a changed leaflet, a full disk): say so and stay on the screen.
+            self.show_nurse_message(exc)
             return
         log.error("unexpected error on the %s screen", stage.value, exc_info=exc)
         try:
@@ -494,6 +572,11 @@ class Flow(QObject):
             log.exception("could not reset the session after an error")
             self.wipe()
             self.window.show_screen(self.error_screen)
+
+    def show_nurse_message(self, exc: KioskError) -> None:
+        """The logic's word for the nurse (a ``KioskError``: title and hint) in the notice bar."""
+        log.warning("shown to the nurse: %s", exc)
+        self.notice.show_message(exc.title if not exc.hint else f"{exc.title}: {exc.hint}.")
 
     # == wiping ==================================================================================================
     def wipe(self) -> None:
@@ -550,108 +633,120 @@ class Flow(QObject):
         self.window.show_screen(screen)
 
     # == printing ================================================================================================
+    # The print stage (``kiosk.printing.stage``) owns the job, polling, retry, cancel, resume and "sheet in hand";
+    # here it is only built, fed the session's record, shown, and polled once a second while a job is live.
     def print_service(self) -> PrintService:
         if self._print_service is None:
+            from kiosk.printing import stage
             from kiosk.printing.service import PrintService
+            from kiosk.records.store import RecordStore
 
+            store = self.session.store
+            # The service writes CUPS' news from the cups lane: on its own connection, so a write waiting for
+            # another program's lock never holds the GUI's connection (and so the GUI thread) with it.
+            journal = RecordStore(store.path, store.clock)
             self._print_service = PrintService(
-                self.config.printer_queue, self.session.store, self.clock, self.config.job_deadline_seconds
+                self.config.printer_queue,
+                journal,
+                self.clock,
+                self.config.job_deadline_seconds,
+                server=self._print_server,
+                answer_seconds=stage.ANSWER_SECONDS,
             )
         return self._print_service
 
-    def prepare_sheet(self) -> bytes:
-        """Build the sheet from the record (H1: never from what is on screen); previewed from memory (F7)."""
-        from kiosk.sheet.builder import build_sheet
+    def print_stage(self) -> PrintStage:
+        if self._print_stage is None:
+            from kiosk.printing import stage
 
+            self._print_stage = stage.PrintStage(
+                self.print_service(),
+                self.workers.cups,
+                self.workers.records,
+                self.writes,
+                self.session.store,
+                self.clock,
+                changed=self._print_changed,
+                finished=self._sheet_handed_over,
+                failed=self.handle_error,
+                call_deadline=stage.CALL_DEADLINE_SECONDS,
+            )
+        return self._print_stage
+
+    @property
+    def job(self) -> PrintJob | None:
+        """The sheet's job as the print stage knows it now (None before Print)."""
+        return self._print_stage.job if self._print_stage is not None else None
+
+    def open_print_stage(self) -> None:
+        """Entering the print screen: the stage follows a sheet already sent, or builds one to print."""
+        record_id = self.session.record_id
+        assert record_id is not None and self.session.procedure is not None
         record = self.session.record()
-        assert self.session.procedure is not None
-        self._pdf = build_sheet(
-            record, self.session.procedure, self.config, self.clock.now(), reprint=self.session.reprint
+        procedure = self.session.procedure
+        reprint = self.session.reprint
+        printed_at = self.clock.now()
+        config = self.config
+
+        def build() -> bytes:
+            """On the records lane: the sheet from the record (H1: never from what is on screen), kept in memory
+            for the preview (no patient PDF on disk until Print saves it in the outbox: issue 13 F7)."""
+            from kiosk.sheet.builder import build_sheet
+
+            return build_sheet(record, procedure, config, printed_at, reprint=reprint)
+
+        self._shown_sheet = None
+        self.print_stage().open(record_id, reprint, self.session.store.print_events(record_id), build)
+
+    @guarded
+    def _print_changed(self) -> None:
+        """Show the stage's state on the print screen; poll while a job is live."""
+        stage = self._print_stage
+        if stage is None or self.session.stage is not Stage.PRINT:
+            return
+        if stage.wants_polling:
+            if not self.poll_timer.isActive():
+                self.poll_timer.start()
+        else:
+            self.poll_timer.stop()
+        screen = self.nurse_screens.get(Stage.PRINT)
+        if screen is None:
+            return
+        if stage.sheet is not None and stage.sheet is not self._shown_sheet:
+            self._shown_sheet = stage.sheet
+            screen.show_sheet(stage.sheet)  # type: ignore[attr-defined]
+        view = stage.view
+        screen.show_status(  # type: ignore[attr-defined]
+            view.message, view.state, can_retry=view.can_retry, can_cancel=view.can_cancel, can_confirm=view.can_confirm
         )
-        return self._pdf
 
-    def resume_print_job(self) -> PrintJob | None:
-        """The sheet the record says is still printing, or printed and not yet confirmed in hand, if there is one.
+    def start_print(self) -> None:
+        self.print_stage().print_sheet()
 
-        After a restart or a resume from the list, pressing Print again could make CUPS print a second copy once a
-        paused printer comes back (hazard H5): the nurse follows that same job instead, or confirms "sheet in hand".
-        A reprint always starts a new job. The caller shows the sheet, then ``follow_job``.
-        """
-        from kiosk.printing.status import JobStatus
+    def retry_print(self) -> None:
+        self.print_stage().retry()
 
-        record_id = self.session.record_id
-        if record_id is None or self.session.reprint:
-            return None
-        job = self.print_service().resume(record_id, self.session.store.print_events(record_id))
-        followable = (JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.STUCK, JobStatus.COMPLETED)
-        if job is None or job.status not in followable:
-            return None
-        self.job = job
-        return job
-
-    def start_print(self) -> PrintJob:
-        from kiosk.printing.outbox import Outbox
-
-        record_id = self.session.record_id
-        assert record_id is not None and self._pdf
-        self.job = self.print_service().print_sheet(record_id, self._pdf, Outbox(), reprint=self.session.reprint)
-        self.follow_job()
-        return self.job
-
-    def retry_print(self) -> PrintJob:
-        assert self.job is not None
-        self.job = self.print_service().resubmit(self.job)
-        self.follow_job()
-        return self.job
-
-    def cancel_print(self) -> PrintJob:
-        assert self.job is not None
-        self.job = self.print_service().cancel(self.job)
-        self.follow_job()
-        return self.job
+    def cancel_print(self) -> None:
+        self.print_stage().cancel()
 
     @guarded
     def poll_job(self) -> None:
-        """Ask the print service how the job is doing (the timer calls this every second)."""
-        if self.job is None or self.session.stage is not Stage.PRINT:
+        """Ask CUPS how the job is doing (the timer calls this every second; the answer comes back later)."""
+        if self._print_stage is None or self.session.stage is not Stage.PRINT or not self._print_stage.wants_polling:
             self.poll_timer.stop()
             return
-        self.job = self.print_service().poll(self.job)
-        self.follow_job()
-
-    def follow_job(self) -> None:
-        """Show the job's state on the print screen and keep polling CUPS until nothing more can change."""
-        from kiosk.ui import nurse_wiring
-
-        if self.job is None:
-            return
-        if self.job.finished:
-            self.poll_timer.stop()
-        elif not self.poll_timer.isActive():
-            self.poll_timer.start()
-        screen = self.nurse_screens.get(Stage.PRINT)
-        if screen is not None:
-            nurse_wiring.show_job(screen, self.job)
+        self._print_stage.poll()
 
     def sheet_in_hand(self) -> None:
-        from kiosk.printing.outbox import Outbox, hand_over
+        self.print_stage().sheet_in_hand(self.session.nurse or "")
 
-        record_id = self.session.record_id
-        nurse = self.session.nurse or ""
-        assert record_id is not None
-        event = PrintEvent(
-            PrintEventKind.SHEET_IN_HAND,
-            at=self.clock.now(),
-            job_id=self.job.job_id if self.job else None,
-            queue=self.job.queue if self.job else "",
-            reprint=self.session.reprint,
-            pdf_path=str(self.job.pdf_path) if self.job else "",
-            nurse_name=nurse,
-        )
-        hand_over(self.session.store, Outbox(), record_id, event)
-        self.session.print_finished()
+    @guarded
+    def _sheet_handed_over(self) -> None:
+        if self.session.stage is Stage.PRINT:
+            self.session.print_finished()
 
     def _stop_printing(self) -> None:
         self.poll_timer.stop()
-        self.job = None
-        self._pdf = b""
+        if self._print_stage is not None:
+            self._print_stage.close()
+        self._shown_sheet = None

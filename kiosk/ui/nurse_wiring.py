@@ -7,29 +7,14 @@ screens themselves (``kiosk.ui.nurse``) take data in through methods and report 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from kiosk.discharge.session import Stage
 
 if TYPE_CHECKING:
-    from kiosk.printing.status import PrintJob
     from kiosk.ui.controller import Flow
-
-
-def _slot(flow: Flow, action: Callable[..., Any]) -> Callable[..., None]:
-    """Run ``action`` as a slot: errors go to ``flow.handle_error`` (never to Qt, never a traceback on screen)."""
-
-    @functools.wraps(action)
-    def run(*args: Any) -> None:
-        try:
-            action(*args)
-        except Exception as exc:
-            flow.handle_error(exc)
-
-    return run
 
 
 def _create_first_nurse(flow: Flow, screen: QWidget, name: str, pin: str, code: str) -> None:
@@ -48,58 +33,58 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         from kiosk.ui.nurse.first_nurse import FirstNurseScreen
 
         first = FirstNurseScreen()
-        first.nurse_created.connect(_slot(flow, functools.partial(_create_first_nurse, flow, first)))
+        first.nurse_created.connect(flow.slot(functools.partial(_create_first_nurse, flow, first)))
         return first
     if stage is Stage.NEW_PIN:
         from kiosk.ui.nurse.new_pin import NewPinScreen
 
         new_pin = NewPinScreen()
-        new_pin.pin_chosen.connect(_slot(flow, session.new_pin_chosen))
-        new_pin.cancelled.connect(_slot(flow, session.new_pin_cancelled))
+        new_pin.pin_chosen.connect(flow.slot(session.new_pin_chosen))
+        new_pin.cancelled.connect(flow.slot(session.new_pin_cancelled))
         return new_pin
     if stage is Stage.NURSE_HOME:
         from kiosk.ui.nurse.home import NurseHomeScreen
 
         home = NurseHomeScreen()
-        home.new_discharge.connect(_slot(flow, session.new_discharge))
-        home.resume.connect(_slot(flow, session.resume))
-        home.reprint.connect(_slot(flow, session.reprint_requested))
-        home.abandon_requested.connect(_slot(flow, session.abandon_requested))
-        home.lock.connect(_slot(flow, session.lock))
-        home.close_kiosk.connect(_slot(flow, session.close_requested))
-        home.unlock_colleague.connect(_slot(flow, session.unlock_colleague))
+        home.new_discharge.connect(flow.slot(session.new_discharge))
+        home.resume.connect(flow.slot(session.resume))
+        home.reprint.connect(flow.slot(session.reprint_requested))
+        home.abandon_requested.connect(flow.slot(session.abandon_requested))
+        home.lock.connect(flow.slot(session.lock))
+        home.close_kiosk.connect(flow.slot(session.close_requested))
+        home.unlock_colleague.connect(flow.slot(session.unlock_colleague))
         return home
     if stage is Stage.NEW_DISCHARGE:
         from kiosk.ui.nurse.new_discharge import NewDischargeScreen
 
         form = NewDischargeScreen()
-        form.submitted.connect(_slot(flow, session.discharge_submitted))
-        form.cancelled.connect(_slot(flow, session.new_discharge_cancelled))
+        form.submitted.connect(flow.slot(session.discharge_submitted))
+        form.cancelled.connect(flow.slot(session.new_discharge_cancelled))
         return form
     if stage is Stage.REASON:
         from kiosk.ui.nurse.reason import ReasonScreen
 
         reason = ReasonScreen()
-        reason.reason_given.connect(_slot(flow, session.reason_given))
-        reason.cancelled.connect(_slot(flow, session.reason_cancelled))
+        reason.reason_given.connect(flow.slot(session.reason_given))
+        reason.cancelled.connect(flow.slot(session.reason_cancelled))
         return reason
     if stage is Stage.REVIEW:
         from kiosk.ui.nurse.review import ReviewScreen
 
         review = ReviewScreen()
-        review.sign_off_requested.connect(_slot(flow, session.sign_off_requested))
-        review.back.connect(_slot(flow, session.review_back))
-        review.gone_over.connect(_slot(flow, session.question_gone_over))
+        review.sign_off_requested.connect(flow.slot(session.sign_off_requested))
+        review.back.connect(flow.slot(session.review_back))
+        review.gone_over.connect(flow.slot(session.question_gone_over))
         return review
     if stage is Stage.PRINT:
         from kiosk.ui.nurse.printing import PrintScreen
 
         printing = PrintScreen()
-        printing.print_requested.connect(_slot(flow, flow.start_print))
-        printing.retry.connect(_slot(flow, flow.retry_print))
-        printing.cancel_job.connect(_slot(flow, flow.cancel_print))
-        printing.sheet_in_hand.connect(_slot(flow, flow.sheet_in_hand))
-        printing.finish.connect(_slot(flow, session.print_finished))
+        printing.print_requested.connect(flow.slot(flow.start_print))
+        printing.retry.connect(flow.slot(flow.retry_print))
+        printing.cancel_job.connect(flow.slot(flow.cancel_print))
+        printing.sheet_in_hand.connect(flow.slot(flow.sheet_in_hand))
+        printing.finish.connect(flow.slot(session.print_finished))
         return printing
     raise ValueError(f"no nurse screen for {stage}")
 
@@ -126,29 +111,4 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
         assert session.procedure is not None
         screen.load(session.record(), session.procedure)  # type: ignore[attr-defined]
     elif stage is Stage.PRINT:
-        if flow.job is None:
-            resumed = flow.resume_print_job()
-            if resumed is not None:
-                # The sheet that was sent, not a new one: the nurse checks what is (or was) on the printer.
-                path = resumed.pdf_path if resumed.pdf_path.is_file() else flow.prepare_sheet()
-                screen.show_sheet(path)  # type: ignore[attr-defined]
-                flow.follow_job()
-                return
-            path = flow.prepare_sheet()
-            screen.show_sheet(path)  # type: ignore[attr-defined]
-            status = flow.print_service().check_queue()
-            screen.show_status(  # type: ignore[attr-defined]
-                status.message, status.state.value, can_retry=False, can_cancel=False, can_confirm=False
-            )
-
-
-def show_job(screen: QWidget, job: PrintJob) -> None:
-    from kiosk.printing.status import JobStatus
-
-    screen.show_status(  # type: ignore[attr-defined]
-        job.nurse_message,
-        job.status.value,
-        can_retry=job.can_retry,
-        can_cancel=not job.finished,
-        can_confirm=job.status in (JobStatus.COMPLETED, JobStatus.OUTBOX_ONLY),
-    )
+        flow.open_print_stage()

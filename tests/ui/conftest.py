@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import create_application
@@ -12,3 +15,15 @@ from kiosk.app import create_application
 def qapp(qapp_args: list[str]) -> QApplication:
     """pytest-qt's application, set up like the kiosk's (bundled font registered, QSS theme applied)."""
     return create_application(qapp_args)
+
+
+@pytest.fixture(autouse=True)
+def delete_what_the_test_left(qapp: QApplication) -> Iterator[None]:
+    """After each test, really delete the widgets it scheduled for deletion (``deleteLater``).
+
+    Qt deletes them only when control returns to an event loop level that never comes between tests, so every
+    earlier test's kiosk window stayed alive, with its controller's idle filter on the application: by the end
+    of the suite each event ran through dozens of filters and the GUI tests measured the harness, not the kiosk.
+    """
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_flow
 from kiosk.config import WardConfig
+from kiosk.demo import TEST_QUEUE, WindowDriver
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
 from kiosk.ui.controller import Flow
@@ -52,7 +53,9 @@ class Ticks:
         self.now += seconds
 
 
-class Kiosk:
+class Kiosk(WindowDriver):
+    """The demo's window driver (``kiosk.demo.WindowDriver``) with real mouse clicks and input-method typing."""
+
     def __init__(
         self,
         qtbot: QtBot,
@@ -60,6 +63,7 @@ class Kiosk:
         config: WardConfig = CONFIG,
         nurse: bool = True,
         read_aloud: ReadAloud | None = None,
+        print_server: str | None = None,
     ) -> None:
         self.qtbot = qtbot
         self.clock = make_clock()
@@ -83,6 +87,7 @@ class Kiosk:
             self.ticks,
             read_aloud=read_aloud,
             accounts=self.accounts,
+            print_server=print_server,
         )
         self.session = self.flow.session
 
@@ -96,17 +101,6 @@ class Kiosk:
         return kiosk
 
     # -- looking -----------------------------------------------------------------------------------------------
-    @property
-    def screen(self) -> QWidget:
-        widget = self.window.stack.currentWidget()
-        assert widget is not None
-        return widget
-
-    def button(self, name: str) -> QAbstractButton:
-        found = [b for b in self.screen.findChildren(QAbstractButton, name) if b.isVisible()]
-        assert found, f"no visible button {name!r} on {type(self.screen).__name__}"
-        return found[0]
-
     def click(self, name_or_button: str | QAbstractButton) -> None:
         target = self.button(name_or_button) if isinstance(name_or_button, str) else name_or_button
         assert target.isEnabled(), f"{target.objectName()} is disabled"
@@ -170,14 +164,9 @@ class Kiosk:
 
     def type_keypad(self, digits: str) -> None:
         """Type on the keypad overlay that is open now, then press its OK/Done key."""
-        from kiosk.ui.keypad import KeypadOverlay
-
-        overlays = [o for o in self.window.findChildren(KeypadOverlay) if o.isVisible()]
-        assert overlays, "no keypad open"
-        pad = overlays[-1].keypad
+        pad: Any = self.open_keypad()
         for char in digits:
-            key = {"+": "plus", " ": "space"}.get(char, char)
-            self.click(pad.keys[key])
+            self.click(pad.keys[self.key_name(char)])
         self.click(pad.ok_key)
 
     def walk_patient(self, escort: bool = True, wrong_first: bool = False, wrong_twice: bool = False) -> None:
@@ -295,6 +284,12 @@ class Kiosk:
         self.click("review-sign-off")
         self.type_pin()
         assert self.session.stage is Stage.PRINT, (self.session.stage, self.flow.notice.text())
+        # The sheet is built off the GUI thread: wait until the print screen shows it.
+        self.qtbot.waitUntil(lambda: self.screen.preview.page_count >= 1, timeout=10_000)  # type: ignore[attr-defined]
+
+    def wait_for_print_button(self) -> None:
+        """The print screen builds the sheet and asks the queue off the GUI thread: wait until Print is offered."""
+        self.qtbot.waitUntil(lambda: self.button("print-print").isEnabled(), timeout=10_000)
 
     def print_and_hand_over(self, before_hand_over: Any = None, wait_seconds: float = 30.0) -> io.BytesIO:
         """Print on the print screen, follow the job until it is done, confirm "sheet in hand".
@@ -304,7 +299,9 @@ class Kiosk:
         import time
 
         assert self.session.stage is Stage.PRINT, self.session.stage
+        self.wait_for_print_button()
         self.click("print-print")
+        self.qtbot.waitUntil(lambda: self.flow.job is not None or bool(self.flow.notice.text()), timeout=10_000)
         job = self.flow.job
         assert job is not None, self.flow.notice.text()
         deadline = time.monotonic() + wait_seconds
@@ -334,6 +331,3 @@ def print_config() -> WardConfig:
 
     ready = PrintService(TEST_QUEUE, _Nothing(), SystemClock(), 60).check_queue().ok
     return replace(CONFIG, printer_queue=TEST_QUEUE if ready else "")
-
-
-TEST_QUEUE = "KioskPDF"

@@ -50,7 +50,9 @@ def test_restart_while_printing_follows_the_same_job(qtbot: QtBot, tmp_path: Pat
     first.walk_patient()
     first.take_back()
     first.review_and_sign_off()
+    first.wait_for_print_button()
     first.click("print-print")
+    qtbot.waitUntil(lambda: first.flow.job is not None and first.flow.job.job_id is not None, timeout=10_000)
     job = first.flow.job
     assert job is not None and job.job_id and not job.finished, job
     first.flow.poll_timer.stop()

@@ -19,7 +19,7 @@ from kiosk.ui.widgets import button, label
 
 # Queue and job states (``kiosk.printing.status``) grouped by how the status box looks.
 PROBLEM_STATES = frozenset(
-    {"paused", "rejecting", "not-found", "no-print-system", "refused", "stuck", "failed", "cancelled"}
+    {"paused", "rejecting", "not-found", "no-print-system", "not-answering", "refused", "stuck", "failed", "cancelled"}
 )
 OK_STATES = frozenset({"ok", "completed"})
 # Job states: once one is shown, a job exists and Print gives way to Retry.
@@ -106,9 +106,7 @@ class PrintScreen(NursePage):
     def show_status(self, message: str, state: str, can_retry: bool, can_cancel: bool, can_confirm: bool) -> None:
         """The printer's or the job's state in the nurse's words, and which buttons make sense now."""
         self.status.setText(message)
-        self.status.setProperty("state", status_look(state))
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        self._set_look(status_look(state))
         if state in JOB_STATES:
             self._job_started = True
             self._print_again.stop()
@@ -123,11 +121,18 @@ class PrintScreen(NursePage):
         self._job_started = False
         self._print_again.stop()
         self.status.clear()
-        self.status.setProperty("state", "working")
+        self._set_look("working")
         self.print_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.in_hand_button.setEnabled(False)
+
+    def _set_look(self, look: str) -> None:
+        if self.status.property("state") == look:
+            return  # re-polishing costs ~10 ms: only when the look changes
+        self.status.setProperty("state", look)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     # -- slots -----------------------------------------------------------------------------------------------
     def _print(self) -> None:

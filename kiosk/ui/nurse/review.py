@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.content.model import Procedure
 from kiosk.discharge import checklist
 from kiosk.discharge.model import DischargeRecord
-from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, no_escort_reason, summarise
+from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, summarise
 from kiosk.discharge.timeline import format_dob
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.nurse.form_parts import TickRow
@@ -140,7 +140,7 @@ class ReviewScreen(NursePage):
                 self.questions_box.addWidget(went, 0, Qt.AlignmentFlag.AlignLeft)
         if not summary.questions:
             self.questions_box.addWidget(label("No check questions for this procedure.", "small"))
-        escort_problem = record.escort is None and no_escort_reason(record) is None
+        escort_problem = not record.escort_answer.settled
         for row, (name, value) in enumerate(summary.escort):
             shown = label(value)
             shown.setProperty("problem", escort_problem)

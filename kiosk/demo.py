@@ -1,7 +1,10 @@
-"""A scripted demo discharge on the real kiosk window, pressing the real buttons, saving a PNG per screen.
+"""The demo discharge and the one driver of the kiosk window, with the demo's data.
 
-Used by ``main.py screenshots``. Buttons are pressed with ``QAbstractButton.click()`` and text typed into the
-real line edits and keypads, so the pictures show exactly what a nurse and a patient would see. With
+``WindowDriver`` finds and presses the real widgets of a ``KioskWindow`` (the current screen, a visible button by
+name, the keypad overlay, waiting for the controller's background answers); ``DemoRun`` uses it for
+``main.py screenshots`` and the tests' ``tests.ui.driver.Kiosk`` is built on it. Buttons are pressed with
+``QAbstractButton.click()`` and text typed into the real line edits and keypads, so the pictures show exactly what
+a nurse and a patient would see. With
 ``real_window`` the window is full screen on a real display, the pictures are of the whole screen, and the screens
 with text fields are shot with the last field typed focused and the on-screen keyboard open.
 """
@@ -11,19 +14,45 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from kiosk.clock import FakeClock
-from kiosk.commands.screenshots import DEMO_NOW, DEMO_NURSE, DEMO_PIN, TEST_QUEUE, demo_patients
 from kiosk.config import WardConfig
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
+from kiosk.ui.main_window import KioskWindow
 
+DEMO_NURSE = "Sam Okafor"
+DEMO_PIN = "730519"
+DEMO_NOW = datetime(2026, 11, 23, 14, 30)
+TEST_QUEUE = "KioskPDF"
+"""The cups-pdf queue the demo and the tests print on when CUPS has it (``scripts/setup-cups.sh`` makes it)."""
 ESCORTS = [("Ade Oyelaran", "Son", "07700 900123"), ("", "", "")]
 PRINT_WAIT_SECONDS = 20.0
+
+
+SHIPPED_DEMO = ("nerve-root-block", "nerve-root-injection")
+DEMO_PEOPLE: tuple[tuple[str, date, str, str], ...] = (
+    ("Margaret Oyelaran-Smith", date(1948, 3, 9), "RHQ1234567", "9434765919"),
+    ("Tomasz Wiśniewski", date(1961, 7, 30), "RHQ7654321", ""),
+)
+
+
+def demo_patients() -> list[tuple[str, str, date, str, str]]:
+    """(procedure id, name, date of birth, hospital number, NHS number) for the demo discharges.
+
+    The shipped procedures, one patient each; with ``--procedures DIR`` (an author's draft folder), one demo
+    discharge per procedure in that folder, so the author sees every screen of their own file.
+    """
+    from kiosk.content.loader import load_library
+
+    ids = load_library().ids()
+    chosen = [pid for pid in SHIPPED_DEMO if pid in ids] if set(SHIPPED_DEMO) <= set(ids) else list(ids)
+    return [(pid, *DEMO_PEOPLE[index % len(DEMO_PEOPLE)]) for index, pid in enumerate(chosen)]
 
 
 class _Ticks:
@@ -34,7 +63,56 @@ class _Ticks:
         return self.now
 
 
-class DemoRun:
+class WindowDriver:
+    """The kiosk window as a person at it sees it: the screen shown, its visible buttons, the keypad."""
+
+    window: KioskWindow
+
+    @property
+    def screen(self) -> QWidget:
+        widget = self.window.stack.currentWidget()
+        assert widget is not None
+        return widget
+
+    def visible_buttons(self, name: str, *, screen_only: bool = True) -> list[QAbstractButton]:
+        """Visible buttons called ``name`` on the current screen (or anywhere in the window: overlays)."""
+        where: QWidget = self.screen if screen_only else self.window
+        return [b for b in where.findChildren(QAbstractButton, name) if b.isVisible()]
+
+    def button(self, name: str) -> QAbstractButton:
+        found = self.visible_buttons(name)
+        assert found, f"no visible button {name!r} on {type(self.screen).__name__}"
+        return found[0]
+
+    def open_keypad(self) -> object:
+        """The keypad overlay open now (the newest if several)."""
+        from kiosk.ui.keypad import KeypadOverlay
+
+        overlays = [o for o in self.window.findChildren(KeypadOverlay) if o.isVisible()]
+        assert overlays, "no keypad open"
+        return overlays[-1].keypad
+
+    @staticmethod
+    def key_name(char: str) -> str:
+        return {"+": "plus", " ": "space"}.get(char, char)
+
+    def settle(self, ms: int) -> None:
+        """Let Qt run for ``ms`` (the PDF preview renders in the background; workers answer through the loop)."""
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_until(self, condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+        """Run the event loop until ``condition`` holds (the print stage's answers arrive as queued signals)."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            self.settle(50)
+        return True
+
+
+class DemoRun(WindowDriver):
     def __init__(self, folder: Path, size: tuple[int, int], printer: str | None, real_window: bool = False) -> None:
         self.folder = folder
         self.size = size
@@ -96,14 +174,6 @@ class DemoRun:
         return self.count
 
     # -- looking and pressing ----------------------------------------------------------------------------------
-    def settle(self, ms: int) -> None:
-        """Let Qt run for ``ms`` (the PDF preview renders its pages in the background)."""
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     def shot(self, name: str) -> None:
         QApplication.processEvents()
         self.count += 1
@@ -132,12 +202,6 @@ class DemoRun:
         while not condition() and time.monotonic() < deadline:
             self.settle(20)
 
-    @property
-    def screen(self) -> QWidget:
-        widget = self.window.stack.currentWidget()
-        assert widget is not None
-        return widget
-
     def current_stage(self) -> Stage:
         """The session's stage now: a call, so a check after a tap is not narrowed by one made before it."""
         return self.session.stage
@@ -157,12 +221,10 @@ class DemoRun:
         self._typed = edit
 
     def keypad(self, digits: str) -> None:
-        from kiosk.ui.keypad import KeypadOverlay
-
-        overlay = [o for o in self.window.findChildren(KeypadOverlay) if o.isVisible()][-1]
+        pad = self.open_keypad()
         for char in digits:
-            overlay.keypad.keys[{"+": "plus", " ": "space"}.get(char, char)].click()
-        overlay.keypad.ok_key.click()
+            pad.keys[self.key_name(char)].click()  # type: ignore[attr-defined]
+        pad.ok_key.click()  # type: ignore[attr-defined]
         QApplication.processEvents()
 
     def pin(self, shoot: str = "") -> None:
@@ -302,13 +364,12 @@ class DemoRun:
         self.shot("nurse review ticked")
         self.press("review-sign-off")
         self.pin(shoot="sign off pin")
+        print_button = self.screen.findChild(QAbstractButton, "print-print")
+        self.wait_until(lambda: print_button is not None and print_button.isEnabled())
         self.settle(600)
         self.shot("sheet preview")
         self.press("print-print")
-        deadline = time.monotonic() + PRINT_WAIT_SECONDS
-        while self.flow.job is not None and not self.flow.job.finished and time.monotonic() < deadline:
-            time.sleep(0.25)
-            self.flow.poll_job()
+        self.wait_until(lambda: self.flow.job is not None and self.flow.job.finished, PRINT_WAIT_SECONDS)
         self.settle(300)
         self.shot("printed")
         self.press("print-in-hand")

@@ -1,0 +1,72 @@
+"""The Qt side of ``kiosk.workers``: results of blocking calls come back to the GUI thread as queued signals.
+
+One ``GuiPoster`` lives in the GUI thread; ``post(fn)`` may be called from any thread and ``fn`` then runs in the
+GUI thread's event loop (a queued connection, so never inside the worker). ``Workers`` holds the app's lanes:
+one for CUPS, one for the records database when it has to wait for another program's lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from kiosk.workers import Lane
+
+log = logging.getLogger(__name__)
+
+
+class GuiPoster(QObject):
+    """``post(fn)``: run ``fn`` soon on the thread this object lives in (the GUI thread)."""
+
+    _posted = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        try:
+            self._posted.emit(fn)
+        except RuntimeError:  # the window (and this poster) is gone: nobody is left to show the answer
+            log.debug("a worker's answer arrived after its window closed; dropped")
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception:  # a result handler must never take the event loop down
+            log.exception("handling a worker's result failed")
+
+
+GIL_SWITCH_SECONDS = 0.001
+"""A worker busy in Python (building the sheet with reportlab) must hand the interpreter back to the GUI thread
+quickly: every Qt event the kiosk's Python event filters see needs it. Python's default is 5 ms per hand-over,
+and every event the GUI thread handles in Python would wait up to that long while the sheet is being built."""
+
+
+class Workers(QObject):
+    """The app's worker lanes, results posted to the GUI thread. Built once, with the controller."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if sys.getswitchinterval() > GIL_SWITCH_SECONDS:
+            sys.setswitchinterval(GIL_SWITCH_SECONDS)
+        self.poster = GuiPoster(self)
+        # Up to three CUPS calls may hang at once (a server that answers its socket but not its print requests);
+        # beyond that the print stage hears "not answering" at once instead of another thread being started.
+        self.cups = Lane("cups", self.poster.post)
+        self.records = Lane("records", self.poster.post)
+        lanes = (self.cups, self.records)
+
+        def close_lanes(*_: object) -> None:
+            for lane in lanes:
+                lane.close()
+
+        # The window (and so this object) deleted: its lanes' threads end too (a hung call's when it returns).
+        self.destroyed.connect(close_lanes)
+
+    def close(self) -> None:
+        self.cups.close()
+        self.records.close()

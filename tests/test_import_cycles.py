@@ -1,0 +1,146 @@
+"""No new import cycles in ``kiosk/``: between modules, and between the packages directly under ``kiosk``.
+
+Read from the source with ``ast`` (nothing is imported): every ``import`` counts, also one inside a function
+(a lazy import still ties the two modules together), except those under ``if TYPE_CHECKING:``. A cycle found
+here that is not in ``KNOWN`` fails the test; so does a known one that has gone (take it off the list).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk import paths
+
+KIOSK = paths.PROJECT_ROOT / "kiosk"
+
+KNOWN_MODULE_CYCLES: set[frozenset[str]] = {
+    # records/ has no database layer yet: store, export and nurses share the store's private transaction and
+    # audit methods, and the package's __init__ re-exports them (issue 16, the records/db.py layering).
+    frozenset({"kiosk.records", "kiosk.records.export", "kiosk.records.nurses", "kiosk.records.store"}),
+}
+KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = {
+    # One tangle, all through discharge/, which holds both the shared record model and shared helpers:
+    # records/ and sheet/ use discharge/model.py while discharge/new_nurse.py uses records/pin_rules.py (issue 16:
+    # the record model in a package of its own); config.py and content/problems.py borrow discharge/validation.py
+    # (its text checks belong in a module of their own); discharge/new_discharge.py uses sheet/fonts.py.
+    frozenset({"kiosk.config", "kiosk.content", "kiosk.discharge", "kiosk.records", "kiosk.sheet"}),
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(KIOSK.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path, name: str, known: set[str]) -> set[str]:
+    """The kiosk modules ``path`` imports (``from a import b`` counts ``a.b`` when that is a module)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            if isinstance(child, ast.Import):
+                found.update(alias.name for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                if child.level:
+                    base = package.split(".")[: len(package.split(".")) - child.level + 1]
+                    module = ".".join([*base, *([child.module] if child.module else [])])
+                else:
+                    module = child.module or ""
+                found.add(module)
+                found.update(f"{module}.{alias.name}" for alias in child.names)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return {module for module in found if module in known and module != name}
+
+
+def import_graph() -> dict[str, set[str]]:
+    files = {module_name(path): path for path in KIOSK.rglob("*.py")}
+    return {name: imported(path, name, set(files)) for name, path in files.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
+    """The strongly connected components with more than one member (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[frozenset[str]] = set()
+    counter = 0
+
+    def strongconnect(root: str) -> None:
+        nonlocal counter
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(graph.get(root, ()))))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.add(frozenset(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            strongconnect(node)
+    return found
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    def top(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    packages: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        for target in targets:
+            if top(module) != top(target):
+                packages.setdefault(top(module), set()).add(top(target))
+    return packages
+
+
+def describe(found: set[frozenset[str]]) -> str:
+    return "; ".join(" <-> ".join(sorted(cycle)) for cycle in sorted(found, key=sorted))
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == {frozenset({"a", "b", "c"})}
+    assert cycles({"a": {"b"}, "b": set()}) == set()
+
+
+def test_no_new_import_cycle_between_modules() -> None:
+    found = cycles(import_graph())
+    assert found - KNOWN_MODULE_CYCLES == set(), f"new import cycle(s): {describe(found - KNOWN_MODULE_CYCLES)}"
+    assert KNOWN_MODULE_CYCLES - found == set(), f"gone, take off KNOWN: {describe(KNOWN_MODULE_CYCLES - found)}"
+
+
+def test_no_new_import_cycle_between_packages() -> None:
+    found = cycles(package_graph(import_graph()))
+    assert found - KNOWN_PACKAGE_CYCLES == set(), f"new package cycle(s): {describe(found - KNOWN_PACKAGE_CYCLES)}"
+    assert KNOWN_PACKAGE_CYCLES - found == set(), f"gone, take off KNOWN: {describe(KNOWN_PACKAGE_CYCLES - found)}"
