@@ -33,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"CUPS queue to print the demo sheets on (default: {TEST_QUEUE} if it is ready, else outbox only)",
     )
+    parser.add_argument(
+        "--text-size",
+        choices=("normal", "large", "largest"),
+        default="",
+        help="the text size both demo patients choose on the welcome screen (default: normal, then large)",
+    )
     parser.add_argument("--size", default="1280x800", help="screen size in pixels, WIDTHxHEIGHT (default 1280x800)")
 
 
@@ -58,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             from kiosk.ui.demo import DemoRun
 
             qInstallMessageHandler(qt_message_to_log)
-            count = DemoRun(folder, (width, height), args.printer).run()
+            count = DemoRun(folder, (width, height), args.printer, text_size=args.text_size).run()
         finally:
             if saved_data_dir is None:
                 os.environ.pop("KIOSK_DATA_DIR", None)

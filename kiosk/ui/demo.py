@@ -32,8 +32,9 @@ class _Ticks:
 
 
 class DemoRun:
-    def __init__(self, folder: Path, size: tuple[int, int], printer: str | None) -> None:
+    def __init__(self, folder: Path, size: tuple[int, int], printer: str | None, text_size: str = "") -> None:
         self.folder = folder
+        self.text_size = text_size
         self.size = size
         self.printer = printer
         self.count = 0
@@ -181,6 +182,8 @@ class DemoRun:
             # The second patient chooses bigger text and high contrast: the pictures show both themes.
             self.press("size-large")
             self.press("high-contrast")
+        if self.text_size:
+            self.press(f"size-{self.text_size}")
         self.shot("welcome")
         self.press("start")
         wrong_shown = not first

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.drag_scroll import DragScroll
+from kiosk.ui.flow_layout import WrapButton
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -24,13 +25,38 @@ def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget 
 
 
 def button(text: str, role: str = "", *, name: str = "", parent: QWidget | None = None) -> QPushButton:
+    """A themed push button. It takes the focus only from the keyboard (Tab), never from a tap: so the focus ring
+    appears only after keyboard navigation, and a tapped button does not keep a ring that reads as "selected"."""
     widget = QPushButton(text, parent)
     if role:
         widget.setProperty("role", role)
     if name:
         widget.setObjectName(name)
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return widget
+
+
+def wrap_button(text: str, role: str = "", *, name: str = "", parent: QWidget | None = None) -> WrapButton:
+    """A button whose text wraps onto more lines when space is short (``flow_layout.WrapButton``)."""
+    widget = WrapButton(text, parent)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return widget
+
+
+def drop_button_focus(window: QWidget, neutral: QWidget) -> None:
+    """A screen just shown must not start with the focus on a button (an answer, "Nobody is staying with me",
+    "Finish"): Qt hands the focus to the new page's first control when the old page had it. A text field may
+    keep it (that is where typing goes). The focus goes to ``neutral`` (which draws no ring), not to nothing:
+    with no focus widget, activating the window would hand it to the first button again."""
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    focused = QApplication.focusWidget()
+    if focused is None or (isinstance(focused, QAbstractButton) and focused.window() is window):
+        neutral.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def touch_scroll_area(content: QWidget) -> QScrollArea:
