@@ -94,6 +94,8 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck) -> None:
             kiosk.click("understand")
     check("thank you")
     kiosk.click("action")
+    if kiosk.session.stage is Stage.PIN:
+        kiosk.type_pin()
     assert kiosk.session.stage is Stage.REVIEW
     check("nurse review")
     kiosk.session.lock()
