@@ -113,8 +113,11 @@ class WindowDriver:
 
 
 class DemoRun(WindowDriver):
-    def __init__(self, folder: Path, size: tuple[int, int], printer: str | None, real_window: bool = False) -> None:
+    def __init__(
+        self, folder: Path, size: tuple[int, int], printer: str | None, real_window: bool = False, text_size: str = ""
+    ) -> None:
         self.folder = folder
+        self.text_size = text_size
         self.size = size
         self.printer = printer
         self.real_window = real_window
@@ -280,6 +283,8 @@ class DemoRun(WindowDriver):
             # The second patient chooses bigger text and high contrast: the pictures show both themes.
             self.press("size-large")
             self.press("high-contrast")
+        if self.text_size:
+            self.press(f"size-{self.text_size}")
         self.shot("welcome")
         self.press("start")
         wrong_shown = not first

@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="CUPS queue for the demo sheets (default: the KioskPDF test queue if it is ready, else outbox only)",
     )
+    parser.add_argument(
+        "--text-size",
+        choices=("normal", "large", "largest"),
+        default="",
+        help="the text size both demo patients choose on the welcome screen (default: normal, then large)",
+    )
     parser.add_argument("--size", default="1280x800", help="screen size in pixels, WIDTHxHEIGHT (default 1280x800)")
     parser.add_argument(
         "--real-window",
@@ -86,7 +92,9 @@ def _shoot(args: argparse.Namespace, width: int, height: int) -> int:
 
             qt_log = route_qt_messages_to_log()
             try:
-                count = DemoRun(folder, (width, height), args.printer, real_window=args.real_window).run()
+                count = DemoRun(
+                    folder, (width, height), args.printer, real_window=args.real_window, text_size=args.text_size
+                ).run()
             finally:
                 qt_log.stop()
         finally:

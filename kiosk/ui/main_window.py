@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from kiosk.config import WardConfig
 from kiosk.ui.keyboard_fit import KeyboardFit
 from kiosk.ui.screens.start import StartScreen
+from kiosk.ui.widgets import drop_button_focus
 
 
 class KioskWindow(QMainWindow):
@@ -34,6 +35,9 @@ class KioskWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.setCurrentWidget(self.start_screen)
         self.keyboard_fit = KeyboardFit(self)
+        # The stack holds the focus when nothing else should (no ring on it): see ``show_screen``.
+        self.stack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack.setFocus()
 
     def show_kiosk(self, full_screen: bool = True) -> None:
         if full_screen:
@@ -51,6 +55,7 @@ class KioskWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+        drop_button_focus(self, self.stack)
 
     def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.drag_scroll import DragScroll
+from kiosk.ui.flow_layout import WrapButton
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -40,29 +41,72 @@ class CommitButton(QPushButton):
     """
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.isDown():
-            stamp = int(event.timestamp())
-            last = _LastCommit.at
-            if stamp and last is not None and 0 <= stamp - last < QApplication.doubleClickInterval():
-                self.setDown(False)
-                event.accept()
-                return
-            if self.hitButton(event.position().toPoint()):
-                _LastCommit.at = stamp
-        super().mouseReleaseEvent(event)
+        if not _second_commit(self, event):
+            super().mouseReleaseEvent(event)
+
+
+class CommitWrapButton(WrapButton):
+    """A ``CommitButton`` whose text wraps (the escort's decisions, the answers at large text sizes)."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not _second_commit(self, event):
+            super().mouseReleaseEvent(event)
+
+
+def _second_commit(widget: QPushButton, event: QMouseEvent) -> bool:
+    """True (and the press dropped) for a release within the double-click interval of the last commit."""
+    if event.button() == Qt.MouseButton.LeftButton and widget.isDown():
+        stamp = int(event.timestamp())
+        last = _LastCommit.at
+        if stamp and last is not None and 0 <= stamp - last < QApplication.doubleClickInterval():
+            widget.setDown(False)
+            event.accept()
+            return True
+        if widget.hitButton(event.position().toPoint()):
+            _LastCommit.at = stamp
+    return False
 
 
 def button(
     text: str, role: str = "", *, name: str = "", commit: bool = False, parent: QWidget | None = None
 ) -> QPushButton:
-    """A themed button; ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
+    """A themed push button; ``commit=True`` for one that moves the patient on (see ``CommitButton``).
+
+    It takes the focus only from the keyboard (Tab), never from a tap: so the focus ring appears only after
+    keyboard navigation, and a tapped button does not keep a ring that reads as "selected"."""
     widget = CommitButton(text, parent) if commit else QPushButton(text, parent)
     if role:
         widget.setProperty("role", role)
     if name:
         widget.setObjectName(name)
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return widget
+
+
+def wrap_button(
+    text: str, role: str = "", *, name: str = "", commit: bool = False, parent: QWidget | None = None
+) -> WrapButton:
+    """A button whose text wraps onto more lines when space is short (``flow_layout.WrapButton``);
+    ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
+    widget = CommitWrapButton(text, parent) if commit else WrapButton(text, parent)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return widget
+
+
+def drop_button_focus(window: QWidget, neutral: QWidget) -> None:
+    """A screen just shown must not start with the focus on a button (an answer, "Nobody is staying with me",
+    "Finish"): Qt hands the focus to the new page's first control when the old page had it. A text field may
+    keep it (that is where typing goes). The focus goes to ``neutral`` (which draws no ring), not to nothing:
+    with no focus widget, activating the window would hand it to the first button again."""
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    focused = QApplication.focusWidget()
+    if focused is None or (isinstance(focused, QAbstractButton) and focused.window() is window):
+        neutral.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def touch_scroll_area(content: QWidget) -> QScrollArea:

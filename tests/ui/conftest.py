@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import create_application
+from kiosk.ui import theme
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +28,11 @@ def delete_what_the_test_left(qapp: QApplication) -> Iterator[None]:
     """
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def default_theme(qapp: QApplication) -> Iterator[None]:
+    """A test that leaves the patient's text size or palette applied (the theme is app-wide) must not change the
+    next test's starting point."""
+    yield
+    theme.apply(qapp, theme.ThemeChoice())

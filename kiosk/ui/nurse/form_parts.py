@@ -36,6 +36,7 @@ from kiosk.discharge.new_discharge import (
     ended_limits,
     step_ended,
 )
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.nurse.base import GAP
 from kiosk.ui.widgets import button, label
 
@@ -54,8 +55,8 @@ class EndTimePicker(QWidget):
         self.display = label("", "value")
         self.display.setObjectName("ended-display")
         self.step_buttons: dict[int, QPushButton] = {}
-        row = QHBoxLayout()
-        row.setSpacing(GAP)
+        # The five buttons wrap onto a second row in a narrow column rather than overlapping.
+        row = FlowLayout(spacing=GAP)
         for minutes, text in STEPS:
             step = button(text, "step", name=f"ended-{'minus' if minutes < 0 else 'plus'}-{abs(minutes)}")
             step.clicked.connect(lambda _=False, m=minutes: self.step(m))
@@ -283,7 +284,7 @@ class CardButton(QPushButton):
         if name:
             self.setObjectName(name)
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.lines = [label(text, "card-title" if index == 0 else "card-line") for index, text in enumerate(lines)]
         box = QVBoxLayout(self)
         box.setContentsMargins(20, 10, 20, 10)

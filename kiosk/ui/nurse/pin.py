@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -18,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, NursePage, error_label
 from kiosk.ui.widgets import button, label, touch_scroll_area
 
-NAME_COLUMNS = 2
 # No active account, on a kiosk that had nurses: no set-up on screen, IT's command line is the way back (F1).
 NO_NURSE_MESSAGE = (
     "No nurse can sign in on this kiosk: ask ward IT.\n"
@@ -44,10 +43,8 @@ class PinScreen(NursePage):
         self._names.buttonClicked.connect(self._name_chosen)
 
         self.names_caption = label("1. Tap your name", "section")
-        self.names_grid = QGridLayout()
-        self.names_grid.setSpacing(GAP)
-        for column in range(NAME_COLUMNS):
-            self.names_grid.setColumnStretch(column, 1)
+        # Names flow onto more rows on a narrow (portrait) screen instead of being squeezed into two columns.
+        self.names_grid = FlowLayout(spacing=GAP)
         self.no_names = label(NO_NURSE_MESSAGE, "notice")
         self.no_names.setObjectName("pin-no-nurse")
         self.no_names.setVisible(False)
@@ -99,7 +96,7 @@ class PinScreen(NursePage):
             choice = button(name, "choice", name=f"nurse-{index}")
             choice.setCheckable(True)
             self._names.addButton(choice, index)
-            self.names_grid.addWidget(choice, index // NAME_COLUMNS, index % NAME_COLUMNS)
+            self.names_grid.addWidget(choice)
             self.name_buttons.append(choice)
         self.no_names.setVisible(not nurse_names)
         for part in (self.keypad, self.pin_caption, self.names_caption):

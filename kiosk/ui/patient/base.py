@@ -83,6 +83,18 @@ class PatientPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self.footer)
+        self._layout = layout
+
+    def pin_above_scroll(self, *widgets: QWidget) -> None:
+        """Show ``widgets`` between the banner and the scrolling body: they never scroll out of view."""
+        pinned = QWidget()
+        pinned.setObjectName("page-pinned")
+        box = QVBoxLayout(pinned)
+        box.setContentsMargins(MARGIN, 16, MARGIN, 0)
+        box.setSpacing(8)
+        for widget in widgets:
+            box.addWidget(widget)
+        self._layout.insertWidget(1, pinned)
 
     def set_procedure(self, title: str) -> None:
         self.banner.set_title(title)

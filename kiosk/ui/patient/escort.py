@@ -8,12 +8,13 @@ flow validates it and the screen shows the message it gets back.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.discharge.validation import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.patient.base import PatientPage, patient_label
-from kiosk.ui.widgets import button, label, limit_text
+from kiosk.ui.widgets import button, label, limit_text, wrap_button
 
 RELATIONSHIPS = ("Partner", "Son or daughter", "Friend", "Parent")
 
@@ -35,28 +36,26 @@ class EscortScreen(PatientPage):
 
         self.name_edit = _line_edit("escort-name", "Their name")
         self.relationship_edit = _line_edit("escort-relationship", "For example: wife, son, friend")
-        picks = QHBoxLayout()
-        picks.setSpacing(16)
+        # Chips wrap onto more rows (and their text onto more lines) rather than being squeezed and clipped.
+        picks = FlowLayout(spacing=16)
         for text in RELATIONSHIPS:
-            pick = button(text, "chip", name=f"relationship-{text.split()[0].lower()}")
+            pick = wrap_button(text, "chip", name=f"relationship-{text.split()[0].lower()}")
             pick.clicked.connect(lambda _=False, t=text: self.relationship_edit.setText(t))
             picks.addWidget(pick)
-        picks.addStretch(1)
-        self.phone_field = KeypadField(
-            "Their phone number", placeholder="Tap to type their phone number", phone=True, name="escort-phone"
-        )
+        self.phone_field = KeypadField("Their phone number", placeholder="Tap to type", phone=True, name="escort-phone")
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(24)
-        form.setVerticalSpacing(16)
-        form.addWidget(label("Name", "field-label"), 0, 0, Qt.AlignmentFlag.AlignVCenter)
-        form.addWidget(self.name_edit, 0, 1)
-        form.addWidget(label("Who they are to you", "field-label"), 1, 0, Qt.AlignmentFlag.AlignVCenter)
-        form.addWidget(self.relationship_edit, 1, 1)
-        form.addLayout(picks, 2, 1)
-        form.addWidget(label("Phone", "field-label"), 3, 0, Qt.AlignmentFlag.AlignVCenter)
-        form.addWidget(self.phone_field, 3, 1)
-        form.setColumnStretch(1, 1)
+        # Each field under its label: side by side, a long label left too little width for the field at large text.
+        form = QVBoxLayout()
+        form.setSpacing(8)
+        form.addWidget(label("Name", "field-label"))
+        form.addWidget(self.name_edit)
+        form.addSpacing(12)
+        form.addWidget(label("Who they are to you", "field-label"))
+        form.addWidget(self.relationship_edit)
+        form.addLayout(picks)
+        form.addSpacing(12)
+        form.addWidget(label("Phone", "field-label"))
+        form.addWidget(self.phone_field)
 
         self.error = label("", "error")
         self.error.setObjectName("escort-error")
@@ -73,9 +72,10 @@ class EscortScreen(PatientPage):
 
         self.back_button = button("Back", "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.nobody_button = button("Nobody is staying with me", "danger", name="nobody", commit=True)
+        # The two decisions wrap onto more lines at large text sizes instead of losing their first and last letters.
+        self.nobody_button = wrap_button("Nobody is staying with me", "danger", name="nobody", commit=True)
         self.nobody_button.clicked.connect(self.nobody)
-        self.confirm_button = button("They will stay with me", "primary", name="confirm-escort", commit=True)
+        self.confirm_button = wrap_button("They will stay with me", "primary", name="confirm-escort", commit=True)
         self.confirm_button.clicked.connect(self._confirm)
         self.footer.addWidget(self.back_button, 0)
         self.footer.addWidget(self.nobody_button, 1)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.patient.base import PatientPage, patient_label
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import label, wrap_button
 
 
 class MessagePage(PatientPage):
@@ -27,7 +27,7 @@ class MessagePage(PatientPage):
         self.body.addWidget(self.title)
         self.body.addWidget(self.message)
         self.body.addStretch(2)
-        self.action_button = button(action_text, "primary", name="action")
+        self.action_button = wrap_button(action_text, "primary", name="action")
         self.action_button.clicked.connect(self.action)
         self.footer.addStretch(1)
         self.footer.addWidget(self.action_button, 2)
