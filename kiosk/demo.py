@@ -11,6 +11,11 @@ with text fields are shot with the last field typed focused and the on-screen ke
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.ui.keypad import NumericKeypad
+
 import re
 import time
 from collections.abc import Callable
@@ -84,7 +89,7 @@ class WindowDriver:
         assert found, f"no visible button {name!r} on {type(self.screen).__name__}"
         return found[0]
 
-    def open_keypad(self) -> object:
+    def open_keypad(self) -> NumericKeypad:
         """The keypad overlay open now (the newest if several)."""
         from kiosk.ui.keypad import KeypadOverlay
 
@@ -226,8 +231,8 @@ class DemoRun(WindowDriver):
     def keypad(self, digits: str) -> None:
         pad = self.open_keypad()
         for char in digits:
-            pad.keys[self.key_name(char)].click()  # type: ignore[attr-defined]
-        pad.ok_key.click()  # type: ignore[attr-defined]
+            pad.keys[self.key_name(char)].click()
+        pad.ok_key.click()
         QApplication.processEvents()
 
     def pin(self, shoot: str = "") -> None:
@@ -245,7 +250,7 @@ class DemoRun(WindowDriver):
         QApplication.processEvents()
 
     # -- one discharge -----------------------------------------------------------------------------------------
-    def discharge(self, index: int, procedure_id: str, name: str, born: object, hospital: str, nhs: str) -> None:
+    def discharge(self, index: int, procedure_id: str, name: str, born: date, hospital: str, nhs: str) -> None:
         first = index == 0
         self.shot("start")
         self.press("nurse-button")
@@ -259,7 +264,7 @@ class DemoRun(WindowDriver):
             self.press("expired-pick-0")
         self.type_into("patient-name", name)
         self.press("dob")
-        self.keypad(born.strftime("%d%m%Y"))  # type: ignore[attr-defined]
+        self.keypad(born.strftime("%d%m%Y"))
         self.type_into("hospital-number", hospital)
         if nhs:
             self.press("nhs")

@@ -16,7 +16,7 @@ Safety decisions (``docs/HAZARDS.md``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -144,10 +144,12 @@ def validate_new_discharge(
     )
 
 
-def _checked(errors: dict[str, str], key: str, check: object, value: object, *args: object) -> str | None:
+def _checked(
+    errors: dict[str, str], key: str, check: Callable[..., object], value: object, *args: object
+) -> str | None:
     """Run one of ``kiosk.discharge.validation``'s checks; its ``ValidationError.title`` becomes the message."""
     try:
-        result = check(value, *args)  # type: ignore[operator]
+        result = check(value, *args)
     except validation.ValidationError as error:
         errors[key] = error.title
         return None

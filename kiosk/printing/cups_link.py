@@ -125,7 +125,8 @@ def answers_within(host: str, port: int, seconds: float) -> bool:
             sock.settimeout(seconds)
             sock.connect(address)
         else:
-            sock = socket.create_connection(address, timeout=seconds)  # type: ignore[arg-type]
+            assert isinstance(address, tuple)
+            sock = socket.create_connection(address, timeout=seconds)
     except FileNotFoundError:
         return True  # no scheduler socket at all: pycups fails at once and says "not running"
     except ConnectionRefusedError:

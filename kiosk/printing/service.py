@@ -327,7 +327,7 @@ class PrintService:
         return job.but(nurse_message=job.nurse_message or job_message(job, self.deadline_seconds))
 
     def _record(self, record_id: str, kind: PrintEventKind, **fields: object) -> None:
-        self._journal.record_print_event(record_id, PrintEvent(kind=kind, at=self._clock.now(), **fields))  # type: ignore[arg-type]
+        self._journal.record_print_event(record_id, PrintEvent(kind=kind, at=self._clock.now(), **fields))  # type: ignore[arg-type]  # each caller passes PrintEvent's own fields
 
 
 def _failure_words(cups_state: str, reasons: tuple[str, ...]) -> str:

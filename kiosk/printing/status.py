@@ -198,7 +198,7 @@ class PrintJob:
         }
 
     def but(self, **changes: object) -> PrintJob:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]  # fields checked by replace() at run time
 
 
 def job_message(job: PrintJob, deadline_seconds: int = 0) -> str:

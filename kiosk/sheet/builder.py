@@ -156,7 +156,7 @@ class _MeasuredDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         self.last_page = self.page
         # The frame's current y (platypus has no public name for it): where the next flowable would go.
-        self.last_y = float(self.frame._y)  # type: ignore[attr-defined]
+        self.last_y = float(self.frame._y)  # type: ignore[attr-defined]  # reportlab's private Frame cursor
 
 
 def render_measured(

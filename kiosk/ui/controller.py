@@ -36,6 +36,7 @@ from kiosk.ui.notice import NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 from kiosk.ui.posting import Workers
+from kiosk.ui.widgets import as_screen
 from kiosk.workers import Outcome, Result
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def guarded(method: F) -> F:
     def wrapper(self: Flow, *args: Any) -> Any:
         return run_guarded(self, method, self, *args)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature; mypy cannot see it
 
 
 class Flow(QObject):
@@ -246,7 +247,7 @@ class Flow(QObject):
     def show_patient_screen(self) -> None:
         """Fill and show the screen for where the patient is in their walk."""
         from kiosk.discharge import timeline
-        from kiosk.ui.patient import welcome
+        from kiosk.ui.patient import escort, question, simple, step, warning_signs, welcome
 
         walk = self.session.walk
         procedure = self.session.procedure
@@ -264,35 +265,36 @@ class Flow(QObject):
             steps = sum(1 for s in walk.screens if s.kind is ScreenKind.STEP)
             questions = sum(1 for s in walk.screens if s.kind is ScreenKind.QUESTION)
             about = " ".join(f"{procedure.what_it_is} {procedure.why}".split())
-            page.show_welcome(  # type: ignore[attr-defined]
+            welcome_page = as_screen(page, welcome.WelcomeScreen)
+            welcome_page.show_welcome(
                 walk.first_name, welcome.minutes_for(steps, questions), walk.resumed, procedure.short_name, about
             )
-            page.show_choice(self.theme_choice.size, self._high_contrast)  # type: ignore[attr-defined]
+            welcome_page.show_choice(self.theme_choice.size, self._high_contrast)
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
             timing = ""
             if screen.step.timing is not None:
                 at = timeline.moment(screen.step.timing, walk.procedure_ended, self.clock.zone)
                 timing = f"{screen.step.timing.label} {timeline.format_clock(at)}"
-            page.show_step(  # type: ignore[attr-defined]
+            as_screen(page, step.StepScreen).show_step(
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
             )
         elif screen.kind is ScreenKind.QUESTION:
             assert screen.question is not None
-            page.show_question(  # type: ignore[attr-defined]
+            as_screen(page, question.QuestionScreen).show_question(
                 screen.progress, screen.question.question, screen.question.options, walk.can_go_back
             )
         elif screen.kind is ScreenKind.WARNING_SIGNS:
-            page.show_signs(procedure)  # type: ignore[attr-defined]
+            as_screen(page, warning_signs.WarningSignsScreen).show_signs(procedure)
         elif screen.kind is ScreenKind.ESCORT:
             until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone)
-            page.show_escort(  # type: ignore[attr-defined]
+            as_screen(page, escort.EscortScreen).show_escort(
                 timeline.format_clock(until),
                 procedure.responsible_adult.hours,
                 advice=procedure.responsible_adult.text,
             )
         elif screen.kind is ScreenKind.THANK_YOU:
-            page.show_thanks(walk.first_name)  # type: ignore[attr-defined]
+            as_screen(page, simple.ThankYouScreen).show_thanks(walk.first_name)
         self._page_keys[screen.kind] = screen.key
         self.window.show_screen(page)
 
@@ -405,10 +407,10 @@ class Flow(QObject):
         def show(outcome: Any) -> None:
             if outcome is None:
                 return  # a tap for a screen no longer shown
-            page = self.patient_screens[ScreenKind.QUESTION]
-            page.show_outcome(  # type: ignore[attr-defined]
-                chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option
-            )
+            from kiosk.ui.patient.question import QuestionScreen
+
+            page = as_screen(self.patient_screens[ScreenKind.QUESTION], QuestionScreen)
+            page.show_outcome(chosen, outcome.correct, outcome.explanation, outcome.ask_again, outcome.right_option)
 
         self._save_then(lambda: walk.answer(key, chosen), show)
 
@@ -428,7 +430,9 @@ class Flow(QObject):
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):
-                self.patient_screens[ScreenKind.ESCORT].show_error(exc.title)  # type: ignore[attr-defined]
+                from kiosk.ui.patient.escort import EscortScreen
+
+                as_screen(self.patient_screens[ScreenKind.ESCORT], EscortScreen).show_error(exc.title)
             else:
                 self.handle_error(exc)
 
@@ -467,8 +471,10 @@ class Flow(QObject):
         if stage in PATIENT_STAGES:
             self.idle.set_timeout(None)
             self._warned_at = self._monotonic()
+            from kiosk.ui.patient.idle_warning import IdleWarningScreen
+
             page = self._patient_page("idle")
-            page.show_seconds(self.config.idle_countdown_seconds)  # type: ignore[attr-defined]
+            as_screen(page, IdleWarningScreen).show_seconds(self.config.idle_countdown_seconds)
             self.window.show_screen(page)
             self.countdown.start()
         elif stage not in (Stage.LOCKED, Stage.CLOSED):
@@ -488,9 +494,11 @@ class Flow(QObject):
             self.countdown.stop()
             return
         left = self.config.idle_countdown_seconds - (self._monotonic() - self._warned_at)
+        from kiosk.ui.patient.idle_warning import IdleWarningScreen
+
         page = self.patient_screens.get("idle")
         if page is not None:
-            page.show_seconds(math.ceil(max(0.0, left)))  # type: ignore[attr-defined]
+            as_screen(page, IdleWarningScreen).show_seconds(math.ceil(max(0.0, left)))
         if left <= 0:
             log.info("patient idle: wiping the screen and locking")
             self.session.lock()
@@ -709,14 +717,17 @@ class Flow(QObject):
                 self.poll_timer.start()
         else:
             self.poll_timer.stop()
-        screen = self.nurse_screens.get(Stage.PRINT)
-        if screen is None:
+        from kiosk.ui.nurse.printing import PrintScreen
+
+        shown = self.nurse_screens.get(Stage.PRINT)
+        if shown is None:
             return
+        screen = as_screen(shown, PrintScreen)
         if stage.sheet is not None and stage.sheet is not self._shown_sheet:
             self._shown_sheet = stage.sheet
-            screen.show_sheet(stage.sheet)  # type: ignore[attr-defined]
+            screen.show_sheet(stage.sheet)
         view = stage.view
-        screen.show_status(  # type: ignore[attr-defined]
+        screen.show_status(
             view.message, view.state, can_retry=view.can_retry, can_cancel=view.can_cancel, can_confirm=view.can_confirm
         )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from kiosk.discharge.session import Stage
+from kiosk.ui.widgets import as_screen
 
 if TYPE_CHECKING:
     from kiosk.ui.controller import Flow
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
 def _create_first_nurse(flow: Flow, screen: QWidget, name: str, pin: str, code: str) -> None:
     """A wrong set-up code or a taken name is said on the set-up screen itself, which stays (F1)."""
     from kiosk.errors import KioskError
+    from kiosk.ui.nurse.first_nurse import FirstNurseScreen
 
     try:
         flow.session.first_nurse_created(name, pin, code)
     except KioskError as exc:
-        screen.show_error(f"{exc.title}. {exc.hint}" if exc.hint else exc.title)  # type: ignore[attr-defined]
+        as_screen(screen, FirstNurseScreen).show_error(f"{exc.title}. {exc.hint}" if exc.hint else exc.title)
 
 
 def make_screen(flow: Flow, stage: Stage) -> QWidget:
@@ -93,22 +95,27 @@ def fill_screen(flow: Flow, stage: Stage, screen: QWidget) -> None:
     """Give the screen what it shows, fresh from the store each time (never from a previous screen)."""
     session = flow.session
     if stage is Stage.NURSE_HOME:
-        screen.show_discharges(  # type: ignore[attr-defined]
-            session.today_discharges(), session.procedure_titles(), flow.clock.today()
-        )
-        screen.show_locked(session.locked_colleagues())  # type: ignore[attr-defined]
-        screen.show_central_warning(flow.central_warning())  # type: ignore[attr-defined]
+        from kiosk.ui.nurse.home import NurseHomeScreen
+
+        home = as_screen(screen, NurseHomeScreen)
+        home.show_discharges(session.today_discharges(), session.procedure_titles(), flow.clock.today())
+        home.show_locked(session.locked_colleagues())
+        home.show_central_warning(flow.central_warning())
     elif stage is Stage.NEW_DISCHARGE:
-        screen.load(session.library(), flow.clock.now(), flow.config.allow_drafts)  # type: ignore[attr-defined]
+        from kiosk.ui.nurse.new_discharge import NewDischargeScreen
+
+        as_screen(screen, NewDischargeScreen).load(session.library(), flow.clock.now(), flow.config.allow_drafts)
     elif stage is Stage.REASON:
         from kiosk.discharge.session import ReasonPurpose
-        from kiosk.ui.nurse.reason import ABANDON_REASONS, NO_ESCORT_REASONS
+        from kiosk.ui.nurse.reason import ABANDON_REASONS, NO_ESCORT_REASONS, ReasonScreen
 
         title, prompt = session.reason_prompt()
         picks = NO_ESCORT_REASONS if session.reason_purpose is ReasonPurpose.NO_ESCORT else ABANDON_REASONS
-        screen.ask(title, prompt, picks)  # type: ignore[attr-defined]
+        as_screen(screen, ReasonScreen).ask(title, prompt, picks)
     elif stage is Stage.REVIEW:
         assert session.procedure is not None
-        screen.load(session.record(), session.procedure)  # type: ignore[attr-defined]
+        from kiosk.ui.nurse.review import ReviewScreen
+
+        as_screen(screen, ReviewScreen).load(session.record(), session.procedure)
     elif stage is Stage.PRINT:
         flow.open_print_stage()

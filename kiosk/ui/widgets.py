@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
@@ -133,3 +134,14 @@ def limit_text(edit: QLineEdit, max_length: int, show: Callable[[str], None]) ->
 
     edit.setMaxLength(max_length + 1)
     edit.textChanged.connect(lambda text: show(length_note(text, max_length)))
+
+
+ScreenT = TypeVar("ScreenT", bound=QWidget)
+
+
+def as_screen(widget: QWidget | None, kind: type[ScreenT]) -> ScreenT:
+    """``widget`` as the screen class its stage or walk screen says it is, so the controller's calls on it are
+    type-checked; a mismatch is a bug in the wiring, said as such rather than as a missing attribute."""
+    if not isinstance(widget, kind):
+        raise TypeError(f"expected a {kind.__name__}, got {type(widget).__name__}")
+    return widget

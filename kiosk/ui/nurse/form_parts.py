@@ -215,7 +215,8 @@ class MedicinesEditor(QWidget):
         return line
 
     def remove_buttons(self) -> list[QPushButton]:
-        return [row.findChild(QPushButton) for row in self._rows]  # type: ignore[misc]
+        found = [row.findChild(QPushButton) for row in self._rows]
+        return [button for button in found if button is not None]
 
     def clear(self) -> None:
         for row in self._rows:
