@@ -75,13 +75,7 @@ def button(
 
     It takes the focus only from the keyboard (Tab), never from a tap: so the focus ring appears only after
     keyboard navigation, and a tapped button does not keep a ring that reads as "selected"."""
-    widget = CommitButton(text, parent) if commit else QPushButton(text, parent)
-    if role:
-        widget.setProperty("role", role)
-    if name:
-        widget.setObjectName(name)
-    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    return widget
+    return _themed(CommitButton(text, parent) if commit else QPushButton(text, parent), role, name)
 
 
 def wrap_button(
@@ -89,7 +83,14 @@ def wrap_button(
 ) -> WrapButton:
     """A button whose text wraps onto more lines when space is short (``flow_layout.WrapButton``);
     ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
-    widget = CommitWrapButton(text, parent) if commit else WrapButton(text, parent)
+    return _themed(CommitWrapButton(text, parent) if commit else WrapButton(text, parent), role, name)
+
+
+ButtonT = TypeVar("ButtonT", bound=QPushButton)
+
+
+def _themed(widget: ButtonT, role: str, name: str) -> ButtonT:
+    """The theme's role and the object name tests and the demo find it by; focus by Tab only (see ``button``)."""
     if role:
         widget.setProperty("role", role)
     if name:
