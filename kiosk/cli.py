@@ -23,7 +23,8 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+def _folder_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir`` and ``--procedures``, on the main parser and on every subcommand (see ``build_parser``)."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -31,9 +32,6 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
         help=f"the ward's data folder (records, outbox, config); default: ${paths.DATA_DIR_ENV} "
         "or the per-user data folder",
     )
-
-
-def _procedures_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--procedures",
         metavar="DIR",
@@ -50,16 +48,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         "With no subcommand, starts the kiosk.",
     )
     parser.add_argument("--version", action="version", version=f"Discharge Kiosk {__version__}")
-    _data_dir_option(parser, default=None)
-    _procedures_option(parser, default=None)
+    _folder_options(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules: dict[str, ModuleType] = {}
     for module_name in COMMANDS:
         module = importlib.import_module(module_name)
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         # SUPPRESS: a --data-dir given before the subcommand is not overwritten by the subparser's default.
-        _data_dir_option(sub, default=argparse.SUPPRESS)
-        _procedures_option(sub, default=argparse.SUPPRESS)
+        _folder_options(sub, default=argparse.SUPPRESS)
         module.add_arguments(sub)
         modules[module.NAME] = module
     return parser, modules

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,20 @@ from kiosk.ui.read_aloud import ReadAloud
 from tests.discharge_support import BLOCK, new_discharge
 from tests.ui.driver import Kiosk
 
+_STARTED: list[ReadAloud] = []
+
+
+@pytest.fixture(autouse=True)
+def _end_speaking_processes() -> Iterator[None]:
+    """Every speaking process a test started ends with the test, even one that failed half-way."""
+    yield
+    while _STARTED:
+        _STARTED.pop().shut_down()
+
 
 def _kiosk(qtbot: QtBot, tmp_path: Path, engine: str = "mock") -> tuple[Kiosk, ReadAloud]:
     speech = ReadAloud(engine)
+    _STARTED.append(speech)
     kiosk = Kiosk(qtbot, tmp_path, read_aloud=speech)
     kiosk.hand_over(new_discharge(BLOCK))
     if engine:
@@ -37,7 +49,6 @@ def test_the_button_reads_the_screen_with_the_first_name_only(qtbot: QtBot, tmp_
     assert surname not in words and patient.hospital_number not in words
     assert "Read this to me" not in words, "the banner's own buttons are not read"
     assert kiosk.button("banner-read-aloud").text() == "Stop reading"
-    speech.shut_down()
 
 
 def test_the_next_tap_anywhere_stops_the_reading(qtbot: QtBot, tmp_path: Path) -> None:
@@ -47,7 +58,6 @@ def test_the_next_tap_anywhere_stops_the_reading(qtbot: QtBot, tmp_path: Path) -
     qtbot.mousePress(kiosk.screen, Qt.MouseButton.LeftButton)
     assert not speech.speaking
     assert kiosk.button("banner-read-aloud").text() == "Read this to me"
-    speech.shut_down()
 
 
 def test_the_button_a_second_time_stops_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -56,7 +66,6 @@ def test_the_button_a_second_time_stops_it(qtbot: QtBot, tmp_path: Path) -> None
     assert speech.speaking
     kiosk.click("banner-read-aloud")
     assert not speech.speaking
-    speech.shut_down()
 
 
 def test_moving_to_the_next_screen_stops_the_reading(qtbot: QtBot, tmp_path: Path) -> None:
@@ -68,7 +77,6 @@ def test_moving_to_the_next_screen_stops_the_reading(qtbot: QtBot, tmp_path: Pat
     assert "Step 1 of" in str(said.args[0])
     kiosk.flow._understood()  # the screen changes (as by "I understand") while it is still reading
     assert not speech.speaking
-    speech.shut_down()
 
 
 def test_no_engine_no_button(qtbot: QtBot, tmp_path: Path) -> None:
@@ -86,7 +94,6 @@ def test_a_language_without_a_voice_hides_the_button(qtbot: QtBot, tmp_path: Pat
     assert button is not None and not button.isVisible()
     speech.set_language("en_GB")
     assert kiosk.button("banner-read-aloud").isVisible()
-    speech.shut_down()
 
 
 @pytest.mark.slow
