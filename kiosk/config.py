@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from kiosk import paths
 from kiosk.clock import DEFAULT_ZONE_NAME, SystemClock, UnknownZone, ward_zone, zone_suggestion
-from kiosk.discharge.validation import ValidationError, clean_text, shown
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
+from kiosk.text import ValidationError, clean_text, shown
 
 DEFAULT_CONFIG = """\
 # Discharge Kiosk: this ward's settings. Restart the kiosk after changing them.

@@ -10,8 +10,8 @@ from kiosk.clock import FakeClock
 from kiosk.content.loader import Library, load_library
 from kiosk.content.model import Factor, Procedure
 from kiosk.discharge.flow import PatientWalk, ScreenKind
-from kiosk.discharge.model import DischargeRecord, Patient
 from kiosk.discharge.new_discharge import NewDischarge
+from kiosk.record.model import DischargeRecord, Patient
 from kiosk.records.store import RecordStore
 
 START = datetime(2026, 11, 21, 14, 30).astimezone()

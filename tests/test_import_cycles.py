@@ -20,13 +20,7 @@ KNOWN_MODULE_CYCLES: set[frozenset[str]] = {
     # audit methods, and the package's __init__ re-exports them (issue 16, the records/db.py layering).
     frozenset({"kiosk.records", "kiosk.records.export", "kiosk.records.nurses", "kiosk.records.store"}),
 }
-KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = {
-    # One tangle, all through discharge/, which holds both the shared record model and shared helpers:
-    # records/ and sheet/ use discharge/model.py while discharge/new_nurse.py uses records/pin_rules.py (issue 16:
-    # the record model in a package of its own); config.py and content/problems.py borrow discharge/validation.py
-    # (its text checks belong in a module of their own); discharge/new_discharge.py uses sheet/fonts.py.
-    frozenset({"kiosk.config", "kiosk.content", "kiosk.discharge", "kiosk.records", "kiosk.sheet"}),
-}
+KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = set()
 
 
 def module_name(path: Path) -> str:

@@ -39,9 +39,9 @@ def read_pin(stdin: TextIO | None = None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.config import ward_clock
-    from kiosk.discharge.validation import shown
     from kiosk.errors import KioskError
     from kiosk.records import NurseAccounts, RecordStore
+    from kiosk.text import shown
 
     if args.action != "list" and not args.name:
         print(f'nurses {args.action}: give the nurse\'s name, e.g. nurses {args.action} "Sam Patel"', file=sys.stderr)

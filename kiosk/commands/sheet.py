@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.content.model import Procedure
-    from kiosk.discharge.model import DischargeRecord
+    from kiosk.record.model import DischargeRecord
 
 NAME = "sheet"
 HELP = "write a sample discharge sheet (PDF) for a procedure, to proof the wording or test the printer"
@@ -74,9 +74,9 @@ def _fail(message: str) -> int:
 def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime) -> DischargeRecord:
     """A made-up discharge for ``procedure``, shaped like one from the record store; raises ValidationError."""
     from kiosk.content.model import Factor
-    from kiosk.discharge.model import DischargeRecord, Escort, Patient
-    from kiosk.discharge.timeline import escort_until
-    from kiosk.discharge.validation import normalise_phone
+    from kiosk.record.fields import normalise_phone
+    from kiosk.record.model import DischargeRecord, Escort, Patient
+    from kiosk.record.timeline import escort_until
 
     ended = args.ended.replace(tzinfo=now.tzinfo) if args.ended else now.replace(second=0, microsecond=0)
     escort = None

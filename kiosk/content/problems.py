@@ -46,7 +46,7 @@ class Problem:
     def __str__(self) -> str:
         """One line for the terminal or the nurse's list; a YAML key or value quoted in the message cannot hide
         a control or text-direction character in it (issue 13 F8)."""
-        from kiosk.discharge.validation import shown
+        from kiosk.text import shown
 
         text = f"{self.location}: "
         if self.key_path:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.content.model import Factor
-from kiosk.discharge.model import DischargeRecord, EscortAnswer
+from kiosk.record.model import DischargeRecord, EscortAnswer
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
-from kiosk.discharge.model import DischargeRecord, Escort, EscortAnswer
+from kiosk.record.model import DischargeRecord, Escort, EscortAnswer
 
 log = logging.getLogger(__name__)
 
@@ -263,12 +263,12 @@ class PatientWalk:
 
     def record_escort(self, name: str, relationship: str, phone_text: str, stays_until: datetime) -> PatientScreen:
         """Validate and save the escort; raises ``ValidationError`` (with a patient-readable title) if not valid."""
-        from kiosk.discharge import validation
+        from kiosk.record import fields
 
         self._expect(ScreenKind.ESCORT)
-        name = validation.validate_person_name(name, field="escort_name")
-        relationship = validation.validate_relationship(relationship)
-        e164, display = validation.normalise_phone(phone_text)
+        name = fields.validate_person_name(name, field="escort_name")
+        relationship = fields.validate_relationship(relationship)
+        e164, display = fields.normalise_phone(phone_text)
         escort = Escort(
             name=name, relationship=relationship, phone=e164, phone_display=display, stays_until=stays_until
         )

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from kiosk import text as text_checks
 from kiosk.clock import elapsed, later
 from kiosk.content.model import Factor, Procedure, ReviewState
-from kiosk.discharge import validation
-from kiosk.discharge.model import Patient
 from kiosk.errors import KioskError
+from kiosk.record import fields
+from kiosk.record.model import Patient
 
 FUTURE_SLACK = timedelta(minutes=5)
 MAX_AGO = timedelta(hours=24)
@@ -106,12 +107,12 @@ def validate_new_discharge(
         errors["procedure"] = "Choose the procedure the patient had."
     expired_reason = _expired_reason(form, procedure, today, errors, allow_drafts)
 
-    name = _checked(errors, "patient_name", validation.validate_patient_name, form.patient_name)
+    name = _checked(errors, "patient_name", fields.validate_patient_name, form.patient_name)
     born = _date_of_birth(form.date_of_birth, today, errors)
-    hospital_number = _checked(errors, "hospital_number", validation.validate_hospital_number, form.hospital_number)
+    hospital_number = _checked(errors, "hospital_number", fields.validate_hospital_number, form.hospital_number)
     nhs_number: str | None = None
     if form.nhs_number.strip():
-        nhs_number = _checked(errors, "nhs_number", validation.valid_nhs_number, form.nhs_number)
+        nhs_number = _checked(errors, "nhs_number", fields.valid_nhs_number, form.nhs_number)
 
     ended = form.procedure_ended
     if ended is None:
@@ -147,10 +148,10 @@ def validate_new_discharge(
 def _checked(
     errors: dict[str, str], key: str, check: Callable[..., object], value: object, *args: object
 ) -> str | None:
-    """Run one of ``kiosk.discharge.validation``'s checks; its ``ValidationError.title`` becomes the message."""
+    """Run one of ``kiosk.record.fields``'s checks; its ``ValidationError.title`` becomes the message."""
     try:
         result = check(value, *args)
-    except validation.ValidationError as error:
+    except text_checks.ValidationError as error:
         errors[key] = error.title
         return None
     return str(result)
@@ -202,8 +203,8 @@ def tidy_reason(text: str) -> str:
 def reason_problem(text: str) -> str:
     """Why ``text`` cannot be recorded as a nurse's reason, or ``""``: an auditor must be able to read it."""
     try:
-        reason = validation.clean_text(text, field="reason", max_length=MAX_REASON_LENGTH, what="the reason")
-    except validation.ValidationError as error:
+        reason = text_checks.clean_text(text, field="reason", max_length=MAX_REASON_LENGTH, what="the reason")
+    except text_checks.ValidationError as error:
         return error.title
     if len(reason) < MIN_REASON_LENGTH:
         return "Please give a reason: tap a common one or type it."
@@ -245,8 +246,8 @@ def _date_of_birth(text: str, today: date, errors: dict[str, str]) -> date | Non
         errors["date_of_birth"] = "That is not a date: enter day, month and year, e.g. 01/02/1950."
         return None
     try:
-        checked = validation.validate_date_of_birth(born, today)
-    except validation.ValidationError as error:
+        checked = fields.validate_date_of_birth(born, today)
+    except text_checks.ValidationError as error:
         errors["date_of_birth"] = error.title
         return None
     return checked if isinstance(checked, date) else born
@@ -257,10 +258,10 @@ def _side_level(side: str, level: str, errors: dict[str, str]) -> str:
     if side not in sides:
         errors["side"] = "Choose the side: left, right or both."
     try:
-        level = validation.clean_text(level, field="level", max_length=MAX_LEVEL_LENGTH, what="the level")
+        level = text_checks.clean_text(level, field="level", max_length=MAX_LEVEL_LENGTH, what="the level")
         if not level:
             errors["level"] = "Enter the level (e.g. L5)."
-    except validation.ValidationError as error:
+    except text_checks.ValidationError as error:
         errors["level"] = error.title
     if "side" in errors or "level" in errors:
         return ""
@@ -271,8 +272,8 @@ def _medicines(lines: Iterable[str], errors: dict[str, str]) -> tuple[str, ...]:
     medicines: list[str] = []
     for line in lines:
         try:
-            text = validation.clean_text(line, field="medicines", max_length=MAX_MEDICINE_LENGTH, what="a medicine")
-        except validation.ValidationError as error:
+            text = text_checks.clean_text(line, field="medicines", max_length=MAX_MEDICINE_LENGTH, what="a medicine")
+        except text_checks.ValidationError as error:
             errors["medicines"] = error.title
             continue
         if not text or text.casefold() in (m.casefold() for m in medicines):

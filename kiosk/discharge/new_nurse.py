@@ -8,8 +8,9 @@ The PIN rules live in ``kiosk.records.pin_rules`` so the screens and ``main.py n
 from __future__ import annotations
 
 from kiosk.discharge.new_discharge import FormErrors
-from kiosk.discharge.validation import ValidationError, validate_person_name
+from kiosk.record.fields import validate_person_name
 from kiosk.records.pin_rules import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_pin, weakness
+from kiosk.text import ValidationError
 
 __all__ = ["MAX_PIN_LENGTH", "MIN_PIN_LENGTH", "is_guessable", "validate_new_nurse", "validate_new_pin_twice"]
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from kiosk.discharge.model import UNFINISHED_STATES, DischargeRecord, DischargeState
+from kiosk.record.model import UNFINISHED_STATES, DischargeRecord, DischargeState
 
 STATE_WORDS: dict[DischargeState, str] = {
     DischargeState.STARTED: "Started - not yet handed to the patient",

@@ -15,8 +15,8 @@ from enum import StrEnum
 from kiosk.content import personalise
 from kiosk.content.model import Procedure
 from kiosk.discharge.flow import WARNING_SIGNS_ID
-from kiosk.discharge.model import AnswerAttempt, DischargeRecord, EscortAnswer
-from kiosk.discharge.timeline import format_clock
+from kiosk.record.model import AnswerAttempt, DischargeRecord, EscortAnswer
+from kiosk.record.timeline import format_clock
 
 """The override kind the record store reads as the no-escort reason (``kiosk.records.reading``)."""
 

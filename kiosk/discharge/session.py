@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from kiosk.discharge import review
 from kiosk.discharge.flow import PatientWalk, WalkEnd
-from kiosk.discharge.model import NO_ESCORT_OVERRIDE, DischargeRecord, DischargeState, EscortAnswer
 from kiosk.errors import KioskError
+from kiosk.record.model import NO_ESCORT_OVERRIDE, DischargeRecord, DischargeState, EscortAnswer
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Library

@@ -31,8 +31,8 @@ from kiosk.private import private_dir
 from kiosk.private import write_atomically as _write_atomically
 
 if TYPE_CHECKING:
-    from kiosk.discharge.model import PrintEvent
     from kiosk.printing.service import PrintJournal
+    from kiosk.record.model import PrintEvent
 
 # Record ids become file names: letters, digits, '-' and '_' only, so an id can never escape the folder.
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.printing.status import JobStatus, PrintJob, QueueState
+from kiosk.record.model import PrintEvent, PrintEventKind
 
 _ENDINGS = {
     PrintEventKind.COMPLETED: JobStatus.COMPLETED,

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.clock import Clock, elapsed
-from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.printing.cups_link import (
     CUPS_JOB_STATES_DONE,
     CupsLink,
@@ -48,6 +47,7 @@ from kiosk.printing.status import (
     queue_message,
     reason_words,
 )
+from kiosk.record.model import PrintEvent, PrintEventKind
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from kiosk.clock import Clock
-from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.printing.outbox import Outbox, hand_over
 from kiosk.printing.recovery import last_attempt
 from kiosk.printing.service import PrintJournal, PrintService
@@ -39,6 +38,7 @@ from kiosk.printing.status import (
     QueueStatus,
     job_message,
 )
+from kiosk.record.model import PrintEvent, PrintEventKind
 from kiosk.workers import Outcome, Result
 
 log = logging.getLogger(__name__)

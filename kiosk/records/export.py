@@ -16,9 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import EnvironmentProblem
 from kiosk.private import write_atomically
+from kiosk.record.model import DischargeRecord
 
 if TYPE_CHECKING:
     from kiosk.records.store import RecordStore

@@ -34,8 +34,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk.discharge.validation import shown
 from kiosk.errors import KioskError
+from kiosk.text import shown
 
 if TYPE_CHECKING:
     from kiosk.records.store import RecordStore

@@ -32,11 +32,12 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from kiosk.clock import later
-from kiosk.discharge.validation import shown, validate_person_name
 from kiosk.errors import KioskError
+from kiosk.record.fields import validate_person_name
 from kiosk.records.first_nurse import mark_had_nurse
 from kiosk.records.pin_rules import must_change, valid_sign_in_pin, validate_new_pin
 from kiosk.records.store import RecordStore
+from kiosk.text import shown
 
 MAX_WRONG = 5
 MAX_WRONG_PER_DAY = 10

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kiosk.discharge.validation import ValidationError
+from kiosk.text import ValidationError
 
 MIN_PIN_LENGTH = 6
 MAX_PIN_LENGTH = 8

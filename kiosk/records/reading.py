@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from kiosk.content.model import Factor
-from kiosk.discharge.model import (
+from kiosk.record.model import (
     AnswerAttempt,
     DischargeRecord,
     DischargeState,

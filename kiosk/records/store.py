@@ -28,18 +28,7 @@ from typing import Any
 from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import (
-    UNFINISHED_STATES,
-    DischargeRecord,
-    DischargeState,
-    Escort,
-    Patient,
-    PrintEvent,
-    PrintEventKind,
-)
-from kiosk.discharge.validation import (
-    ValidationError,
-    clean_text,
+from kiosk.record.fields import (
     normalise_phone,
     valid_nhs_number,
     validate_date_of_birth,
@@ -47,6 +36,15 @@ from kiosk.discharge.validation import (
     validate_patient_name,
     validate_person_name,
     validate_relationship,
+)
+from kiosk.record.model import (
+    UNFINISHED_STATES,
+    DischargeRecord,
+    DischargeState,
+    Escort,
+    Patient,
+    PrintEvent,
+    PrintEventKind,
 )
 from kiosk.records import audit, reading, schema
 from kiosk.records.durability import LOST_MESSAGE, FileWatch, HeadFile, RecordsLost, journal_lost, records_lost
@@ -58,6 +56,7 @@ from kiosk.records.errors import (
     damaged,
     translate,
 )
+from kiosk.text import ValidationError, clean_text
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from kiosk.config import WardConfig
 from kiosk.content.model import Procedure
 from kiosk.content.personalise import applicable_steps
-from kiosk.discharge.model import DischargeRecord
 from kiosk.errors import KioskError
+from kiosk.record.model import DischargeRecord
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.flowables import Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas

@@ -12,8 +12,8 @@ from datetime import date, datetime
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Procedure, ReviewState, Step
-from kiosk.discharge import timeline as tl
-from kiosk.discharge.model import DischargeRecord
+from kiosk.record import timeline as tl
+from kiosk.record.model import DischargeRecord
 from kiosk.sheet.styles import SheetStyles
 
 

@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from kiosk.discharge.timeline import format_clock, format_dob
+from kiosk.record.timeline import format_clock, format_dob
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.fonts import BOLD, REGULAR, markup
 from kiosk.sheet.paragraphs import para

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from kiosk.content.model import Contact
-from kiosk.discharge.timeline import format_date
+from kiosk.record.timeline import format_date
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.flowables import AlertBox, Group
 from kiosk.sheet.fonts import BOLD, clean, markup

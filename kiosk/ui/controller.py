@@ -246,7 +246,7 @@ class Flow(QObject):
 
     def show_patient_screen(self) -> None:
         """Fill and show the screen for where the patient is in their walk."""
-        from kiosk.discharge import timeline
+        from kiosk.record import timeline
         from kiosk.ui.patient import escort, question, simple, step, warning_signs, welcome
 
         walk = self.session.walk
@@ -421,8 +421,8 @@ class Flow(QObject):
 
     @guarded
     def _escort_given(self, name: str, relationship: str, phone: str) -> None:
-        from kiosk.discharge import timeline
-        from kiosk.discharge.validation import ValidationError
+        from kiosk.record import timeline
+        from kiosk.text import ValidationError
 
         walk = self._walk()
         assert self.session.procedure is not None

@@ -131,7 +131,7 @@ def limit_text(edit: QLineEdit, max_length: int, show: Callable[[str], None]) ->
     Qt's own limit is one character more than allowed, so pasting 10,000 characters leaves a text that is too
     long, which the field says at once and validation refuses, instead of a quietly shortened name.
     """
-    from kiosk.discharge.validation import length_note  # not at import: the start screen does not need phonenumbers
+    from kiosk.text import length_note  # not at import: the start screen does not need phonenumbers
 
     edit.setMaxLength(max_length + 1)
     edit.textChanged.connect(lambda text: show(length_note(text, max_length)))

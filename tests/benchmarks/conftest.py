@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.content.loader import load_library
-from kiosk.discharge.model import DischargeRecord, Patient
+from kiosk.record.model import DischargeRecord, Patient
 from kiosk.records import RecordStore
 
 

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.clock import FakeClock
-from kiosk.discharge.model import DischargeState, PrintEvent, PrintEventKind
+from kiosk.record.model import DischargeState, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore, audit
 from kiosk.records.durability import HEAD_SUFFIX
 from tests.discharge_support import PATIENT_A

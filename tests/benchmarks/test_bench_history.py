@@ -22,8 +22,8 @@ import pytest
 
 from kiosk import paths
 from kiosk.clock import FakeClock
-from kiosk.discharge.model import DischargeState, PrintEvent, PrintEventKind
 from kiosk.discharge.nurse_list import rows_for
+from kiosk.record.model import DischargeState, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore, audit
 from kiosk.records.retention import purge
 from tests.benchmarks import history, paired

@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import DischargeRecord, Escort, Patient
+from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet import fonts as sheet_fonts
 from tests.benchmarks import paired

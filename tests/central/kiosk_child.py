@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.content.model import Factor
-from kiosk.discharge.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
+from kiosk.record.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore
 from kiosk.records.central import facts
 from kiosk.records.central.sender import CentralSender

@@ -212,7 +212,7 @@ def test_the_unconfirmed_sheets_list_covers_every_kiosk_of_the_ward(
     """A sheet printed on kiosk A2 and never confirmed in the patient's hand shows on the list A1 sees (H5)."""
     import psycopg
 
-    from kiosk.discharge.model import PrintEvent, PrintEventKind
+    from kiosk.record.model import PrintEvent, PrintEventKind
 
     printed: list[str] = []
     for kiosk_id, ward in (("A1", "ward-5"), ("A2", "ward-5"), ("B1", "ward-9")):
@@ -283,7 +283,7 @@ def test_the_server_reads_back_every_record_exactly_as_the_kiosk_does(
     override, an abandon, a reprint)."""
     from datetime import date
 
-    from kiosk.discharge.model import DischargeState, Patient, PrintEvent, PrintEventKind
+    from kiosk.record.model import DischargeState, Patient, PrintEvent, PrintEventKind
     from tests.records.factories import escort, make_procedure, start
 
     settings = central.add_kiosk("A1")

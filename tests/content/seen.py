@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import DischargeRecord, Escort, Patient
+from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.ui.patient.escort import EscortScreen
 from kiosk.ui.patient.question import QuestionScreen

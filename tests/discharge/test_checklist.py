@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from kiosk.content.model import Factor
 from kiosk.discharge import checklist
-from kiosk.discharge.model import DischargeState, Escort
+from kiosk.record.model import DischargeState, Escort
 from tests.ui.nurse.records import NOW, record
 
 ESCORT = Escort("Ade Oyelaran", "son", "+447700900123", "07700 900123", NOW + timedelta(hours=24))

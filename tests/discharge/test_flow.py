@@ -16,7 +16,7 @@ from kiosk.discharge.flow import (
     WalkEnd,
     patient_screens,
 )
-from kiosk.discharge.validation import ValidationError
+from kiosk.text import ValidationError
 from tests.discharge_support import (
     BLOCK,
     ESCORT_PHONE,
@@ -138,7 +138,7 @@ def test_warning_signs_confirmation_is_saved(tmp_path: Path) -> None:
 
 def test_escort_is_validated_saved_and_finishes_the_walk(tmp_path: Path) -> None:
     """A bad phone number is refused with a readable message; a good escort is saved and the walk ends."""
-    from kiosk.discharge.timeline import escort_until
+    from kiosk.record.timeline import escort_until
 
     store, _, walk = open_walk(tmp_path)
     walk_to(walk, ScreenKind.ESCORT)
@@ -199,7 +199,7 @@ def test_every_step_of_both_procedures_can_be_walked_to_thank_you(tmp_path: Path
         folder.mkdir()
         store, _, walk = open_walk(folder, procedure_id, frozenset(Factor))
         walk_to(walk, ScreenKind.ESCORT)
-        from kiosk.discharge.timeline import escort_until
+        from kiosk.record.timeline import escort_until
 
         walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
         record = store.get(walk.record_id)

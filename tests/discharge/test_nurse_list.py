@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.discharge.model import DischargeState
 from kiosk.discharge.nurse_list import STATE_WORDS, row_for, rows_for
+from kiosk.record.model import DischargeState
 from tests.ui.nurse.records import NOW, record
 
 

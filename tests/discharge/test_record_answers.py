@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from kiosk.discharge.model import EscortAnswer
 from kiosk.discharge.session import SessionError
+from kiosk.record.model import EscortAnswer
 from tests.discharge.test_review import BLOCK, complete
 from tests.discharge_support import library, make_clock, make_store, new_discharge, start_record
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 from kiosk.content import personalise
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor
-from kiosk.discharge.model import AnswerAttempt, DischargeState, Escort, StepConfirmation
 from kiosk.discharge.review import Outcome, no_escort_reason, outcome, said_nobody, summarise
+from kiosk.record.model import AnswerAttempt, DischargeState, Escort, StepConfirmation
 from tests.ui.nurse.records import NOW, record
 
 BLOCK = load_library(today=NOW.date()).get("nerve-root-block")

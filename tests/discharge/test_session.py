@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.discharge.flow import ScreenKind, WalkEnd
-from kiosk.discharge.model import DischargeState
 from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, Stage
-from kiosk.discharge.timeline import escort_until
+from kiosk.record.model import DischargeState
+from kiosk.record.timeline import escort_until
 from kiosk.records.first_nurse import FirstNurseSetup
 from kiosk.records.nurses import NurseAccounts
 from tests.discharge_support import ESCORT_PHONE, library, make_clock, make_store, new_discharge, walk_to

@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 from kiosk import paths
 from kiosk.clock import FakeClock
 from kiosk.config import WardConfig
-from kiosk.discharge.model import DischargeRecord, PrintEvent, PrintEventKind
+from kiosk.record.model import DischargeRecord, PrintEvent, PrintEventKind
 from kiosk.records.store import RecordStore
 from kiosk.sheet.builder import build_sheet
 from tests import discharge_support

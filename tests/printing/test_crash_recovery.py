@@ -19,8 +19,8 @@ import pytest
 from kiosk import paths
 from kiosk.clock import SystemClock
 from kiosk.config import WardConfig
-from kiosk.discharge.model import DischargeRecord, DischargeState, PrintEvent, PrintEventKind
 from kiosk.printing import JobStatus, Outbox, PrintService
+from kiosk.record.model import DischargeRecord, DischargeState, PrintEvent, PrintEventKind
 from kiosk.records.store import RecordStore
 from kiosk.sheet.builder import build_sheet
 from tests import discharge_support

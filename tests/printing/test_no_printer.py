@@ -9,8 +9,8 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.config import load_config
-from kiosk.discharge.model import PrintEventKind
 from kiosk.printing import JobStatus, Outbox, PrintService, QueueState
+from kiosk.record.model import PrintEventKind
 from tests.printing import cups_helpers
 from tests.printing.conftest import ListJournal
 

@@ -16,8 +16,8 @@ import cups
 import pytest
 
 from kiosk.clock import FakeClock
-from kiosk.discharge.model import PrintEventKind
 from kiosk.printing import JobStatus, Outbox, PrintJob, PrintService, QueueState, status
+from kiosk.record.model import PrintEventKind
 from tests.printing import cups_helpers
 from tests.printing.conftest import ListJournal, RealSheet
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from kiosk.discharge.model import PrintEvent, PrintEventKind
 from kiosk.printing.recovery import last_attempt
 from kiosk.printing.status import JobStatus, QueueState
+from kiosk.record.model import PrintEvent, PrintEventKind
 
 AT = datetime(2026, 11, 21, 10, 0).astimezone()
 RECORD = "DK-20261121-0001"

@@ -19,11 +19,11 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.config import WardConfig
 from kiosk.db_wait import RecordWrites
-from kiosk.discharge.model import DischargeState, PrintEventKind
 from kiosk.printing.outbox import Outbox
 from kiosk.printing.service import PrintService
 from kiosk.printing.stage import FOLLOWABLE, PrintStage
 from kiosk.printing.status import JobStatus, QueueState
+from kiosk.record.model import DischargeState, PrintEventKind
 from kiosk.records.store import RecordStore
 from kiosk.sheet.builder import build_sheet
 from kiosk.workers import Lane

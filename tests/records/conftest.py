@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import Patient
+from kiosk.record.model import Patient
 from kiosk.records import RecordStore
 from tests.records.factories import START, make_procedure
 

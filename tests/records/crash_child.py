@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kiosk.clock import SystemClock
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
+from kiosk.record.model import DischargeState, Escort, Patient, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore
 from tests.records.factories import make_procedure
 

@@ -14,7 +14,7 @@ from kiosk.content.model import (
     ResponsibleAdult,
     Step,
 )
-from kiosk.discharge.model import DischargeRecord, Escort, Patient
+from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.records import RecordStore
 
 START = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)

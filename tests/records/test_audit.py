@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import Patient, PrintEvent, PrintEventKind
+from kiosk.record.model import Patient, PrintEvent, PrintEventKind
 from kiosk.records import NurseAccounts, RecordStore
 from tests.pins import TEST_COST
 from tests.records.factories import escort, start

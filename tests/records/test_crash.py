@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from kiosk.clock import SystemClock
-from kiosk.discharge.model import DischargeRecord, DischargeState, PrintEventKind
+from kiosk.record.model import DischargeRecord, DischargeState, PrintEventKind
 from kiosk.records import RecordStore
 from tests.records.crash_child import PLAN, patient_name
 

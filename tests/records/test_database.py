@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import DischargeState, Patient, PrintEvent, PrintEventKind
+from kiosk.record.model import DischargeState, Patient, PrintEvent, PrintEventKind
 from kiosk.records import (
     CannotOpenDatabase,
     DatabaseDamaged,

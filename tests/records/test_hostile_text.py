@@ -10,18 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.discharge import validation
+from kiosk import text as text_checks
 from kiosk.discharge.new_discharge import reason_problem
-from kiosk.discharge.validation import (
-    MAX_NAME_LENGTH,
-    ValidationError,
-    clean_text,
-    shown,
-    validate_person_name,
-    validate_relationship,
-)
+from kiosk.record import fields
+from kiosk.record.fields import MAX_NAME_LENGTH, validate_person_name, validate_relationship
 from kiosk.records.nurses import NurseAccountError, NurseAccounts
 from kiosk.records.store import RecordStore
+from kiosk.text import ValidationError, clean_text, shown
 from tests.discharge_support import make_clock
 from tests.pins import TEST_COST
 
@@ -53,14 +48,14 @@ HOSTILE = [
 
 def never_echoes(message: str, bad: str) -> None:
     assert bad not in message
-    assert not any(validation.character_problem(ch) for ch in message), repr(message)
+    assert not any(text_checks.character_problem(ch) for ch in message), repr(message)
 
 
 @pytest.mark.parametrize("bad", HOSTILE, ids=[f"U+{ord(c):04X}" for c in HOSTILE])
 def test_every_free_text_check_refuses_hidden_and_control_characters_without_echoing(bad: str) -> None:
     checks = [
         lambda text: validate_person_name(text),
-        lambda text: validation.validate_patient_name(text),
+        lambda text: fields.validate_patient_name(text),
         validate_relationship,
         lambda text: clean_text(text, field="x", max_length=100),
     ]
@@ -96,9 +91,9 @@ def test_too_long_says_so_and_is_never_cut_short() -> None:
         validate_person_name("A" * 10_000)
     assert f"at most {MAX_NAME_LENGTH}" in caught.value.title and "10000" in caught.value.title
     assert validate_person_name("A" * MAX_NAME_LENGTH) == "A" * MAX_NAME_LENGTH
-    assert validation.length_note("A" * MAX_NAME_LENGTH, MAX_NAME_LENGTH).startswith("That is the most")
-    assert validation.length_note("A" * (MAX_NAME_LENGTH + 1), MAX_NAME_LENGTH).startswith("Too long")
-    assert validation.length_note("A", MAX_NAME_LENGTH) == ""
+    assert text_checks.length_note("A" * MAX_NAME_LENGTH, MAX_NAME_LENGTH).startswith("That is the most")
+    assert text_checks.length_note("A" * (MAX_NAME_LENGTH + 1), MAX_NAME_LENGTH).startswith("Too long")
+    assert text_checks.length_note("A", MAX_NAME_LENGTH) == ""
 
 
 def test_shown_makes_any_text_safe_for_a_message() -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FakeClock
-from kiosk.discharge.validation import ValidationError
 from kiosk.logs import configure_logging
 from kiosk.records import NurseAccounts, RecordStore, SignInStatus
 from kiosk.records.nurses import NurseAccountError, lock_seconds
+from kiosk.text import ValidationError
 from tests.pins import TEST_COST
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"

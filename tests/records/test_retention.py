@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import Escort, Patient, PrintEvent, PrintEventKind
+from kiosk.record.model import Escort, Patient, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore, UnknownRecord
 from kiosk.records.retention import purge
 from tests.records.factories import escort, start

@@ -11,14 +11,14 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import (
+from kiosk.record.model import (
     DischargeState,
     Patient,
     PrintEvent,
     PrintEventKind,
 )
-from kiosk.discharge.validation import ValidationError
 from kiosk.records import RecordStateError, RecordStore, UnknownRecord
+from kiosk.text import ValidationError
 from tests.records.factories import START, escort, make_procedure, start
 
 S = DischargeState

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kiosk.discharge.validation import (
-    ValidationError,
+from kiosk.errors import KioskError
+from kiosk.record.fields import (
     normalise_phone,
     valid_nhs_number,
     validate_date_of_birth,
@@ -15,7 +15,7 @@ from kiosk.discharge.validation import (
     validate_patient_name,
     validate_relationship,
 )
-from kiosk.errors import KioskError
+from kiosk.text import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from kiosk.clock import SystemClock
-from kiosk.discharge.model import PrintEventKind
 from kiosk.errors import KioskError
 from kiosk.printing.outbox import Outbox
+from kiosk.record.model import PrintEventKind
 from kiosk.records import RecordStore
 from tests.records.crash_child import PLAN, patient_name, record_fact
 from tests.records.factories import make_procedure

@@ -29,7 +29,7 @@ from kiosk.content.model import (
     Step,
     Timing,
 )
-from kiosk.discharge.model import DischargeRecord, Escort, Patient
+from kiosk.record.model import DischargeRecord, Escort, Patient
 
 UK = timezone(timedelta(hours=0), "GMT")
 ENDED = datetime(2025, 11, 21, 14, 30, tzinfo=UK)  # a Friday

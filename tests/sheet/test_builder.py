@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import DischargeRecord, Patient
+from kiosk.record.model import DischargeRecord, Patient
 from kiosk.sheet import SheetError, build_sheet
 from kiosk.sheet.styles import sheet_styles
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import Escort, Patient
+from kiosk.record.model import Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet.fonts import SYMBOLS, clean, markup, needs_shaping, unprintable
 

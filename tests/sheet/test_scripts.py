@@ -21,7 +21,7 @@ import pytest
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Procedure
-from kiosk.discharge.model import Patient
+from kiosk.record.model import Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet.fonts import unprintable
 

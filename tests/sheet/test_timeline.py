@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from kiosk.content.model import Factor, Procedure, Step, Timing
-from kiosk.discharge.timeline import (
+from kiosk.record.timeline import (
     ESCORT_LABEL,
     TimelineEntry,
     escort_until,

@@ -20,10 +20,10 @@ import pytest
 
 from kiosk.clock import SystemClock, elapsed, later
 from kiosk.config import load_config
-from kiosk.discharge.model import Patient
 from kiosk.discharge.new_discharge import ended_limits, step_ended
-from kiosk.discharge.timeline import escort_until, next_morning, timeline
 from kiosk.errors import ConfigError
+from kiosk.record.model import Patient
+from kiosk.record.timeline import escort_until, next_morning, timeline
 from kiosk.records import RecordStore
 from kiosk.sheet import build_sheet
 from tests.sheet.conftest import nerve_root_block

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Factor
 from kiosk.discharge.flow import WARNING_SIGNS_ID, ScreenKind
-from kiosk.discharge.model import DischargeState, PrintEventKind
 from kiosk.discharge.session import PinPurpose, Stage
+from kiosk.record.model import DischargeState, PrintEventKind
 from tests.discharge_support import BLOCK, INJECTION, PATIENT_A, PATIENT_B, procedure
 from tests.ui.driver import NURSE, Kiosk, print_config
 

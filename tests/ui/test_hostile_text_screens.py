@@ -9,9 +9,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge import validation
+from kiosk import text as text_checks
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
+from kiosk.record import fields
 from kiosk.ui.nurse.reason import ReasonScreen
 from kiosk.ui.patient.escort import EscortScreen
 from tests.discharge_support import INJECTION, PATIENT_A
@@ -47,7 +48,7 @@ def test_the_escort_screen_says_too_long_and_refuses_control_characters(qtbot: Q
     error = screen.error
 
     paste(name, "A" * 10_000)
-    assert len(name.text()) == validation.MAX_NAME_LENGTH + 1  # one over: never a quietly shortened name
+    assert len(name.text()) == fields.MAX_NAME_LENGTH + 1  # one over: never a quietly shortened name
     assert error.isVisible() and "Too long" in error.text()
     kiosk.type_text(relationship, "Son")
     kiosk.click("escort-phone")
@@ -56,14 +57,14 @@ def test_the_escort_screen_says_too_long_and_refuses_control_characters(qtbot: Q
     assert kiosk.walk_kind() is ScreenKind.ESCORT and "too long" in error.text()
     assert kiosk.store.get(record_id).escort is None
 
-    name.setText("A" * validation.MAX_NAME_LENGTH)
+    name.setText("A" * fields.MAX_NAME_LENGTH)
     assert "the most" in error.text()  # at its limit, the field says so
     name.setText("Ade Smith")
     paste(relationship, "son\x07\x1b[2J\u202eevil")
     kiosk.click("confirm-escort")
     assert kiosk.walk_kind() is ScreenKind.ESCORT
     assert "hidden text-direction mark" in error.text() or "control character" in error.text()
-    assert not any(validation.character_problem(ch) for ch in error.text())
+    assert not any(text_checks.character_problem(ch) for ch in error.text())
     assert kiosk.store.get(record_id).escort is None
     assert screen.grab().save(str(tmp_path / "escort-hostile.png"))
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge.model import DischargeState
+from kiosk.record.model import DischargeState
 from kiosk.ui.nurse.home import NurseHomeScreen
 from kiosk.ui.nurse.new_discharge import NewDischargeScreen
 from kiosk.ui.patient.welcome import WelcomeScreen

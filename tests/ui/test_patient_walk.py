@@ -74,7 +74,7 @@ def test_step_screen_shows_progress_and_back_goes_to_the_previous_step(qtbot: Qt
 
 def test_timed_step_shows_the_clock_time_for_this_patient(qtbot: QtBot, tmp_path: Path) -> None:
     """A step with a timing says the clock time ("Do not drive until 08:00 Sun 22 Nov"), not just hours."""
-    from kiosk.discharge.timeline import format_clock, moment
+    from kiosk.record.timeline import format_clock, moment
 
     kiosk = Kiosk(qtbot, tmp_path)
     new = new_discharge(INJECTION)

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge.model import PrintEventKind
 from kiosk.discharge.session import Stage
 from kiosk.printing import stage as print_stage
 from kiosk.printing.status import JobStatus
+from kiosk.record.model import PrintEventKind
 from tests.discharge_support import INJECTION, PATIENT_A
 from tests.printing import cups_helpers
 from tests.printing.hostile_servers import flaky_print_server

@@ -20,7 +20,7 @@ from typing import Any
 
 import psycopg
 
-from kiosk.discharge.model import DischargeRecord
+from kiosk.record.model import DischargeRecord
 from kiosk.records import audit, reading, schema
 from kiosk.records.export import export_from
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.discharge.new_discharge import FormErrors
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_nurse
-from kiosk.discharge.validation import MAX_NAME_LENGTH
+from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, FormField, NursePage, error_label
 from kiosk.ui.widgets import button, label, limit_text

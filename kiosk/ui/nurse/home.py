@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.discharge.model import DischargeRecord
 from kiosk.discharge.nurse_list import DischargeRow, rows_for
+from kiosk.record.model import DischargeRecord
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.widgets import button, label
 

@@ -35,8 +35,8 @@ from kiosk.discharge.new_discharge import (
     unprintable_name_warning,
     validate_new_discharge,
 )
-from kiosk.discharge.timeline import format_dob
-from kiosk.discharge.validation import MAX_NAME_LENGTH
+from kiosk.record.fields import MAX_NAME_LENGTH
+from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
 from kiosk.ui.nurse.form_parts import CardButton, EndTimePicker, MedicinesEditor, SideLevelPicker, TickRow

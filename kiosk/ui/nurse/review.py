@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk.content.model import Procedure
 from kiosk.discharge import checklist
-from kiosk.discharge.model import DischargeRecord
 from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, summarise
-from kiosk.discharge.timeline import format_dob
+from kiosk.record.model import DischargeRecord
+from kiosk.record.timeline import format_dob
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.nurse.form_parts import TickRow
 from kiosk.ui.widgets import button, label

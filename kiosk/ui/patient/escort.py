@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.discharge.validation import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
+from kiosk.record.fields import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.patient.base import PatientPage, patient_label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from kiosk.discharge.model import DischargeRecord, DischargeState, Patient
+from kiosk.record.model import DischargeRecord, DischargeState, Patient
 
 NOW = datetime(2026, 11, 21, 15, 0).astimezone()
 

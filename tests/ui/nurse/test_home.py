@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge.model import DischargeState
+from kiosk.record.model import DischargeState
 from kiosk.ui.nurse.home import NurseHomeScreen
 from tests.ui.nurse.records import NOW, record
 

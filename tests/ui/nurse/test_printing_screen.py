@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
-from kiosk.discharge.model import DischargeRecord, DischargeState, Escort, Patient
+from kiosk.record.model import DischargeRecord, DischargeState, Escort, Patient
 from kiosk.sheet.builder import build_sheet
 from kiosk.ui.nurse.printing import PrintScreen, status_look
 

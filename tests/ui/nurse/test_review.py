@@ -15,7 +15,7 @@ from kiosk.clock import FakeClock
 from kiosk.content import personalise
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
-from kiosk.discharge.model import DischargeRecord, DischargeState, Escort, Patient
+from kiosk.record.model import DischargeRecord, DischargeState, Escort, Patient
 from kiosk.records.store import RecordStore
 from kiosk.ui.nurse.review import ReviewScreen
 

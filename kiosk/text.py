@@ -1,0 +1,104 @@
+"""Checks on any one line of text a person types, wherever it is kept: the record, the config, a nurse's name.
+
+Hidden and control characters are refused and never echoed back (``clean_text``, ``shown``), and nothing is cut
+short silently (``length_note``). The record's own field rules (names, phone and NHS numbers) build on these in
+``kiosk.record.fields``; the config and the content checker use them too, which is why they live in no package.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from kiosk.errors import KioskError
+
+# Characters that draw nothing yet are letters or marks by their Unicode category (so a category check alone lets
+# them through): Hangul fillers, the combining grapheme joiner, Khmer inherent vowels, Mongolian free variation
+# selectors and the variation selectors. From Unicode's Default_Ignorable_Code_Point list, which Python's
+# unicodedata does not expose. A name made of U+3164 prints as empty boxes.
+_INVISIBLE = frozenset(
+    {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F, 0x2800, 0x3164, 0xFFA0}
+    | set(range(0xFE00, 0xFE10))
+    | set(range(0xE0100, 0xE01F0))
+)
+# Controls that change the direction text is drawn in (they can make the rest of a message read backwards).
+_BIDI_CONTROLS = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+_WHITESPACE_CONTROLS = frozenset("\t\n\r")
+
+
+def character_problem(ch: str) -> str:
+    """What is wrong with ``ch`` in typed text, in words (never the character itself), or "" if nothing.
+
+    By Unicode category, so every control (Cc), format character (Cf: zero-width spaces and joiners, U+2060..,
+    U+FEFF, the bidi controls), surrogate, private-use or unassigned code point is caught, plus the invisible
+    letters above and line or paragraph separators.
+    """
+    code = ord(ch)
+    category = unicodedata.category(ch)
+    if code in _BIDI_CONTROLS:
+        return "a hidden text-direction mark"
+    if category == "Cc":
+        return "" if ch in _WHITESPACE_CONTROLS else "a control character"
+    if category == "Cf" or code in _INVISIBLE:
+        return "an invisible character"
+    if category in ("Zl", "Zp"):
+        return "a line break"
+    if category == "Co":
+        return "a private-use character"
+    if category in ("Cs", "Cn"):
+        return "a character the kiosk cannot show"
+    return ""
+
+
+def is_visible_letter(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("L") and not character_problem(ch)
+
+
+def clean_text(text: str, *, field: str, max_length: int, what: str = "what you typed") -> str:
+    """One line of free text as the record keeps it: NFC, spaces tidied; refuses hidden or control characters
+    and text over ``max_length`` with a message that names the problem and never echoes what was typed (F8).
+
+    Used by every free-text field (names, relationship, reasons, medicines, nurse names; screens, store and
+    command line), so no path keeps BEL, ESC, NUL or a bidi override, and nothing is cut short silently.
+    """
+    value = unicodedata.normalize("NFC", text or "")
+    for ch in value:
+        problem = character_problem(ch)
+        if problem:
+            raise ValidationError(
+                f"There is {problem} in {what}, which cannot be kept. Please type it again without it.",
+                "It may have come from copying and pasting.",
+                field=field,
+            )
+    value = " ".join(value.split())
+    if len(value) > max_length:
+        raise ValidationError(
+            f"{what[0].upper()}{what[1:]} is too long: at most {max_length} characters, and this has {len(value)}. "
+            "Please shorten it.",
+            field=field,
+        )
+    return value
+
+
+def shown(text: str, limit: int | None = 60) -> str:
+    """``text`` made safe to put in a message: hidden and control characters become "?", long text is cut
+    with "..." (so a bidi override typed as a name cannot turn an error message around)."""
+    safe = "".join("?" if character_problem(ch) or ch in _WHITESPACE_CONTROLS else ch for ch in text or "")
+    return safe if limit is None or len(safe) <= limit else safe[: limit - 3] + "..."
+
+
+def length_note(text: str, max_length: int) -> str:
+    """What a field says as its text reaches its limit ("" below it): a field never cuts text silently."""
+    length = len(" ".join((text or "").split()))
+    if length > max_length:
+        return f"Too long: at most {max_length} characters ({length} now)."
+    if length == max_length:
+        return f"That is the most this can hold ({max_length} characters)."
+    return ""
+
+
+class ValidationError(KioskError):
+    """What was typed cannot be used; ``title`` says why in words the person at the screen understands."""
+
+    def __init__(self, title: str, hint: str = "", field: str = "") -> None:
+        super().__init__(title, hint)
+        self.field = field
