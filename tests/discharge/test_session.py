@@ -215,7 +215,7 @@ def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tm
     gone_over = [reason for kind, reason in record.overrides if kind == GONE_OVER_OVERRIDE]
     assert len(gone_over) == len(wrong_lines)
     assert all("I went over this with the patient" in reason for reason in gone_over)
-    with session.store._reading() as conn:
+    with session.store.db.reading() as conn:
         audited = conn.execute(
             "SELECT COUNT(*) FROM audit WHERE event = 'override' AND actor = ? AND record_id = ?",
             (NURSE, record.record_id),

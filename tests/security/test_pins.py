@@ -31,7 +31,7 @@ def add_old_account(store: RecordStore, name: str, pin: str, cost: ScryptCost = 
     """An account as an older version left it: a PIN of 4 digits, hashed at that version's cost."""
     salt = os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, dklen=32)
-    with store._transaction() as conn:
+    with store.db.transaction() as conn:
         conn.execute(
             "INSERT INTO nurses (name, salt, pin_hash, scrypt_n, scrypt_r, scrypt_p, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
