@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -22,7 +23,6 @@ from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig
 from kiosk.logs import configure_logging
-from kiosk.purge_worker import PurgeWorker
 from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import theme
 from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.records.store import RecordStore
     from kiosk.ui.controller import Flow
     from kiosk.ui.read_aloud import ReadAloud
+    from kiosk.workers import Lane, Result
 
 log = logging.getLogger(__name__)
 
@@ -237,21 +238,99 @@ def start_central_sender(
     return sender.status
 
 
-def schedule_daily_purge(parent: QObject, worker: PurgeWorker) -> QTimer:
+PURGE_DEADLINE_SECONDS = 30 * 60.0
+"""A purge of years of history takes seconds (100k discharges: about 2 s); past this it is logged as overdue and
+its answer still arrives (``LATE_DONE``). No second purge starts while one is still running."""
+
+
+class RetentionPurge:
+    """Retention's purge (hazard H8) as calls on the workers' ``purge`` lane, one at a time.
+
+    A purge of a long history (a ward lowering its retention, a kiosk that was off for months) takes seconds; on
+    the GUI thread it would freeze the start screen or a nurse's screen. Each run opens its own connection to the
+    same database: WAL lets the kiosk's connection keep reading meanwhile, and the purge deletes in batches
+    (``retention.BATCH``) so a write from the kiosk waits for one batch at most (well inside the busy timeout).
+    ``on_result`` gets the ``PurgeResult`` (or the error, also logged) on the thread the lane posts to.
+    """
+
+    def __init__(
+        self,
+        store: RecordStore,
+        retention_days: int,
+        lane: Lane,
+        *,
+        keep_unsent: bool = False,
+        on_result: Callable[[Result[PurgeResult]], None] | None = None,
+    ) -> None:
+        self._path, self._clock, self._outbox = store.path, store.clock, store.outbox
+        self._retention_days = retention_days
+        self._keep_unsent = keep_unsent  # a central store: what the server has not got stays (hazard H6)
+        self._lane = lane
+        self._on_result = on_result
+        self._idle = threading.Event()
+        self._idle.set()
+
+    @property
+    def running(self) -> bool:
+        return not self._idle.is_set()
+
+    def start(self) -> bool:
+        """Start a purge; False (and nothing started) if the previous one is still going."""
+        if self.running:
+            log.info("purge still running from before: not starting another")
+            return False
+        self._idle.clear()
+        self._lane.submit(self._run, PURGE_DEADLINE_SECONDS, self._answer)
+        return True
+
+    def wait(self, timeout_s: float = 30.0) -> bool:
+        """Let a running purge finish (at quit, before the store closes); True when none is left running."""
+        return self._idle.wait(timeout_s)
+
+    def _run(self) -> PurgeResult:
+        from kiosk.records.retention import purge
+        from kiosk.records.store import RecordStore
+
+        try:
+            with RecordStore(self._path, self._clock, outbox=self._outbox) as own:
+                return purge(own, self._retention_days, keep_unsent=self._keep_unsent)
+        except Exception:
+            log.exception("retention purge failed; it will be tried again at the next one")
+            raise
+        finally:
+            self._idle.set()
+
+    def _answer(self, result: Result[PurgeResult]) -> None:
+        from kiosk.workers import Outcome
+
+        if result.outcome is Outcome.OVERDUE:
+            if not result.started:
+                self._idle.set()  # it never ran and never will (the lane was jammed)
+                log.warning("retention purge could not start: the purge lane is busy; trying again at the next one")
+            else:
+                log.warning("retention purge still running after %.0f s", PURGE_DEADLINE_SECONDS)
+            return
+        self._idle.set()  # over (``_run`` set it already, unless the lane refused the call: closed)
+        if self._on_result is not None:
+            self._on_result(result)
+
+
+def schedule_daily_purge(parent: QObject, purge: RetentionPurge) -> QTimer:
     """Apply retention every day, not only at start: a ward kiosk may run for weeks without a restart (H8).
 
     Only discharges older than the retention period go, so a discharge in progress is never touched; the purge
-    runs on the worker's thread, never the GUI's; one that fails (disk, lock) is logged and tried again the next day.
+    runs on the purge lane, never the GUI thread; one that fails (disk, lock) is logged and tried again the next day.
     """
     timer = QTimer(parent)
     timer.setInterval(PURGE_INTERVAL_MS)
-    timer.timeout.connect(worker.start)
+    timer.timeout.connect(purge.start)
     timer.start()
     return timer
 
 
-def log_purge(result: PurgeResult) -> None:
-    log.info("retention purge done: %d old discharges removed", result.discharges)
+def log_purge(result: Result[PurgeResult]) -> None:
+    if result.value is not None:
+        log.info("retention purge done: %d old discharges removed", result.value.discharges)
 
 
 def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
@@ -298,14 +377,16 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             create_input_panel(window)
         try:
             store = RecordStore.open(clock=clock, kiosk_id=config.kiosk_id)
-            purger = PurgeWorker(store, config.retention_days, app, keep_unsent=config.central)
-            purger.finished.connect(log_purge)
-            app.aboutToQuit.connect(purger.wait)  # a purge in progress finishes before the store closes
-            app.aboutToQuit.connect(store.close)
+            purges: list[RetentionPurge] = []
+
+            def close_records() -> None:
+                for running in purges:
+                    running.wait()  # a purge in progress finishes before the store closes
+                store.close()
+
+            app.aboutToQuit.connect(close_records)
             store.check_writable()  # records lost behind the head file (issue 13 F2)
             store.quick_check()  # a damaged file: stop before writing to it (issue 13 F5)
-            purger.start()  # on its own thread: the start screen stays live whatever the history
-            schedule_daily_purge(app, purger)
             Outbox().clean_temp_files()
             remove_old_preview()
             from kiosk.ui.read_aloud import ReadAloud
@@ -315,6 +396,12 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             # The speech engine starts in a process of its own (about 3 s); the button shows once it is ready.
             read_aloud = ReadAloud(config.speech_engine)
             flow = build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup)
+            purge = RetentionPurge(
+                store, config.retention_days, flow.workers.purge, keep_unsent=config.central, on_result=log_purge
+            )
+            purges.append(purge)
+            purge.start()  # on the purge lane: the start screen stays live whatever the history
+            schedule_daily_purge(app, purge)
             if config.central:
                 flow.central_status = start_central_sender(app, store, config, clock)
             holder.append(flow)

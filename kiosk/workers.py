@@ -124,6 +124,11 @@ class Lane:
         return ticket
 
     @property
+    def thread_name(self) -> str:
+        """The name of the lane's worker threads (logs show it)."""
+        return f"{self.name}-worker"
+
+    @property
     def threads(self) -> int:
         """Worker threads alive now (the current one plus stranded ones): for tests and the log."""
         with self._lock:
@@ -148,7 +153,7 @@ class Lane:
 
     def _ensure_worker(self) -> None:
         if self._worker is None or not self._worker.is_alive():
-            self._worker = threading.Thread(target=self._work, name=f"{self.name}-worker", daemon=True)
+            self._worker = threading.Thread(target=self._work, name=self.thread_name, daemon=True)
             self._worker.start()
 
     def _send(self, call: _Call, result: Result[Any]) -> None:

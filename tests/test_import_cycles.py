@@ -15,11 +15,7 @@ from kiosk import paths
 
 KIOSK = paths.PROJECT_ROOT / "kiosk"
 
-KNOWN_MODULE_CYCLES: set[frozenset[str]] = {
-    # records/ has no database layer yet: store, export and nurses share the store's private transaction and
-    # audit methods, and the package's __init__ re-exports them (issue 16, the records/db.py layering).
-    frozenset({"kiosk.records", "kiosk.records.export", "kiosk.records.nurses", "kiosk.records.store"}),
-}
+KNOWN_MODULE_CYCLES: set[frozenset[str]] = set()
 KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = set()
 
 

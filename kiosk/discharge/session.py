@@ -104,6 +104,15 @@ class SessionError(KioskError):
     ``handle_error`` shows it (``Flow.show_nurse_message``)."""
 
 
+class SignInRefused(SessionError):
+    """The PIN did not sign the nurse in (wrong, locked, not an active account): what the PIN screen says, sent
+    the way every message for the nurse is (the controller shows it on the PIN pad's own line)."""
+
+    def __init__(self, result: SignInResult) -> None:
+        super().__init__(result.message())
+        self.result = result
+
+
 class KioskSession:
     def __init__(
         self,
@@ -187,23 +196,23 @@ class KioskSession:
     def nurse_names(self) -> list[str]:
         return [account.name for account in self.accounts.list() if not account.disabled]
 
-    def pin_entered(self, name: str, pin: str) -> str:
-        """Check the PIN; returns "" on success, else what the PIN screen should say (wrong / locked)."""
-        return self.sign_in_result(self.accounts.verify(name, pin))
+    def pin_entered(self, name: str, pin: str) -> None:
+        """Check the PIN and act on it; raises ``SignInRefused`` (wrong, locked) for the PIN screen to say."""
+        self.sign_in_result(self.accounts.verify(name, pin))
 
-    def sign_in_result(self, result: SignInResult) -> str:
-        """Act on a checked PIN (the screen checks it off the GUI thread with ``accounts.verify``)."""
+    def sign_in_result(self, result: SignInResult) -> None:
+        """Act on a checked PIN (the screen checks it off the GUI thread with ``accounts.verify``); a PIN that
+        did not sign the nurse in raises ``SignInRefused``."""
         if self.stage is not Stage.PIN:
-            return ""  # the PIN screen was left (cancel, idle lock) while the PIN was being checked
+            return  # the PIN screen was left (cancel, idle lock) while the PIN was being checked
         if not result.ok:
-            return result.message()
+            raise SignInRefused(result)
         if result.must_change_pin:
             # Right, but too short for today's rule: nothing goes on until the nurse has chosen a new PIN.
             self._pin_change_for = result.name
             self._go(Stage.NEW_PIN)
-            return ""
+            return
         self._signed_in(result.name)
-        return ""
 
     def new_pin_chosen(self, pin: str) -> None:
         """The new PIN (checked by ``new_nurse.validate_new_pin_twice`` on the screen, and again by the store);

@@ -1,7 +1,9 @@
 """The discharge records: a SQLite store committed fact by fact, nurse accounts, audit chain, retention, export.
 
-Plain Python, no Qt. ``RecordStore`` (``store.py``) is the one entry point for discharges; ``NurseAccounts``
-(``nurses.py``) shares its database and audit trail.
+Plain Python, no Qt. ``RecordStore`` (``store.py``) is the one entry point for discharges. The database layer
+(``db.py``: the connection, write and read transactions, the audit append) is the store's ``db``; nurse accounts
+(``nurses.py``, ``first_nurse.py``), retention and the export use it through ``store.db``, never the store's
+private members (``tests/records/test_layering.py``).
 """
 
 from kiosk.records.audit import AuditReport

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kiosk.errors import EnvironmentProblem
 from kiosk.private import write_atomically
 from kiosk.record.model import DischargeRecord
+from kiosk.records.reading import load_discharges
 
 if TYPE_CHECKING:
     from kiosk.records.store import RecordStore
@@ -48,7 +49,7 @@ _FAILURES = frozenset({"refused", "stuck", "failed"})
 
 def export_csv(store: RecordStore, start: date, end: date, out: Path) -> int:
     """Discharges started from ``start`` to ``end`` (local days, both included), oldest first; returns the count."""
-    with store._reading() as conn:
+    with store.db.reading() as conn:
         rows = export_rows(conn, start, end)
     _write(out, rows)
     return len(rows)
@@ -66,11 +67,9 @@ def export_rows(conn: sqlite3.Connection, start: date, end: date) -> list[list[s
     """The CSV rows (without the header) for the discharges started from ``start`` to ``end``, oldest first."""
     if end < start:
         raise ValueError("the end date is before the start date")
-    from kiosk.records import reading
-
     where = "WHERE created_day BETWEEN ? AND ?"
     params = (start.isoformat(), end.isoformat())
-    records = reading.load_discharges(conn, where, params)
+    records = load_discharges(conn, where, params)
     events: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for record_id, kind, at, reprint in conn.execute(
         "SELECT record_id, kind, at, reprint FROM print_events "

@@ -113,7 +113,7 @@ class FirstNurseSetup:
 
     # -- the decision ----------------------------------------------------------------------------------------
     def database_had_nurse(self) -> bool:
-        with self._store._reading() as conn:
+        with self._store.db.reading() as conn:
             for query in (
                 "SELECT 1 FROM nurses LIMIT 1",
                 "SELECT 1 FROM audit WHERE event = 'nurse-added' LIMIT 1",
@@ -190,9 +190,9 @@ class FirstNurseSetup:
         if expected and given.isascii() and hmac.compare_digest(given.encode(), expected.encode()):
             return
         self._wrong += 1
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             at = self._store.clock.now().isoformat()
-            self._store._append_audit(conn, at, None, "first-nurse-code-wrong", "?", {"wrong": self._wrong})
+            self._store.db.append_audit(conn, at, None, "first-nurse-code-wrong", "?", {"wrong": self._wrong})
         if self._wrong >= MAX_WRONG_CODES or not expected:
             self._wrong = 0
             self._announce(self._new_code())

@@ -154,7 +154,7 @@ class NurseAccounts:
         salt = os.urandom(16)
         pin_hash = _hash(pin, salt, self.cost)
         at = self._now().isoformat()
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM nurses WHERE name = ?", (name,)).fetchone():
                 raise NurseAccountError(f"There is already a nurse called {name}", "Use a different name.")
             conn.execute(
@@ -162,7 +162,7 @@ class NurseAccounts:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (name, salt, pin_hash, self.cost.n, self.cost.r, self.cost.p, at),
             )
-            self._store._append_audit(conn, at, None, "nurse-added", name, {"nurse": name})
+            self._store.db.append_audit(conn, at, None, "nurse-added", name, {"nurse": name})
         # Outside the database too, so a lost or emptied database does not reopen the first-nurse set-up (F1).
         mark_had_nurse(self._store.path.parent)
 
@@ -172,17 +172,17 @@ class NurseAccounts:
         salt = os.urandom(16)
         pin_hash = _hash(pin, salt, self.cost)
         at = self._now().isoformat()
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             real = self._name(conn, name)
             conn.execute(
                 "UPDATE nurses SET salt = ?, pin_hash = ?, scrypt_n = ?, scrypt_r = ?, scrypt_p = ? WHERE name = ?",
                 (salt, pin_hash, self.cost.n, self.cost.r, self.cost.p, real),
             )
             self._clear_locks(conn, real)
-            self._store._append_audit(conn, at, None, "nurse-pin-changed", real, {"nurse": real, "by": by})
+            self._store.db.append_audit(conn, at, None, "nurse-pin-changed", real, {"nurse": real, "by": by})
 
     def list(self) -> list[NurseAccount]:
-        with self._store._reading() as conn:
+        with self._store.db.reading() as conn:
             rows = conn.execute(
                 "SELECT name, created_at, disabled, failed, locked_until, locked_out_at FROM nurses ORDER BY name"
             ).fetchall()
@@ -200,7 +200,7 @@ class NurseAccounts:
 
     def has_any(self) -> bool:
         """Whether any nurse can sign in (the first-start set-up is needed when not)."""
-        with self._store._reading() as conn:
+        with self._store.db.reading() as conn:
             return conn.execute("SELECT 1 FROM nurses WHERE disabled = 0 LIMIT 1").fetchone() is not None
 
     def disable(self, name: str) -> None:
@@ -212,14 +212,14 @@ class NurseAccounts:
     def unlock(self, name: str, by: str = "IT") -> None:
         """Lift every lock on ``name``'s account: IT (``main.py nurses unlock``) or another signed-in nurse."""
         at = self._now().isoformat()
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             real = self._name(conn, name)
             if by != "IT" and real.casefold() == " ".join(by.split()).casefold():
                 raise NurseAccountError(
                     "A nurse cannot unlock their own account", "Ask another nurse or IT to unlock it."
                 )
             self._clear_locks(conn, real)
-            self._store._append_audit(conn, at, None, "nurse-unlocked", by, {"nurse": real, "by": by})
+            self._store.db.append_audit(conn, at, None, "nurse-unlocked", by, {"nurse": real, "by": by})
 
     @staticmethod
     def _clear_locks(conn: sqlite3.Connection, real: str) -> None:
@@ -231,11 +231,11 @@ class NurseAccounts:
 
     def _set_disabled(self, name: str, disabled: bool) -> None:
         at = self._now().isoformat()
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             real = self._name(conn, name)
             conn.execute("UPDATE nurses SET disabled = ? WHERE name = ?", (int(disabled), real))
             event = "nurse-disabled" if disabled else "nurse-enabled"
-            self._store._append_audit(conn, at, None, event, real, {"nurse": real})
+            self._store.db.append_audit(conn, at, None, event, real, {"nurse": real})
 
     @staticmethod
     def _name(conn: sqlite3.Connection, name: str) -> str:
@@ -249,7 +249,7 @@ class NurseAccounts:
         database while scrypt runs; the counters are then re-read and updated atomically."""
         typed = " ".join((name or "").split())[:100]
         pin = pin if valid_sign_in_pin(pin or "") else ""
-        with self._store._reading() as conn:
+        with self._store.db.reading() as conn:
             row = conn.execute(
                 "SELECT name, salt, pin_hash, scrypt_n, scrypt_r, scrypt_p, disabled FROM nurses WHERE name = ?",
                 (typed,),
@@ -267,16 +267,16 @@ class NurseAccounts:
             upgraded = (new_salt, _hash(pin, new_salt, self.cost))
         now = self._now()
         at = now.isoformat()
-        with self._store._transaction() as conn:
+        with self._store.db.transaction() as conn:
             failed, lockouts, locked_until, locked_out_at = conn.execute(
                 "SELECT failed, lockouts, locked_until, locked_out_at FROM nurses WHERE name = ?", (real,)
             ).fetchone()
             if locked_out_at is not None:
-                self._store._append_audit(conn, at, None, "sign-in-while-locked-out", real, {"nurse": real})
+                self._store.db.append_audit(conn, at, None, "sign-in-while-locked-out", real, {"nurse": real})
                 return SignInResult(SignInStatus.LOCKED_OUT, real)
             if locked_until and datetime.fromisoformat(locked_until) > now:
                 wait = _seconds(datetime.fromisoformat(locked_until) - now)
-                self._store._append_audit(conn, at, None, "sign-in-while-locked", real, {"nurse": real})
+                self._store.db.append_audit(conn, at, None, "sign-in-while-locked", real, {"nurse": real})
                 return SignInResult(SignInStatus.LOCKED, real, seconds_until_unlock=wait)
             if right:
                 conn.execute("UPDATE nurses SET failed = 0, lockouts = 0, locked_until = NULL WHERE name = ?", (real,))
@@ -289,7 +289,7 @@ class NurseAccounts:
                 facts: dict[str, object] = {"nurse": real}
                 if upgraded is not None:
                     facts["rehashed"] = [self.cost.n, self.cost.r, self.cost.p]
-                self._store._append_audit(conn, at, None, "signed-in", real, facts)
+                self._store.db.append_audit(conn, at, None, "signed-in", real, facts)
                 return SignInResult(SignInStatus.OK, real, must_change_pin=must_change(pin))
             return self._wrong_pin(conn, real, now, failed, lockouts)
 
@@ -308,7 +308,7 @@ class NurseAccounts:
                 "UPDATE nurses SET failed = 0, locked_until = NULL, locked_out_at = ? WHERE name = ?", (at, real)
             )
             facts = {"nurse": real, "wrong_in_24h": today}
-            self._store._append_audit(conn, at, None, "nurse-locked-out", real, facts)
+            self._store.db.append_audit(conn, at, None, "nurse-locked-out", real, facts)
             return SignInResult(SignInStatus.LOCKED_OUT, real)
         failed += 1
         if failed >= MAX_WRONG or lockouts > 0:
@@ -320,17 +320,17 @@ class NurseAccounts:
                 (lockouts, until, real),
             )
             facts = {"nurse": real, "lockouts": lockouts, "seconds": seconds}
-            self._store._append_audit(conn, at, None, "nurse-locked", real, facts)
+            self._store.db.append_audit(conn, at, None, "nurse-locked", real, facts)
             return SignInResult(SignInStatus.LOCKED, real, seconds_until_unlock=seconds)
         conn.execute("UPDATE nurses SET failed = ? WHERE name = ?", (failed, real))
-        self._store._append_audit(conn, at, None, "sign-in-wrong-pin", real, {"nurse": real, "failed": failed})
+        self._store.db.append_audit(conn, at, None, "sign-in-wrong-pin", real, {"nurse": real, "failed": failed})
         left = min(MAX_WRONG - failed, MAX_WRONG_PER_DAY - today)
         return SignInResult(SignInStatus.WRONG, real, attempts_left=left)
 
     def _audit_only(self, event: str, actor: str, facts: dict[str, object]) -> None:
         at = self._now().isoformat()
-        with self._store._transaction() as conn:
-            self._store._append_audit(conn, at, None, event, actor or "?", facts)
+        with self._store.db.transaction() as conn:
+            self._store.db.append_audit(conn, at, None, event, actor or "?", facts)
 
 
 def _seconds(delta: timedelta) -> int:

@@ -58,7 +58,7 @@ def purge(store: RecordStore, retention_days: int, *, keep_unsent: bool = False)
     cutoff = store.clock.today() - timedelta(days=retention_days)
     old = (cutoff.isoformat(),)
     chosen = f"SELECT record_id FROM discharges d WHERE created_day < ? {_SENT if keep_unsent else ''}"
-    with store._reading() as conn:
+    with store.db.reading() as conn:
         ids = sorted(row[0] for row in conn.execute(chosen, old))
         purged = set(ids)
         kept = {row[0] for row in conn.execute("SELECT record_id FROM discharges WHERE created_day < ?", old)} - purged
@@ -72,15 +72,15 @@ def purge(store: RecordStore, retention_days: int, *, keep_unsent: bool = False)
     batches = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
     for number, batch in enumerate(batches, start=1):
         at = store.clock.now().isoformat()
-        with store._transaction() as conn:
+        with store.db.transaction() as conn:
             conn.execute(f"DELETE FROM discharges WHERE record_id IN ({', '.join('?' * len(batch))})", batch)
             facts: dict[str, object] = {"records": batch, "cutoff": cutoff.isoformat()}
             facts["retention_days"] = retention_days
             facts["files"] = files if number == 1 else 0  # the sheets were all deleted before the first batch
             if len(batches) > 1:
                 facts["batch"] = f"{number}/{len(batches)}"
-            store._append_audit(conn, at, None, "purged", "retention", facts)
-    wal_emptied = _checkpoint(store)
+            store.db.append_audit(conn, at, None, "purged", "retention", facts)
+    wal_emptied = store.db.checkpoint()
     if ids or files:
         log.info("retention purge: %d discharges and %d sheets before %s", len(ids), files, cutoff)
     return PurgeResult(len(ids), files, cutoff, wal_emptied)
@@ -111,10 +111,3 @@ def _delete_sheets(outbox: Path, ids: set[str], recorded: list[Path], cutoff: da
         except OSError as exc:
             log.error("could not delete purged sheet %s: %s", path, exc)
     return deleted
-
-
-def _checkpoint(store: RecordStore) -> bool:
-    """Copy the WAL into the database and empty it; False if another program's read kept it from finishing."""
-    with store._lock:
-        busy, _, _ = store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return bool(busy == 0)

@@ -32,7 +32,7 @@ from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.notice import NoticeBar
+from kiosk.ui.notice import MessagePlace, NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 from kiosk.ui.posting import Workers
@@ -57,8 +57,20 @@ KEPT_NURSE_STAGES = frozenset({Stage.PRINT})
 PIN_CHECK_SECONDS = 30.0
 """The PIN check (scrypt, about 0.3 s of CPU) runs on the records lane; past this the nurse is asked to try again."""
 
+# The nurse's own screens outside NURSE_STAGES: a KioskError there is said on the screen too, never "please ask a
+# nurse" (she is the nurse, and what she typed is kept).
+NURSE_SIGN_IN_STAGES = frozenset({Stage.PIN, Stage.FIRST_NURSE, Stage.NEW_PIN})
+
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
+
+
+def nurse_text(exc: KioskError) -> str:
+    """How a ``KioskError`` reads on the nurse's screen: the title, then the hint, as one sentence or two."""
+    if not exc.hint:
+        return exc.title
+    joined = f"{exc.title} {exc.hint}" if exc.title.endswith((".", "!", "?")) else f"{exc.title}: {exc.hint}"
+    return joined if joined.endswith((".", "!", "?", ")")) else f"{joined}."
 
 
 def run_guarded(flow: Flow, action: Callable[..., Any], *args: Any) -> Any:
@@ -545,9 +557,7 @@ class Flow(QObject):
             self.handle_error(KioskError("Checking the PIN is taking too long", "try again in a moment"))
 
     def _pin_checked(self, result: SignInResult) -> None:
-        message = self.session.sign_in_result(result)
-        if message:
-            self.pin_screen.show_error(message)
+        self.session.sign_in_result(result)  # a wrong or locked PIN raises SignInRefused: see handle_error
 
     @guarded
     def _pin_cancelled(self) -> None:
@@ -568,7 +578,7 @@ class Flow(QObject):
             self._records_stopped.show_reason(stopped.title, stopped.hint)
             self.window.show_screen(self._records_stopped)
             return
-        nurse_side = stage in NURSE_STAGES or stage is Stage.PIN
+        nurse_side = stage in NURSE_STAGES or stage in NURSE_SIGN_IN_STAGES
         if isinstance(exc, KioskError) and nurse_side:
             # The nurse can act on it (a wrong PIN, a changed leaflet, a full disk): say so and stay on the screen.
             self.show_nurse_message(exc)
@@ -582,9 +592,16 @@ class Flow(QObject):
             self.window.show_screen(self.error_screen)
 
     def show_nurse_message(self, exc: KioskError) -> None:
-        """The logic's word for the nurse (a ``KioskError``: title and hint) in the notice bar."""
+        """The one way the logic's word for the nurse (a ``KioskError`` raised in a slot: title and hint) reaches
+        the screen: on the screen's own message line when it has one (the PIN pads: a wrong PIN, a wrong set-up
+        code, said beside the digits, which start again), else in the notice bar."""
         log.warning("shown to the nurse: %s", exc)
-        self.notice.show_message(exc.title if not exc.hint else f"{exc.title}: {exc.hint}.")
+        self._message_place().show_message(nurse_text(exc))
+
+    def _message_place(self) -> MessagePlace:
+        stage = self.session.stage
+        screen = self.pin_screen if stage is Stage.PIN else self.nurse_screens.get(stage)
+        return screen if isinstance(screen, MessagePlace) else self.notice
 
     # == wiping ==================================================================================================
     def wipe(self) -> None:

@@ -4,9 +4,14 @@
 and not the patient's business. Screens do not need a ``show_error`` of their own for these; the controller
 shows the bar and hides it when the screen changes. Not a modal dialog: nothing blocks, nothing needs dismissing
 before the kiosk can go on (and tests never hang on ``exec()``).
+
+The bar is one ``MessagePlace``; a nurse screen whose messages belong beside what was just typed (the PIN pads)
+is another, and ``Flow.show_nurse_message`` picks the screen's own when it has one.
 """
 
 from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
@@ -14,6 +19,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from kiosk.ui.widgets import button, label
 
 HEIGHT_MARGIN = 24
+
+
+@runtime_checkable
+class MessagePlace(Protocol):
+    """Where a message for the nurse is shown: the notice bar, or a screen's own message line."""
+
+    def show_message(self, text: str) -> None: ...
 
 
 class NoticeBar(QFrame):

@@ -6,7 +6,6 @@ screens themselves (``kiosk.ui.nurse``) take data in through methods and report 
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -18,24 +17,14 @@ if TYPE_CHECKING:
     from kiosk.ui.controller import Flow
 
 
-def _create_first_nurse(flow: Flow, screen: QWidget, name: str, pin: str, code: str) -> None:
-    """A wrong set-up code or a taken name is said on the set-up screen itself, which stays (F1)."""
-    from kiosk.errors import KioskError
-    from kiosk.ui.nurse.first_nurse import FirstNurseScreen
-
-    try:
-        flow.session.first_nurse_created(name, pin, code)
-    except KioskError as exc:
-        as_screen(screen, FirstNurseScreen).show_error(f"{exc.title}. {exc.hint}" if exc.hint else exc.title)
-
-
 def make_screen(flow: Flow, stage: Stage) -> QWidget:
     session = flow.session
     if stage is Stage.FIRST_NURSE:
         from kiosk.ui.nurse.first_nurse import FirstNurseScreen
 
         first = FirstNurseScreen()
-        first.nurse_created.connect(flow.slot(functools.partial(_create_first_nurse, flow, first)))
+        # A wrong set-up code or a taken name is said on the set-up screen itself, which stays (F1): show_message.
+        first.nurse_created.connect(flow.slot(session.first_nurse_created))
         return first
     if stage is Stage.NEW_PIN:
         from kiosk.ui.nurse.new_pin import NewPinScreen

@@ -2,7 +2,8 @@
 
 One ``GuiPoster`` lives in the GUI thread; ``post(fn)`` may be called from any thread and ``fn`` then runs in the
 GUI thread's event loop (a queued connection, so never inside the worker). ``Workers`` holds the app's lanes:
-one for CUPS, one for the records database when it has to wait for another program's lock.
+one for CUPS, one for the records database when it has to wait for another program's lock (and the PIN check),
+one for retention's purge (``kiosk.app.RetentionPurge``: seconds of work that must not hold up the other two).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ class Workers(QObject):
         # beyond that the print stage hears "not answering" at once instead of another thread being started.
         self.cups = Lane("cups", self.poster.post)
         self.records = Lane("records", self.poster.post)
-        lanes = (self.cups, self.records)
+        self.purge = Lane("purge", self.poster.post)
+        lanes = (self.cups, self.records, self.purge)
 
         def close_lanes(*_: object) -> None:
             for lane in lanes:
@@ -70,3 +72,4 @@ class Workers(QObject):
     def close(self) -> None:
         self.cups.close()
         self.records.close()
+        self.purge.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.discharge.flow import ScreenKind, WalkEnd
-from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, Stage
+from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, SignInRefused, Stage
 from kiosk.record.model import DischargeState
 from kiosk.record.timeline import escort_until
 from kiosk.records.first_nurse import FirstNurseSetup
@@ -32,7 +32,7 @@ def signed_in(tmp_path: Path) -> KioskSession:
     session = make_session(tmp_path)
     session.nurse_requested()
     assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.UNLOCK
-    assert session.pin_entered(NURSE, PIN) == ""
+    session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.NURSE_HOME
     return session
 
@@ -60,16 +60,20 @@ def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) ->
 def test_wrong_pin_says_so_and_stays_on_the_pin_screen(tmp_path: Path) -> None:
     session = make_session(tmp_path)
     session.nurse_requested()
-    message = session.pin_entered(NURSE, "0000")
-    assert "not right" in message and session.stage is Stage.PIN and session.nurse is None
+    with pytest.raises(SignInRefused, match="not right"):
+        session.pin_entered(NURSE, "0000")
+    assert session.stage is Stage.PIN and session.nurse is None
 
 
 def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(tmp_path: Path) -> None:
     session = make_session(tmp_path)
     session.nurse_requested()
-    messages = [session.pin_entered(NURSE, "0000") for _ in range(5)]
-    assert "locked" in messages[-1]
-    assert "locked" in session.pin_entered(NURSE, PIN)
+    for _ in range(5):
+        with pytest.raises(SignInRefused) as refused:
+            session.pin_entered(NURSE, "0000")
+    assert "locked" in refused.value.title
+    with pytest.raises(SignInRefused, match="locked"):
+        session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.PIN
 
 
@@ -140,7 +144,7 @@ def test_take_back_review_sign_off_with_pin_then_print(tmp_path: Path) -> None:
     finish_walk(session)
     session.nurse_requested()
     assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.TAKE_BACK
-    assert session.pin_entered(NURSE, PIN) == ""
+    session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.REVIEW
     assert session.record().state is DischargeState.AWAITING_NURSE
     checklist = (("observations", True), ("escort-present", True))
@@ -149,7 +153,7 @@ def test_take_back_review_sign_off_with_pin_then_print(tmp_path: Path) -> None:
     session.pin_cancelled()
     assert session.stage is Stage.REVIEW and session.record().sign_off is None
     session.sign_off_requested(checklist)
-    assert session.pin_entered(NURSE, PIN) == ""
+    session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.PRINT
     record = session.record()
     assert record.state is DischargeState.SIGNED_OFF
@@ -164,7 +168,8 @@ def test_the_review_opens_only_after_a_nurse_pin(tmp_path: Path) -> None:
     finish_walk(session)
     session.nurse_requested()
     assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.TAKE_BACK
-    assert "not right" in session.pin_entered(NURSE, "9753")
+    with pytest.raises(SignInRefused, match="not right"):
+        session.pin_entered(NURSE, "9753")
     assert session.stage is Stage.PIN and session.nurse is None
     session.pin_cancelled()
     assert session.stage is Stage.PATIENT and session.walk is not None and session.walk.end is WalkEnd.FINISHED
@@ -172,7 +177,7 @@ def test_the_review_opens_only_after_a_nurse_pin(tmp_path: Path) -> None:
     with pytest.raises(SessionError):
         session.sign_off_requested((("observations", True),))
     session.nurse_requested()
-    assert session.pin_entered(NURSE, PIN) == ""
+    session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.REVIEW and session.nurse == NURSE and session.walk is None
     assert session.record().state is DischargeState.AWAITING_NURSE
     session.review_back()  # the nurse is signed in: back to the list, no second PIN
@@ -215,7 +220,7 @@ def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tm
     gone_over = [reason for kind, reason in record.overrides if kind == GONE_OVER_OVERRIDE]
     assert len(gone_over) == len(wrong_lines)
     assert all("I went over this with the patient" in reason for reason in gone_over)
-    with session.store._reading() as conn:
+    with session.store.db.reading() as conn:
         audited = conn.execute(
             "SELECT COUNT(*) FROM audit WHERE event = 'override' AND actor = ? AND record_id = ?",
             (NURSE, record.record_id),
@@ -223,7 +228,7 @@ def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tm
     assert audited == len(wrong_lines)
     assert not summarise(record, session.procedure).blockers
     session.sign_off_requested(checklist)
-    assert session.pin_entered(NURSE, PIN) == ""
+    session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.PRINT
 
 

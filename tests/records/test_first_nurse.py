@@ -132,7 +132,7 @@ def test_wrong_codes_replace_the_code(tmp_path: Path) -> None:
     with pytest.raises(SetupRefused):
         session.first_nurse_created(NURSE, PIN, str(code))
     session.first_nurse_created(NURSE, PIN, new)
-    with store._reading() as conn:
+    with store.db.reading() as conn:
         wrong = conn.execute("SELECT COUNT(*) FROM audit WHERE event = 'first-nurse-code-wrong'").fetchone()[0]
     assert wrong == MAX_WRONG_CODES + 1
 

@@ -31,7 +31,7 @@ def add_old_account(store: RecordStore, name: str, pin: str, cost: ScryptCost = 
     """An account as an older version left it: a PIN of 4 digits, hashed at that version's cost."""
     salt = os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=cost.n, r=cost.r, p=cost.p, dklen=32)
-    with store._transaction() as conn:
+    with store.db.transaction() as conn:
         conn.execute(
             "INSERT INTO nurses (name, salt, pin_hash, scrypt_n, scrypt_r, scrypt_p, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -80,7 +80,7 @@ def test_a_short_pin_from_before_signs_in_once_and_must_then_be_changed(store: R
     assert result.ok and result.must_change_pin
     session = KioskSession(store, accounts, library, clock.now)
     session.nurse_requested()
-    assert session.pin_entered("Sam Patel", "2580") == ""
+    session.pin_entered("Sam Patel", "2580")
     assert session.stage is Stage.NEW_PIN and session.nurse is None  # nothing goes on before the change
     with pytest.raises(Exception, match="6 to 8 digits"):
         session.new_pin_chosen("2581")
@@ -141,7 +141,7 @@ def test_only_another_nurse_or_it_lifts_a_lock_out(store: RecordStore, clock: Fa
     assert accounts.verify("Sam Patel", PIN).status is SignInStatus.LOCKED_OUT
     session = KioskSession(store, accounts, library, clock.now)
     session.nurse_requested()
-    assert session.pin_entered("Ana Lima", OTHER_PIN) == ""
+    session.pin_entered("Ana Lima", OTHER_PIN)
     assert session.locked_colleagues() == ["Sam Patel"]
     with pytest.raises(NurseAccountError, match="own account"):
         accounts.unlock("Sam Patel", by="Sam Patel")

@@ -1,4 +1,5 @@
-"""Retention runs every day while the kiosk stays up, not only at start (hazard H8), and never on the GUI thread."""
+"""Retention runs every day while the kiosk stays up, not only at start (hazard H8), and never on the GUI thread:
+on the purge lane of ``kiosk.workers`` (``kiosk.app.RetentionPurge``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import PURGE_INTERVAL_MS, schedule_daily_purge
-from kiosk.purge_worker import THREAD_NAME, PurgeWorker
+from kiosk.app import PURGE_INTERVAL_MS, RetentionPurge, schedule_daily_purge
 from kiosk.records import UnknownRecord
 from kiosk.records.retention import PurgeResult
+from kiosk.ui.posting import Workers
+from kiosk.workers import Lane, Outcome, Result
 from tests.discharge_support import INJECTION, PATIENT_A, library, make_clock, make_store
+from tests.mailbox import Mailbox
 
 
 def test_a_discharge_past_retention_is_purged_by_the_daily_timer(qtbot: QtBot, tmp_path: Path) -> None:
@@ -24,27 +26,32 @@ def test_a_discharge_past_retention_is_purged_by_the_daily_timer(qtbot: QtBot, t
     old = store.start_discharge(
         PATIENT_A, library().get(INJECTION), clock.now(), "", (), frozenset(), False, "Nurse Adebayo"
     )
-    owner = QObject()
-    worker = PurgeWorker(store, 30, owner)
+    owner = Workers()
+    answers: list[Result[PurgeResult]] = []
+    worker = RetentionPurge(store, 30, owner.purge, on_result=answers.append)
     timer = schedule_daily_purge(owner, worker)
     assert timer.isActive() and timer.interval() == PURGE_INTERVAL_MS
 
     clock.advance(days=10)
-    with qtbot.waitSignal(worker.finished, timeout=10_000) as kept:
-        timer.timeout.emit()
-    assert kept.args[0].discharges == 0
+    timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(answers) == 1, timeout=10_000)
+    kept = answers[0]
+    assert kept.outcome is Outcome.DONE and kept.value is not None
+    assert kept.value.discharges == 0
     assert store.get(old.record_id).patient.name == PATIENT_A.name  # within retention: kept
 
     clock.advance(days=25)
     recent = store.start_discharge(
         PATIENT_A, library().get(INJECTION), clock.now(), "", (), frozenset(), False, "Nurse Adebayo"
     )
-    with qtbot.waitSignal(worker.finished, timeout=10_000) as purged:
-        timer.timeout.emit()
-    assert purged.args[0].discharges == 1
+    timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    purged = answers[1].value
+    assert purged is not None and purged.discharges == 1
     with pytest.raises(UnknownRecord):
         store.get(old.record_id)
     assert store.get(recent.record_id).patient.name == PATIENT_A.name
+    owner.close()
     store.close()
 
 
@@ -58,9 +65,9 @@ def test_the_purge_runs_on_its_own_thread_while_the_gui_keeps_reading(
     for _ in range(300):
         store.start_discharge(PATIENT_A, procedure, clock.now(), "", (), frozenset(), False, "Nurse Adebayo")
     clock.advance(days=40)
-    worker = PurgeWorker(store, 30)
+    workers = Workers()
     seen: list[PurgeResult] = []
-    worker.finished.connect(seen.append)
+    worker = RetentionPurge(store, 30, workers.purge, on_result=lambda result: seen.append(result.value))
     caplog.set_level(logging.INFO, logger="kiosk.records.retention")
 
     began = time.perf_counter()
@@ -74,7 +81,30 @@ def test_the_purge_runs_on_its_own_thread_while_the_gui_keeps_reading(
     assert seen[0].discharges == 300
     assert store.list_discharges() == []
     done = [r for r in caplog.records if r.getMessage().startswith("retention purge:")]
-    assert [r.threadName for r in done] == [THREAD_NAME]
+    assert [r.threadName for r in done] == [workers.purge.thread_name]
     assert threading.current_thread() is threading.main_thread()
     assert worker.wait()
+    workers.close()
+    store.close()
+
+
+def test_a_failed_purge_is_logged_answered_and_the_next_one_can_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Plain Python (the lane posts into a mailbox): a purge that raises leaves no purge "running" for ever."""
+    store = make_store(tmp_path, make_clock())
+    mail = Mailbox()
+    lane = Lane("purge", mail.post)
+    answers: list[Result[PurgeResult]] = []
+    broken = RetentionPurge(store, -1, lane, on_result=answers.append)  # retention.purge refuses -1 days
+    assert broken.start()
+    mail.pump_until(lambda: bool(answers))
+    assert answers[0].outcome is Outcome.FAILED and isinstance(answers[0].error, ValueError)
+    assert "retention purge failed" in caplog.text
+    assert not broken.running and broken.start()  # tried again next time
+    mail.pump_until(lambda: len(answers) == 2)
+    lane.close()
+    assert broken.start()  # a closed lane refuses the call: answered FAILED, and nothing is left waiting
+    mail.pump_until(lambda: len(answers) == 3)
+    assert answers[2].outcome is Outcome.FAILED and not broken.running and broken.wait(0)
     store.close()

@@ -101,6 +101,10 @@ class FirstNurseScreen(NursePage):
         self._restart_pin()
         self._set_pin_error(message)
 
+    def show_message(self, text: str) -> None:
+        """The nurse's messages on this screen (``kiosk.ui.notice.MessagePlace``): a wrong code, a taken name."""
+        self.show_error(text)
+
     def clear(self) -> None:
         self.code_edit.clear()
         self.name_edit.clear()

@@ -91,5 +91,11 @@ class NewPinScreen(NursePage):
         self.pin_caption.setText(FIRST_PROMPT)
         self._show_error("")
 
+    def show_message(self, text: str) -> None:
+        """The nurse's messages on this screen (``kiosk.ui.notice.MessagePlace``): the pad's line, which starts
+        again."""
+        self._restart()
+        self._show_error(text)
+
     def _show_error(self, message: str) -> None:
         self.pad.show_error(message)

@@ -113,6 +113,10 @@ class PinScreen(NursePage):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
+    def show_message(self, text: str) -> None:
+        """The nurse's messages on this screen (``kiosk.ui.notice.MessagePlace``) go on the pad's own line."""
+        self.show_error(text)
+
     def set_checking(self, checking: bool) -> None:
         """While the PIN is being checked (about 0.3 s): the pad and Cancel wait, the caption says why."""
         self.keypad.setEnabled(not checking)
