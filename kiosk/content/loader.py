@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from kiosk import paths
 from kiosk.content.kinds import IDENTIFIER, INVALID, Walk
-from kiosk.content.model import SCHEMA_VERSION, DocumentControl, Procedure, ReviewState
+from kiosk.content.model import SCHEMA_VERSION, SUPPORTED_VERSIONS, DocumentControl, Procedure, ReviewState
 from kiosk.content.problems import Collector, ContentError, Problem, Severity, count_label
 from kiosk.content.schema import DOCUMENT, PROCEDURE
 from kiosk.content.yamlread import compose
@@ -267,11 +267,12 @@ def _schema_version_ok(root: Node, collector: Collector) -> bool:
     node = _value_node(root, "schema_version")
     if isinstance(node, ScalarNode) and node.value.strip().isdigit():
         version = int(node.value)
-        if version != SCHEMA_VERSION:
+        if version not in SUPPORTED_VERSIONS:
+            readable = " and ".join(str(v) for v in SUPPORTED_VERSIONS)
             collector.error(
                 int(node.start_mark.line) + 1,
                 "schema_version",
-                f"this file is written for schema version {version}, but this kiosk reads version {SCHEMA_VERSION}",
+                f"this file is written for schema version {version}, but this kiosk reads versions {readable}",
                 "update the kiosk, or write the file for version "
                 f"{SCHEMA_VERSION} as described in procedures/README.md",
             )

@@ -37,7 +37,7 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     ],
     "bad-date.yaml": [(13, "document.issued", "2026-02-30 is not a real date")],
     "date-in-words.yaml": [(13, "document.issued", "should be a date, but is 'January 2026'")],
-    "schema-version.yaml": [(3, "schema_version", "written for schema version 2, but this kiosk reads version 1")],
+    "schema-version.yaml": [(3, "schema_version", "written for schema version 3, but this kiosk reads versions 1 and 2")],
     "not-yaml.yaml": [(16, "", "this is not valid YAML here: mapping values are not allowed")],
     "tabs.yaml": [(10, "", "this is not valid YAML here")],
     "empty.yaml": [(None, "", "the file is empty")],
