@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from kiosk.content.kinds import Walk
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from kiosk.content.kinds import Walk, line_of
 from kiosk.content.model import Factor, Procedure
 from kiosk.content.schema import EXCLUSIVE_FACTORS
 
@@ -43,7 +45,17 @@ def describe(factors: frozenset[Factor]) -> str:
     return "patients with " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
 
 
-def check(procedure: Procedure, walk: Walk) -> bool:
+def _line(root: Node, *keys: str) -> int | None:
+    """The line of the value under ``keys`` (top-level heading first), or None."""
+    node: Node | None = root
+    for key in keys:
+        if not isinstance(node, MappingNode):
+            return None
+        node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+    return line_of(node)
+
+
+def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
     """Record every problem found (each once, for the first combination that shows it); True when none."""
     reported: set[tuple[str, str]] = set()
 
@@ -59,10 +71,10 @@ def check(procedure: Procedure, walk: Walk) -> bool:
         if not shown.red_flags:
             error(
                 ("no-signs", ""),
-                None,
+                _line(root, signs_path),
                 signs_path,
                 f"{who} are shown no warning sign",
-                "every patient must be told when to get help: give at least one sign no condition",
+                "every patient must be told when to get help: give at least one sign without a condition",
             )
         for flag in shown.red_flags:
             if not flag.call:
@@ -77,7 +89,7 @@ def check(procedure: Procedure, walk: Walk) -> bool:
         if shown.escort is not None and not shown.escort.call:
             error(
                 ("escort", ""),
-                None,
+                _line(root, "escort", "call"),
                 "escort.call",
                 f"the escort of {who} is given nobody to call: every contact it calls has a condition",
                 "add a contact without a condition (e.g. NHS 111 or 999) to the escort's 'call' list",
@@ -101,15 +113,20 @@ def _sign_key(procedure: Procedure, sign_id: str) -> tuple[str, str]:
 
 
 def _check_loops(procedure: Procedure, walk: Walk) -> bool:
+    """Each circle of ``otherwise`` routes reported once, at the first contact in it."""
     ok = True
     by_id = {contact.id: contact for contact in procedure.contacts}
+    circled: set[str] = set()
     for contact in procedure.contacts:
+        if contact.id in circled:
+            continue
         seen = [contact.id]
         current = contact
         while current.otherwise and current.otherwise in by_id:
             current = by_id[current.otherwise]
             if current.id in seen:
                 if current.id == contact.id:
+                    circled.update(seen)
                     line, path = walk.where.get(("a contact", contact.id), (None, "contacts"))
                     walk.collector.error(
                         line,

@@ -287,7 +287,9 @@ class Factors(Kind):
                 ok = False
                 if type(item) is ScalarNode:
                     message = f"'{_clip(word)}' is not a known patient factor"
-                    hint = " ".join(filter(None, (suggestion(word, [f.value for f in Factor]), self.hint)))
+                    usable = [f.value for f in Factor if FACTOR_SINCE.get(f, 1) <= walk.version]
+                    listed = "use only: " + ", ".join(usable)
+                    hint = " ".join(filter(None, (suggestion(word, usable), listed)))
                     walk.error(item, item_path, message, hint)
                 elif item.tag in STANDARD_TAGS:
                     walk.error(item, item_path, f"should be a patient factor, but is {_shape(item)}", self.hint)
@@ -429,8 +431,8 @@ class Record(Kind):
                     prefix + key,
                     f"'{_clip(key)}' needs schema version {field.since}, but this file says "
                     f"schema_version: {walk.version}",
-                    f"write 'schema_version: {field.since}' at the top of the file to use it "
-                    "(procedures/README.md, 'Schema versions')",
+                    f"write 'schema_version: {field.since}' at the top of the file to use it; "
+                    "see 'Schema versions' in procedures/README.md",
                 )
                 complete = False
                 continue

@@ -252,7 +252,7 @@ def check_file(path: Path, today: date | None = None, *, readability: bool = Fal
         source_path=file,
         **_model_values(values),
     )
-    covered = coverage.check(procedure, walk)
+    covered = coverage.check(procedure, walk, root)
     _review_warnings(procedure.document, root, collector, today)
     return FileReport(file, procedure if covered else None, collector.sorted())
 

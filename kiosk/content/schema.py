@@ -100,8 +100,8 @@ def _names(factors: frozenset[model.Factor]) -> str:
 
 def _check_condition(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], node: Node, path: str) -> bool:
     all_of, none_of, any_of = values.get("all_of"), values.get("none_of"), values.get("any_of", frozenset())
-    if all_of is None or none_of is None or any_of is None:
-        return True
+    if all_of is None or none_of is None or any_of is None or ("any_of" in nodes and walk.version < 2):
+        return True  # a bad or too-new heading is already reported
     if not all_of and not none_of and not any_of:
         some = "all_of, any_of or none_of" if walk.version >= 2 else "all_of or none_of"
         hint = f"add {some}, or remove it"
@@ -352,7 +352,7 @@ EXPECTATION = Record(
 
 
 def _check_opening(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], node: Node, path: str) -> bool:
-    opens, closes = values.get("from"), values.get("to")
+    opens, closes = values.get("opens"), values.get("closes")
     if opens is not None and closes is not None and closes <= opens:
         walk.error(
             nodes["to"],
