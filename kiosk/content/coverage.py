@@ -1,4 +1,4 @@
-"""Conditional content, checked for every patient the nurse's ticks can describe (hazard H14).
+"""Conditional content, checked for every patient the nurse's ticks can describe (hazard H1).
 
 A condition decides what one patient is shown. The worst failure is a warning sign hidden from a patient it
 applies to, or shown without anyone to call. A condition on its own cannot show that: it depends on the other

@@ -88,7 +88,7 @@ DOCUMENT = Record(
 
 
 # Factors no patient has together: a general anaesthetic is not sedation (the nurse ticks one or the other).
-# A condition that needs both can never be met by the nurse's ticks, so the checker warns (hazard H14).
+# A condition that needs both can never be met by the nurse's ticks, so the checker warns (hazard H1).
 EXCLUSIVE_FACTORS: tuple[frozenset[model.Factor], ...] = (
     frozenset({model.Factor.SEDATION, model.Factor.GENERAL_ANAESTHETIC}),
 )

@@ -96,7 +96,7 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     "bad-extension.yaml": [(49, "contacts[1].extension", "'ext 4321' is not an extension number")],
     "escort-rule-shorter.yaml": [(39, "responsible_adult.rules[1].hours", "a rule can only make the stay longer")],
     "escort-rule-empty.yaml": [(39, "responsible_adult.rules[1]", "the rule changes nothing")],
-    # Hazard H14: conditional content that would leave a patient without a warning sign or anyone to call.
+    # Hazard H1: conditional content that would leave a patient without a warning sign or anyone to call.
     "sign-with-no-contact.yaml": [
         (32, "warning_signs[1].signs[1]", "patients with none of the factors are shown this warning sign with nobody")
     ],

@@ -262,7 +262,7 @@ def test_a_contact_reached_only_as_otherwise_is_not_reported_unused() -> None:
 
 
 def test_a_condition_no_patient_can_meet_is_warned_and_the_file_still_loads(tmp_path: Path) -> None:
-    """Hazard H14: nobody has sedation and a general anaesthetic, so the step would reach no one."""
+    """Hazard H1: nobody has sedation and a general anaesthetic, so the step would reach no one."""
     text = (
         (GOOD / "minimal-v2.yaml").read_text().replace("all_of: [sedation]", "all_of: [sedation, general-anaesthetic]")
     )
