@@ -3,8 +3,8 @@
 A condition decides what one patient is shown. The worst failure is a warning sign hidden from a patient it
 applies to, or shown without anyone to call. A condition on its own cannot show that: it depends on the other
 conditions in the file (a sign for everyone that calls a contact given only after sedation). So the finished
-procedure is narrowed with ``Procedure.for_patient`` for every combination of the factors it uses (at most
-2^6 = 64, leaving out combinations no patient has) and each one is checked:
+procedure is narrowed (as ``Procedure.for_patient`` narrows it) for every combination of the factors it uses (at
+most 2^6 = 64, leaving out combinations no patient has) and each one is checked:
 
 - every patient is shown at least one warning sign;
 - every warning sign shown has at least one contact shown with it, and so has the escort's part;
@@ -56,7 +56,16 @@ def _line(root: Node, *keys: str) -> int | None:
 
 
 def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
-    """Record every problem found (each once, for the first combination that shows it); True when none."""
+    """Record every problem found (each once, for the first combination that shows it); True when none.
+
+    Only the signs, contacts and escort calls matter here, so they are narrowed directly (the same
+    ``Condition.applies`` as ``Procedure.for_patient``), and a file whose signs and contacts have no conditions
+    (every version-1 file) costs nothing but the loop check.
+    """
+    signs = procedure.red_flags
+    contacts = procedure.contacts
+    if all(flag.condition.is_always for flag in signs) and all(c.condition.is_always for c in contacts):
+        return _check_loops(procedure, walk)
     reported: set[tuple[str, str]] = set()
 
     def error(key: tuple[str, str], line: int | None, path: str, message: str, hint: str) -> None:
@@ -65,10 +74,12 @@ def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
             walk.collector.error(line, path, message, hint)
 
     signs_path = "warning_signs" if procedure.has_urgency_groups else "red_flags"
+    escort_calls = procedure.escort.call if procedure.escort is not None else None
     for factors in patients(procedure):
-        shown = procedure.for_patient(factors)
         who = describe(factors)
-        if not shown.red_flags:
+        kept = {contact.id for contact in contacts if contact.condition.applies(factors)}
+        shown = [flag for flag in signs if flag.condition.applies(factors)]
+        if not shown:
             error(
                 ("no-signs", ""),
                 _line(root, signs_path),
@@ -76,8 +87,8 @@ def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
                 f"{who} are shown no warning sign",
                 "every patient must be told when to get help: give at least one sign without a condition",
             )
-        for flag in shown.red_flags:
-            if not flag.call:
+        for flag in shown:
+            if not kept.intersection(flag.call):
                 line, path = walk.where.get(_sign_key(procedure, flag.id), (None, signs_path))
                 error(
                     ("sign", flag.id),
@@ -86,7 +97,7 @@ def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
                     f"{who} are shown this warning sign with nobody to call: every contact it calls has a condition",
                     "add a contact without a condition (e.g. NHS 111 or 999) to its 'call' list",
                 )
-        if shown.escort is not None and not shown.escort.call:
+        if escort_calls is not None and not kept.intersection(escort_calls):
             error(
                 ("escort", ""),
                 _line(root, "escort", "call"),
@@ -94,9 +105,8 @@ def check(procedure: Procedure, walk: Walk, root: Node) -> bool:
                 f"the escort of {who} is given nobody to call: every contact it calls has a condition",
                 "add a contact without a condition (e.g. NHS 111 or 999) to the escort's 'call' list",
             )
-        kept = {contact.id for contact in shown.contacts}
-        for contact in shown.contacts:
-            if contact.otherwise and contact.otherwise not in kept:
+        for contact in contacts:
+            if contact.id in kept and contact.otherwise and contact.otherwise not in kept:
                 line, path = walk.where.get(("a contact", contact.id), (None, "contacts"))
                 error(
                     ("otherwise", contact.id),

@@ -303,3 +303,18 @@ def test_the_readability_gate_covers_the_new_text(tmp_path: Path) -> None:
     warned = {p.key_path for p in report.problems if "words" in p.message}
     assert "warning_signs[2].advice" in warned
     assert "steps[1].timings[1].and_until" in warned
+
+
+def test_every_patient_of_the_example_gets_signs_each_with_someone_to_call() -> None:
+    """What the checker's coverage promises, seen through for_patient (what screens and sheet use)."""
+    from kiosk.content.coverage import patients
+
+    procedure = load_procedure(EXAMPLE, today=TODAY)
+    combos = patients(procedure)
+    assert len(combos) == 48  # 2^6 less the 16 with both sedation and a general anaesthetic
+    for factors in combos:
+        shown = procedure.for_patient(factors)
+        assert shown.red_flags and all(flag.call for flag in shown.red_flags), factors
+        assert shown.escort is not None and shown.escort.call, factors
+        kept = {contact.id for contact in shown.contacts}
+        assert all(c.otherwise in kept for c in shown.contacts if c.otherwise), factors
