@@ -318,3 +318,15 @@ def test_every_patient_of_the_example_gets_signs_each_with_someone_to_call() -> 
         assert shown.escort is not None and shown.escort.call, factors
         kept = {contact.id for contact in shown.contacts}
         assert all(c.otherwise in kept for c in shown.contacts if c.otherwise), factors
+
+
+def test_unquoted_clock_times_and_extensions_are_read_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 reads 17:00 as the number 1020 and 4321 as a number: the kiosk reads what the author wrote."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in (('from: "08:30"', "from: 8:30"), ('to: "17:00"', "to: 17:00"), ('"4321"', "4321")):
+        text = text.replace(old, new, 1)
+    path = tmp_path / "unquoted.yaml"
+    path.write_text(text)
+    clinic = load_procedure(path, today=TODAY).contact("pain-clinic")
+    assert clinic.open == OpeningHours(frozenset(range(5)), time(8, 30), time(17, 0))
+    assert clinic.dial == "01234 567890 ext 4321"
