@@ -504,7 +504,9 @@ def _check_groups(walk: Walk, node: Node, path: str, groups: tuple[model.Warning
     ok = True
     ids: set[str] = set()
     items = node.value if isinstance(node, SequenceNode) else []
-    for index, (group, item) in enumerate(zip(groups, items, strict=False), 1):
+    if len(items) != len(groups):
+        return True  # a bad group is already reported: its neighbours' lines would no longer match
+    for index, (group, item) in enumerate(zip(groups, items, strict=True), 1):
         if group.urgency in seen:
             walk.error(
                 item,
@@ -644,9 +646,9 @@ def _check_adult(walk: Walk, values: dict[str, Any], nodes: dict[str, Node], nod
     hours, rules = values.get("hours"), values.get("rules") or ()
     rules_node = nodes.get("rules")
     ok = True
-    if hours is None or not isinstance(rules_node, SequenceNode):
-        return ok
-    for index, (rule, item) in enumerate(zip(rules, rules_node.value, strict=False), 1):
+    if hours is None or not isinstance(rules_node, SequenceNode) or len(rules) != len(rules_node.value):
+        return ok  # a bad rule is already reported: its neighbours' lines would no longer match
+    for index, (rule, item) in enumerate(zip(rules, rules_node.value, strict=True), 1):
         if rule.hours is not None and rule.hours <= hours:
             walk.error(
                 item,
