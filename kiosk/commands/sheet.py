@@ -13,6 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.content.model import Factor
+
 if TYPE_CHECKING:
     from kiosk.content.model import Procedure
     from kiosk.record.model import DischargeRecord
@@ -21,7 +23,8 @@ NAME = "sheet"
 HELP = "write a sample discharge sheet (PDF) for a procedure, to proof the wording or test the printer"
 
 SAMPLE_RECORD_ID = "SAMPLE-0001"
-FACTORS = ("diabetic", "blood-thinners", "sedation", "steroid-given")  # kiosk.content.model.Factor values
+# The patient factors, from the one list (kiosk.content.model is plain dataclasses: cheap to import here).
+FACTORS = tuple(factor.value for factor in Factor)
 
 
 def _date(text: str) -> date:
@@ -73,7 +76,6 @@ def _fail(message: str) -> int:
 
 def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime) -> DischargeRecord:
     """A made-up discharge for ``procedure``, shaped like one from the record store; raises ValidationError."""
-    from kiosk.content.model import Factor
     from kiosk.record.fields import normalise_phone
     from kiosk.record.model import DischargeRecord, Escort, Patient
     from kiosk.record.timeline import escort_until

@@ -15,12 +15,13 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
+from enum import StrEnum
 from typing import Any, Final
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kiosk.content.model import Factor
+from kiosk.content.model import SCHEMA_VERSION, WEEKDAY_NAMES, Factor, Frequency, RiskForm
 from kiosk.content.problems import Collector
 from kiosk.content.yamlread import (
     BOOL_TAG,
@@ -52,15 +53,23 @@ _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
 
 
+# Factors a version-1 file may not name (a version-1 kiosk did not know them).
+FACTOR_SINCE: dict[Factor, int] = {Factor.GENERAL_ANAESTHETIC: 2, Factor.CONTRAST_DYE: 2}
+
+
 class Walk:
-    """What one file's walk shares: the problems so far, and references to check once everything is read."""
+    """What one file's walk shares: the problems so far, references to check once everything is read, the
+    file's schema version, and where the named items are (for checks made on the finished model)."""
 
-    __slots__ = ("collector", "refs")
+    __slots__ = ("collector", "refs", "version", "where")
 
-    def __init__(self, collector: Collector) -> None:
+    def __init__(self, collector: Collector, version: int = SCHEMA_VERSION) -> None:
         self.collector = collector
+        self.version = version
         # (what is referred to, e.g. "contacts"; the id; line; key path)
         self.refs: list[tuple[str, str, int, str]] = []
+        # (what, e.g. "a red flag"; its id or text) -> (line, key path), for records that ask for it (``locate``)
+        self.where: dict[tuple[str, str], tuple[int | None, str]] = {}
 
     def error(self, node: Node | None, path: str, message: str, hint: str = "") -> None:
         self.collector.error(line_of(node), path, message, hint)
@@ -263,12 +272,24 @@ class Factors(Kind):
             item_path = path if item is node else f"{path}[{index}]"
             word = item.value.strip() if type(item) is ScalarNode else ""
             try:
-                found.add(Factor(word))
+                factor = Factor(word)
+                if FACTOR_SINCE.get(factor, 1) > walk.version:
+                    ok = False
+                    walk.error(
+                        item,
+                        item_path,
+                        f"the factor '{word}' needs schema version {FACTOR_SINCE[factor]}",
+                        f"write 'schema_version: {FACTOR_SINCE[factor]}' at the top of the file to use it",
+                    )
+                    continue
+                found.add(factor)
             except ValueError:
                 ok = False
                 if type(item) is ScalarNode:
                     message = f"'{_clip(word)}' is not a known patient factor"
-                    hint = " ".join(filter(None, (suggestion(word, [f.value for f in Factor]), self.hint)))
+                    usable = [f.value for f in Factor if FACTOR_SINCE.get(f, 1) <= walk.version]
+                    listed = "use only: " + ", ".join(usable)
+                    hint = " ".join(filter(None, (suggestion(word, usable), listed)))
                     walk.error(item, item_path, message, hint)
                 elif item.tag in STANDARD_TAGS:
                     walk.error(item, item_path, f"should be a patient factor, but is {_shape(item)}", self.hint)
@@ -337,6 +358,15 @@ class Field:
     required: bool = True
     default: Any = None
     attr: str = ""
+    # The schema version that introduced the heading: an older file that uses it gets a clear error (not a
+    # "did you mean ...?" guess), and never gets it silently.
+    since: int = 1
+    # A required heading that becomes optional from this schema version (0: never), e.g. red_flags in version 2,
+    # where warning_signs may replace it; the record's check then decides.
+    optional_from: int = 0
+
+    def required_in(self, version: int) -> bool:
+        return self.required and not (self.optional_from and version >= self.optional_from)
 
 
 # (walk, values read so far, the value nodes of the keys present, the record's node, its path) -> no problem?
@@ -356,12 +386,14 @@ class Record(Kind):
         fields: Sequence[Field],
         build: Callable[..., Any] | None = None,
         check: Check | None = None,
+        locate: str = "",
     ) -> None:
         self.what = what
         self.hint = "write each heading on its own line as 'heading: value', indented under this one"
         self.fields = {field.key: field for field in fields}
         self.build = build
         self.check = check
+        self.locate = locate  # a field whose value names the item in ``walk.where`` (e.g. "id")
 
     def read(self, node: Node, walk: Walk, path: str) -> Any:
         if type(node) is not MappingNode:
@@ -393,9 +425,21 @@ class Record(Kind):
             key_nodes[key] = key_node
             nodes[key] = value_node
             field = fields.get(key)
+            if field is not None and field.since > walk.version:
+                walk.error(
+                    key_node,
+                    prefix + key,
+                    f"'{_clip(key)}' needs schema version {field.since}, but this file says "
+                    f"schema_version: {walk.version}",
+                    f"write 'schema_version: {field.since}' at the top of the file to use it; "
+                    "see 'Schema versions' in procedures/README.md",
+                )
+                complete = False
+                continue
             if field is None:
                 if key_node.tag in STANDARD_TAGS:
-                    hint = suggestion(key, list(fields)) or f"the headings here are: {', '.join(fields)}"
+                    usable = [name for name, item in fields.items() if item.since <= walk.version]
+                    hint = suggestion(key, usable) or f"the headings here are: {', '.join(usable)}"
                     walk.error(key_node, prefix + key, f"'{_clip(key)}' is not a heading {self.what} can have", hint)
                 complete = False
                 continue
@@ -409,7 +453,7 @@ class Record(Kind):
             for key, field in fields.items():
                 if key in key_nodes:
                     continue
-                if field.required:
+                if field.required_in(walk.version):
                     walk.error(
                         node, prefix + key, f"'{key}' is missing from {self.what}", f"add '{key}:' ({field.doc})"
                     )
@@ -418,6 +462,164 @@ class Record(Kind):
                     values[field.attr or key] = field.default
         if self.check is not None and not self.check(walk, values, nodes, node, path):
             complete = False
+        if self.locate and isinstance(values.get(self.locate), str):
+            walk.where[(self.what, values[self.locate])] = (line_of(node), path)
         if not complete:
             return INVALID
         return values if self.build is None else self.build(**values)
+
+
+class Choice(Kind):
+    """One word from a fixed list (a ``StrEnum``), e.g. an urgency."""
+
+    def __init__(self, choices: type[StrEnum], what: str) -> None:
+        self.choices = choices
+        self.what = what
+        self.hint = "use one of: " + ", ".join(choice.value for choice in choices)
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode or node.tag not in _TEXT_TAGS:
+            return self.wrong(node, walk, path)
+        word = node.value.strip()
+        try:
+            return self.choices(word)
+        except ValueError:
+            close = suggestion(word, [choice.value for choice in self.choices])
+            walk.error(node, path, f"'{_clip(word)}' is not {self.what}", " ".join(filter(None, (close, self.hint))))
+            return INVALID
+
+
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+class ClockTime(Kind):
+    """A time of day on the 24-hour clock, "08:00" (read as written: YAML would take 17:00 for a number)."""
+
+    what = "a time of day"
+    hint = "write it on the 24-hour clock with a colon, e.g. 08:00 or 17:30"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is not ScalarNode or node.tag not in _TEXT_TAGS:
+            return self.wrong(node, walk, path)
+        text = node.value.strip()
+        if text in ("24:00", "24.00"):
+            return time.max
+        match = _CLOCK.fullmatch(text.replace(".", ":"))
+        if match is None:
+            walk.error(node, path, f"'{_clip(text)}' is not a time of day", self.hint)
+            return INVALID
+        return time(int(match.group(1)), int(match.group(2)))
+
+
+_DAY_WORDS = {name.lower(): index for index, name in enumerate(WEEKDAY_NAMES)}
+_DAY_WORDS.update(
+    {
+        full: index
+        for index, full in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    }
+)
+_EVERY_DAY = frozenset({"every day", "daily", "mon-sun", "monday to sunday", "mon to sun"})
+
+
+class Weekdays(Kind):
+    """The days a contact answers: "mon-fri", "every day", or a list of days ([mon, wed, fri])."""
+
+    what = "some days of the week"
+    hint = "write e.g. mon-fri, every day, or a list such as [mon, tue, thu]"
+
+    def read(self, node: Node, walk: Walk, path: str) -> Any:
+        if type(node) is ScalarNode and node.tag in _TEXT_TAGS:
+            text = " ".join(node.value.strip().lower().split())
+            if text in _EVERY_DAY:
+                return frozenset(range(7))
+            span = re.fullmatch(r"([a-z]+) ?(?:-|to) ?([a-z]+)", text)
+            if span and span.group(1) in _DAY_WORDS and span.group(2) in _DAY_WORDS:
+                first, last = _DAY_WORDS[span.group(1)], _DAY_WORDS[span.group(2)]
+                if first <= last:
+                    return frozenset(range(first, last + 1))
+                walk.error(node, path, f"'{_clip(text)}' runs backwards", "write the first day first, e.g. mon-fri")
+                return INVALID
+            if text in _DAY_WORDS:
+                return frozenset({_DAY_WORDS[text]})
+            walk.error(node, path, f"'{_clip(text)}' is not a day or a span of days", self.hint)
+            return INVALID
+        if type(node) is SequenceNode:
+            days: set[int] = set()
+            for index, item in enumerate(node.value, 1):
+                word = item.value.strip().lower() if type(item) is ScalarNode else ""
+                if word not in _DAY_WORDS:
+                    walk.error(item, f"{path}[{index}]", f"'{_clip(word)}' is not a day of the week", self.hint)
+                    return INVALID
+                days.add(_DAY_WORDS[word])
+            if not days:
+                walk.error(node, path, "names no day", self.hint)
+                return INVALID
+            return frozenset(days)
+        return self.wrong(node, walk, path)
+
+
+class Extension(Text):
+    """A telephone extension: digits only, printed as "ext 4321" after the number."""
+
+    def __init__(self) -> None:
+        super().__init__("an extension number", hint='write the digits only, e.g. 4321 (put it in quotes: "4321")')
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        if not value.isdigit() or not 1 <= len(value) <= 8:
+            walk.error(node, path, f"'{_clip(value)}' is not an extension number", self.hint)
+            return INVALID
+        return value
+
+
+_N = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
+_ONE_IN = re.compile(rf"(?:about |around )?1 in {_N}")
+_LESS_THAN = re.compile(rf"(?:less than|fewer than|under) 1 in {_N}")
+_RANGE = re.compile(rf"(?:between )?1 in {_N} (?:to|and) 1 in {_N}")
+_PERCENT = re.compile(rf"(?:about |around )?{_N} ?%")
+_PERCENT_RANGE = re.compile(rf"(?:between )?{_N} ?%? (?:to|and) {_N} ?%")
+
+
+def _amount(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+class HowOften(Text):
+    """How often a risk happens, as the leaflet gives it, read into a ``Frequency``."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "how often the risk happens",
+            hint="write '1 in 2000', 'less than 1 in 1000', '1 in 100 to 1 in 50', '5%' or '2% to 5%'",
+        )
+
+    def check(self, value: str, node: Node, walk: Walk, path: str) -> Any:
+        text = " ".join(value.lower().split())
+        frequency: Frequency | None = None
+        if match := _ONE_IN.fullmatch(text):
+            frequency = Frequency(RiskForm.ONE_IN, _amount(match.group(1)))
+        elif match := _LESS_THAN.fullmatch(text):
+            frequency = Frequency(RiskForm.LESS_THAN, _amount(match.group(1)))
+        elif match := _RANGE.fullmatch(text):
+            low, high = sorted((_amount(match.group(1)), _amount(match.group(2))))
+            frequency = Frequency(RiskForm.RANGE, low, high)
+        elif match := _PERCENT.fullmatch(text):
+            frequency = Frequency(RiskForm.PERCENT, _amount(match.group(1)))
+        elif match := _PERCENT_RANGE.fullmatch(text):
+            low, high = sorted((_amount(match.group(1)), _amount(match.group(2))))
+            frequency = Frequency(RiskForm.PERCENT, low, high)
+        if frequency is None:
+            walk.error(node, path, f"'{_clip(value)}' is not a figure the kiosk can show", self.hint)
+            return INVALID
+        if not _sensible(frequency):
+            walk.error(node, path, f"'{_clip(value)}' is out of range", self.hint)
+            return INVALID
+        return frequency
+
+
+def _sensible(frequency: Frequency) -> bool:
+    values = [frequency.low] + ([frequency.high] if frequency.high is not None else [])
+    if frequency.form is RiskForm.PERCENT:
+        ok = all(0 < value <= 100 for value in values)
+    else:
+        ok = all(value >= 2 and value == int(value) and value <= 10_000_000 for value in values)
+    return ok and (frequency.high is None or frequency.high > frequency.low)

@@ -15,12 +15,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from kiosk import paths
+from kiosk.content import coverage
 from kiosk.content.kinds import IDENTIFIER, INVALID, Walk
-from kiosk.content.model import SCHEMA_VERSION, DocumentControl, Procedure, ReviewState
+from kiosk.content.model import SCHEMA_VERSION, SUPPORTED_VERSIONS, DocumentControl, Procedure, ReviewState
 from kiosk.content.problems import Collector, ContentError, Problem, Severity, count_label
 from kiosk.content.schema import DOCUMENT, PROCEDURE
 from kiosk.content.yamlread import compose
@@ -226,9 +228,10 @@ def check_file(path: Path, today: date | None = None, *, readability: bool = Fal
             "name it in lowercase letters, digits and hyphens, e.g. nerve-root-block.yaml",
         )
     root = compose(data, collector)
-    if root is None or not _schema_version_ok(root, collector):
+    version = _schema_version(root, collector) if root is not None else None
+    if root is None or version is None:
         return FileReport(file, None, collector.sorted())
-    walk = Walk(collector)
+    walk = Walk(collector, version)
     values = PROCEDURE.read(root, walk, "")
     if readability:
         from kiosk.content import readability as reading_age
@@ -247,10 +250,23 @@ def check_file(path: Path, today: date | None = None, *, readability: bool = Fal
         id=path.stem,
         content_hash=hashlib.sha256(data).hexdigest(),
         source_path=file,
-        **values,
+        **_model_values(values),
     )
+    covered = coverage.check(procedure, walk, root)
     _review_warnings(procedure.document, root, collector, today)
-    return FileReport(file, procedure, collector.sorted())
+    return FileReport(file, procedure if covered else None, collector.sorted())
+
+
+def _model_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The file's values as ``Procedure`` fields. Version 2's groups are kept most urgent first, and their signs
+    are also the flat ``red_flags`` (each calling its group's contacts), so version-1 code shows them all."""
+    values = dict(values)
+    groups = tuple(sorted(values.pop("warning_signs", ()) or (), key=lambda group: group.urgency.rank))
+    if groups:
+        values["red_flags"] = tuple(sign for group in groups for sign in group.signs)
+        values["red_flag_advice"] = ""
+    values["warning_groups"] = groups
+    return values
 
 
 def _value_node(mapping: Node, key: str) -> Node | None:
@@ -262,21 +278,24 @@ def _value_node(mapping: Node, key: str) -> Node | None:
     return None
 
 
-def _schema_version_ok(root: Node, collector: Collector) -> bool:
-    """False for a file written for another schema version: its other problems would only be noise."""
+def _schema_version(root: Node, collector: Collector) -> int | None:
+    """The file's schema version (1 when it is missing or unreadable: that is reported by the schema itself),
+    or None for a file written for a version this kiosk does not read: its other problems would only be noise."""
     node = _value_node(root, "schema_version")
     if isinstance(node, ScalarNode) and node.value.strip().isdigit():
         version = int(node.value)
-        if version != SCHEMA_VERSION:
+        if version not in SUPPORTED_VERSIONS:
+            readable = " and ".join(str(v) for v in SUPPORTED_VERSIONS)
             collector.error(
                 int(node.start_mark.line) + 1,
                 "schema_version",
-                f"this file is written for schema version {version}, but this kiosk reads version {SCHEMA_VERSION}",
+                f"this file is written for schema version {version}, but this kiosk reads versions {readable}",
                 "update the kiosk, or write the file for version "
                 f"{SCHEMA_VERSION} as described in procedures/README.md",
             )
-            return False
-    return True
+            return None
+        return version
+    return 1
 
 
 def _review_warnings(document: DocumentControl, root: Node, collector: Collector, today: date) -> None:

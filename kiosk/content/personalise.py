@@ -29,9 +29,14 @@ def questions_for(procedure: Procedure, factors: frozenset[Factor]) -> tuple[Che
 
 
 def conditional_factors(procedure: Procedure) -> frozenset[Factor]:
-    """The factors that change anything in this procedure: the ones worth asking the nurse about."""
-    found: set[Factor] = set()
-    conditioned: tuple[Step | CheckQuestion, ...] = (*procedure.steps, *procedure.questions)
-    for item in conditioned:
-        found |= item.condition.all_of | item.condition.none_of
-    return frozenset(found)
+    """The factors that change anything in this procedure: the ones worth asking the nurse about.
+
+    Every condition counts (steps, timings, questions, warning signs, medicines, contacts, escort rules...):
+    ``Procedure.factors_used``.
+    """
+    return procedure.factors_used()
+
+
+def for_patient(procedure: Procedure, factors: Iterable[Factor | str]) -> Procedure:
+    """The procedure narrowed to what applies to this patient (``Procedure.for_patient``)."""
+    return procedure.for_patient(_factors(factors))

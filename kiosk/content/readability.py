@@ -33,7 +33,21 @@ MAX_GRADE = 6.0  # Flesch-Kincaid grade 6 = reading age 11
 
 # The keys whose text a patient reads as sentences, and the keys that are headings.
 PROSE_KEYS = frozenset(
-    {"text", "sign", "question", "explanation", "what_it_is", "why", "what_happened", "red_flag_advice", "when"}
+    {
+        "text",
+        "sign",
+        "question",
+        "explanation",
+        "what_it_is",
+        "why",
+        "what_happened",
+        "red_flag_advice",
+        "when",
+        # schema version 2
+        "advice",
+        "when_to_call",
+        "and_until",
+    }
 )
 HEADING_KEYS = frozenset({"heading"})
 

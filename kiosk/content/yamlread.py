@@ -131,7 +131,52 @@ def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, collector: Collector) 
         line = int(opened.line) + 1 if opened is not None and opened.line < last_line else last_line
     if line is not None and b"\t" in (data.splitlines()[line - 1 : line] or [b""])[0]:
         hint = "indent with spaces, not tabs: this line has a tab in it"
+    elif line is not None and (owner := _list_item_among_headings(data, line)) is not None:
+        # A '- ' item written among headings: most often a second timing added under 'timing', which libyaml
+        # can only call a mapping that "did not find expected key" (an indentation error to the author).
+        if owner == "timing":
+            collector.error(
+                line,
+                "",
+                "a second timing cannot be added as a list item under 'timing'",
+                "for several timings write 'timings:' (with an s, schema version 2) and start every timing with "
+                "'- ', lined up: see 'Timings' in procedures/README.md",
+            )
+            return
+        hint = (
+            f"this line starts a list item ('- '), but '{owner}' above it holds headings, not a list: "
+            "check its indentation, or put the list under a heading of its own"
+        )
     collector.error(line, "", f"this is not valid YAML here: {problem}", hint)
+
+
+def _list_item_among_headings(data: bytes, line: int) -> str | None:
+    """The heading that owns the block a stray '- ' line (``line``, 1-based) follows, or None.
+
+    Walking up from the line past deeper lines and sibling headings, the first heading with nothing after its
+    colon (the start of a block) is the owner; a list item lined up with the line means it is a list, not this.
+    """
+    lines = data.decode("utf-8", "replace").splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    text = lines[line - 1]
+    if not text.lstrip().startswith("- "):
+        return None
+    indent = len(text) - len(text.lstrip())
+    for above in reversed(lines[: line - 1]):
+        stripped = above.split(" #", 1)[0].strip()
+        depth = len(above) - len(above.lstrip())
+        if not stripped or stripped.startswith("#") or depth > indent:
+            continue
+        if stripped.startswith("- "):
+            if depth == indent:
+                return None
+            stripped = stripped[2:].strip()
+        if stripped.endswith(":") and " " not in stripped[:-1]:
+            return stripped[:-1]
+        if depth < indent:
+            return None
+    return None
 
 
 def _depth_bound(data: bytes) -> int:

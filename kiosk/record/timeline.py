@@ -14,6 +14,11 @@ procedure ended, in the ward's zone, or later if the timing's hours reach past i
 00:30 on a Sunday gives 08:00 on Monday (the patient has had no night's sleep since), and 08:00 is 08:00 on the
 wall clock whether or not the clocks changed in the night.
 
+A step may have several timings (schema version 2), each its own entry; a timing's ``days`` are whole days of
+elapsed time (24 hours each, like any other duration), and its "and until ..." qualifier is printed beside the
+clock time ("Do not drive until 14:30 Sat 22 Nov and until the numbness has gone"), never instead of it. Timings
+with a condition appear only for the patients it applies to.
+
 The day and month names are spelled out here rather than with ``strftime``, which follows the machine's locale.
 """
 
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk.clock import later
-from kiosk.content.model import Factor, Procedure, Timing
+from kiosk.content.model import Factor, Procedure, Step, Timing
 
 NEXT_MORNING = time(8, 0)
 ESCORT_LABEL = "Someone must stay with you until"
@@ -39,10 +44,22 @@ class TimelineEntry:
     label: str
     at: datetime
     step_id: str | None
+    and_until: str = ""  # "the numbness has gone": printed after the clock time as "and until ..."
+
+    @property
+    def clock(self) -> str:
+        """ "14:30 Sat 22 Nov" (``format_clock``)."""
+        return format_clock(self.at)
+
+    @property
+    def qualifier(self) -> str:
+        """ "and until the numbness has gone", or ""."""
+        return f"and until {self.and_until}" if self.and_until else ""
 
     @property
     def sentence(self) -> str:
-        return f"{self.label} {format_clock(self.at)}"
+        text = f"{self.label} {self.clock}"
+        return f"{text} {self.qualifier}" if self.and_until else text
 
 
 def _local(ended: datetime, zone: tzinfo | None) -> datetime:
@@ -70,31 +87,58 @@ def moment(timing: Timing, ended: datetime, zone: tzinfo | None = None) -> datet
     return max(after, next_morning(ended, zone))
 
 
-def escort_until(procedure: Procedure, ended: datetime, zone: tzinfo | None = None) -> datetime:
-    """Until when the responsible adult must stay: the content's hours (elapsed) after the procedure ended."""
-    return _after(ended, procedure.responsible_adult.hours, zone)
+def escort_until(
+    procedure: Procedure, ended: datetime, zone: tzinfo | None = None, factors: frozenset[Factor] | None = None
+) -> datetime:
+    """Until when the responsible adult must stay: the content's hours (elapsed) after the procedure ended.
+
+    With ``factors``, that patient's hours (escort rules applied). Without, a procedure already narrowed by
+    ``Procedure.for_patient`` gives its own hours, and a whole procedure the longest any patient can be told,
+    so a caller that forgets the factors errs on the safe side.
+    """
+    adult = procedure.responsible_adult
+    if factors is not None:
+        hours = adult.for_patient(frozenset(factors)).hours
+    elif procedure.personalised_for is not None:
+        hours = adult.hours
+    else:
+        hours = adult.longest_hours
+    return _after(ended, hours, zone)
+
+
+def entry(timing: Timing, ended: datetime, zone: tzinfo | None = None, step_id: str | None = None) -> TimelineEntry:
+    """One timing as a clock time, with its label and qualifier."""
+    return TimelineEntry(timing.label, moment(timing, ended, zone), step_id, timing.and_until)
+
+
+def step_entries(
+    step: Step, ended: datetime, zone: tzinfo | None = None, factors: frozenset[Factor] | None = None
+) -> tuple[TimelineEntry, ...]:
+    """A step's timings as clock times, in file order, for its screen; with ``factors``, only those that apply."""
+    timings = step.timings if factors is None else step.timings_for(frozenset(factors))
+    return tuple(entry(timing, ended, zone, step.id) for timing in timings)
 
 
 def timeline(
     procedure: Procedure, ended: datetime, factors: frozenset[Factor] | None = None, zone: tzinfo | None = None
 ) -> tuple[TimelineEntry, ...]:
-    """The responsible adult's hours and every timed step, in time order.
+    """The responsible adult's hours and every timing of every step, in time order.
 
-    With ``factors``, only the steps that apply to that patient are included (the sheet passes the record's
-    factors); without, every timed step is (an author's overview). At the same moment the responsible adult
-    comes first, then the steps in the content's order.
+    With ``factors``, only the steps and timings that apply to that patient are included, and the adult's hours
+    are that patient's (the sheet passes the record's factors); without, every timing is (an author's overview).
+    At the same moment the responsible adult comes first, then the timings in the content's order.
     """
-    escort_at = escort_until(procedure, ended, zone)
-    entries: list[tuple[datetime, int, TimelineEntry]] = [(escort_at, -1, TimelineEntry(ESCORT_LABEL, escort_at, None))]
+    escort_at = escort_until(procedure, ended, zone, factors)
+    entries: list[tuple[datetime, int, int, TimelineEntry]] = [
+        (escort_at, -1, 0, TimelineEntry(ESCORT_LABEL, escort_at, None))
+    ]
     for index, step in enumerate(procedure.steps):
-        if step.timing is None:
-            continue
         if factors is not None and not step.condition.applies(factors):
             continue
-        at = moment(step.timing, ended, zone)
-        entries.append((at, index, TimelineEntry(step.timing.label, at, step.id)))
-    entries.sort(key=lambda item: (item[0], item[1]))
-    return tuple(entry for _, _, entry in entries)
+        for order, item in enumerate(step_entries(step, ended, zone, factors)):
+            entries.append((item.at, index, order, item))
+    entries.sort(key=lambda item: item[:3])
+    return tuple(item for *_, item in entries)
 
 
 def follow_up_window(procedure: Procedure, ended: datetime, zone: tzinfo | None = None) -> tuple[date, date] | None:

@@ -37,7 +37,9 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     ],
     "bad-date.yaml": [(13, "document.issued", "2026-02-30 is not a real date")],
     "date-in-words.yaml": [(13, "document.issued", "should be a date, but is 'January 2026'")],
-    "schema-version.yaml": [(3, "schema_version", "written for schema version 2, but this kiosk reads version 1")],
+    "schema-version.yaml": [
+        (3, "schema_version", "written for schema version 3, but this kiosk reads versions 1 and 2"),
+    ],
     "not-yaml.yaml": [(16, "", "this is not valid YAML here: mapping values are not allowed")],
     "tabs.yaml": [(10, "", "this is not valid YAML here")],
     "empty.yaml": [(None, "", "the file is empty")],
@@ -63,6 +65,42 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
         (26, "steps[1].timing.hours", "the timing needs a number of hours"),
         (26, "steps[1].timing.label", "the label must lead into a time"),
     ],
+    # Version-1 files reaching for version 2: told to say so, not offered another heading (issue 15).
+    "any-of-in-v1.yaml": [(24, "steps[1].condition.any_of", "'any_of' needs schema version 2")],
+    "v2-factor-in-v1.yaml": [
+        (24, "steps[1].condition.all_of[1]", "the factor 'general-anaesthetic' needs schema version 2")
+    ],
+    "timing-as-list.yaml": [(26, "steps[1].timing", "'timing' holds one timing, but this is a list")],
+    # libyaml says "did not find expected key", which an author reads as an indentation error.
+    "second-timing-among-headings.yaml": [(28, "", "a second timing cannot be added as a list item under 'timing'")],
+    # Schema version 2: every new heading has its own clear problem.
+    "any-of-within-none-of.yaml": [(24, "steps[1].condition", "every factor of any_of (sedation) is also in none_of")],
+    "timing-and-timings.yaml": [(29, "steps[1].timings", "the step has both 'timing' and 'timings'")],
+    "hours-and-days.yaml": [(27, "steps[1].timings[1].days", "the timing gives both hours and days")],
+    "and-until-words.yaml": [(28, "steps[1].timing.and_until", "and_until starts with words the kiosk adds itself")],
+    "bad-how-often.yaml": [(36, "risks[1].how_often", "'rare' is not a figure the kiosk can show")],
+    "risk-without-figure.yaml": [(35, "risks[1].how_often", "'how_often' is missing from a risk")],
+    "unknown-urgency.yaml": [(29, "warning_signs[1].urgency", "'urgnet' is not an urgency")],
+    "two-urgent-groups.yaml": [
+        (34, "warning_signs[2].urgency", "there are two 'urgent' groups (the first is group 1)")
+    ],
+    "red-flags-and-warning-signs.yaml": [(34, "warning_signs", "the file has both red_flags and warning_signs")],
+    "no-warning-signs.yaml": [(3, "warning_signs", "'warning_signs' is missing from a procedure file")],
+    "advice-with-groups.yaml": [(28, "red_flag_advice", "red_flag_advice is not used with warning_signs")],
+    "closes-before-opens.yaml": [(52, "contacts[1].open.to", "it closes (08:30) before it opens (17:00)")],
+    "bad-days.yaml": [(50, "contacts[1].open.days", "'weekdays' is not a day or a span of days")],
+    "otherwise-without-open.yaml": [(49, "contacts[1].otherwise", "'otherwise' is for when the contact is closed")],
+    "otherwise-loop.yaml": [
+        (45, "contacts[1].otherwise", "'otherwise' goes round in a circle: ward -> clinic -> ward")
+    ],
+    "bad-extension.yaml": [(49, "contacts[1].extension", "'ext 4321' is not an extension number")],
+    "escort-rule-shorter.yaml": [(39, "responsible_adult.rules[1].hours", "a rule can only make the stay longer")],
+    "escort-rule-empty.yaml": [(39, "responsible_adult.rules[1]", "the rule changes nothing")],
+    # Hazard H1: conditional content that would leave a patient without a warning sign or anyone to call.
+    "sign-with-no-contact.yaml": [
+        (32, "warning_signs[1].signs[1]", "patients with none of the factors are shown this warning sign with nobody")
+    ],
+    "sign-for-nobody-else.yaml": [(29, "warning_signs", "patients with none of the factors are shown no warning sign")],
 }
 # Hints the author can act on, for the mistakes an author makes most.
 EXPECTED_HINTS = {
@@ -75,7 +113,21 @@ EXPECTED_HINTS = {
     "red-flag-unknown-contact.yaml": "the contact ids are: ward",
     "two-documents.yaml": "remove the extra '---' line",
     "unclosed-bracket-last-line.yaml": "a '[' on this line is never closed",
+    "any-of-in-v1.yaml": "write 'schema_version: 2' at the top of the file",
+    "timing-as-list.yaml": "for several, write 'schema_version: 2' and 'timings:'",
+    "second-timing-among-headings.yaml": "write 'timings:' (with an s",
+    "unknown-urgency.yaml": "did you mean 'urgent'?",
 }
+
+
+def test_a_version_1_file_is_never_offered_a_version_2_heading_as_a_spelling() -> None:
+    """`any_of` in a version-1 file once got "did you mean all_of?", which silently changes what it means."""
+    report = check_file(BROKEN / "any-of-in-v1.yaml", today=TODAY)
+    assert "did you mean" not in str(report.problems[0])
+    hint = EXPECTED_HINTS["unknown-factor.yaml"]
+    assert hint.endswith("steroid-given")  # a version-1 file is offered only version-1 factors
+    unknown = check_file(BROKEN / "unknown-factor.yaml", today=TODAY).problems[0]
+    assert "general-anaesthetic" not in unknown.hint
 
 
 def test_the_minimal_good_file_loads() -> None:
