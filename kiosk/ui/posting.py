@@ -1,7 +1,11 @@
 """The Qt side of ``kiosk.workers``: results of blocking calls come back to the GUI thread as queued signals.
 
-One ``GuiPoster`` lives in the GUI thread; ``post(fn)`` may be called from any thread and ``fn`` then runs in the
-GUI thread's event loop (a queued connection, so never inside the worker). ``Workers`` holds the app's lanes:
+One ``GuiPoster`` lives in the GUI thread for the application's whole life (``gui_poster()``, a child of the
+QApplication); ``post(fn)`` may be called from any thread and ``fn`` then runs in the GUI thread's event loop (a
+queued connection, so never inside the worker). It is shared rather than owned by a window because a worker thread
+may finish a call at the very moment the window is deleted: emitting on a poster deleted under it crashed the whole
+process (a segmentation fault in the suite), whereas a handler whose window is gone only raises RuntimeError,
+which ``_run`` logs and drops. ``Workers`` holds the app's lanes:
 one for CUPS, one for the records database when it has to wait for another program's lock (and the PIN check),
 one for retention's purge (``kiosk.app.RetentionPurge``: seconds of work that must not hold up the other two).
 """
@@ -12,7 +16,8 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
 from kiosk.workers import Lane
 
@@ -41,6 +46,22 @@ class GuiPoster(QObject):
             log.exception("handling a worker's result failed")
 
 
+_shared: GuiPoster | None = None
+
+
+def gui_poster() -> GuiPoster:
+    """The application's one poster, made on first use; call it on the GUI thread (where it must live)."""
+    global _shared
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("a GuiPoster needs the QApplication: create it first")
+    if QThread.currentThread() is not app.thread():
+        raise RuntimeError("gui_poster() must first be called on the GUI thread")
+    if _shared is None or not shiboken6.isValid(_shared) or _shared.parent() is not app:
+        _shared = GuiPoster(app)
+    return _shared
+
+
 GIL_SWITCH_SECONDS = 0.001
 """A worker busy in Python (building the sheet with reportlab) must hand the interpreter back to the GUI thread
 quickly: every Qt event the kiosk's Python event filters see needs it. Python's default is 5 ms per hand-over,
@@ -54,7 +75,7 @@ class Workers(QObject):
         super().__init__(parent)
         if sys.getswitchinterval() > GIL_SWITCH_SECONDS:
             sys.setswitchinterval(GIL_SWITCH_SECONDS)
-        self.poster = GuiPoster(self)
+        self.poster = gui_poster()
         # Up to three CUPS calls may hang at once (a server that answers its socket but not its print requests);
         # beyond that the print stage hears "not answering" at once instead of another thread being started.
         self.cups = Lane("cups", self.poster.post)
