@@ -101,6 +101,24 @@ class WindowDriver:
     def key_name(char: str) -> str:
         return {"+": "plus", " ": "space"}.get(char, char)
 
+    def read_to_end(self) -> int:
+        """Scroll the current page down a screenful at a time to its end, as a patient drags it up to read on,
+        letting Qt lay out and react after each move (the warning signs offer "I understand" only once the last
+        sign has been in view). Returns how many moves it took (0: everything was in view already)."""
+        from PySide6.QtWidgets import QScrollArea
+
+        area = self.screen.findChild(QScrollArea, "page-scroll")
+        assert area is not None, f"no scrolling page on {type(self.screen).__name__}"
+        QApplication.processEvents()
+        bar = area.verticalScrollBar()
+        moves = 0
+        while bar.value() < bar.maximum():
+            bar.setValue(min(bar.maximum(), bar.value() + max(1, bar.pageStep())))
+            moves += 1
+            QApplication.processEvents()
+        self.settle(0)
+        return moves
+
     def settle(self, ms: int) -> None:
         """Let Qt run for ``ms`` (the PDF preview renders in the background; workers answer through the loop)."""
         loop = QEventLoop()
@@ -320,7 +338,10 @@ class DemoRun(WindowDriver):
                 self.shot(f"question {screen.number} right answer")
                 self.press("next")
             elif kind is ScreenKind.WARNING_SIGNS:
+                self.settle(0)
                 self.shot("warning signs")
+                if self.read_to_end():
+                    self.shot("warning signs end")
                 self.press("understand")
             elif kind is ScreenKind.ESCORT:
                 if first:
