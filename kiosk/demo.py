@@ -60,7 +60,9 @@ def demo_patients() -> list[tuple[str, str, date, str, str]]:
     return [(pid, *DEMO_PEOPLE[index % len(DEMO_PEOPLE)]) for index, pid in enumerate(chosen)]
 
 
-class _Ticks:
+class Ticks:
+    """The idle watcher's clock for a scripted run: it moves only when the script moves it."""
+
     def __init__(self) -> None:
         self.now = 0.0
 
@@ -172,7 +174,7 @@ class DemoRun(WindowDriver):
             allow_drafts=True,
         )
         self.clock = FakeClock(DEMO_NOW)
-        self.ticks = _Ticks()
+        self.ticks = Ticks()
         self.store = RecordStore.open(clock=self.clock)
         NurseAccounts(self.store).add(DEMO_NURSE, DEMO_PIN)
         self.window = KioskWindow(config)
