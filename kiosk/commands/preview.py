@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="",
         help="the text size the made-up patients choose on the welcome screen (default: normal)",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="FACTORS",
+        help='just this patient: the factors ticked joined by "+" (e.g. sedation+diabetic), or "none"; repeatable',
+    )
     parser.add_argument("--size", default="1280x800", help="screen size in pixels, WIDTHxHEIGHT (default 1280x800)")
 
 
@@ -59,9 +66,13 @@ def run(args: argparse.Namespace) -> int:
         for problem in errors[:10]:
             print(f"  {problem}", file=sys.stderr)
         return _fail(f"{source} has errors, so no patient would get it: fix them first (main.py check {source})", 1)
-    from kiosk.proof.plan import write_index, write_listing
+    from kiosk.proof.plan import combinations, write_index, write_listing
     from kiosk.proof.run import safe_name
 
+    try:
+        chosen = combinations(procedure, args.only)
+    except ValueError as exc:
+        return _fail(str(exc))
     out: Path = args.out if args.out is not None else Path.cwd() / f"preview-{safe_name(source.stem)}"
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
             qt_log = route_qt_messages_to_log()
             try:
-                made = PreviewRun(procedure, out, (width, height), text_size=args.text_size).run_all()
+                made = PreviewRun(procedure, out, (width, height), args.text_size, chosen).run_all()
             finally:
                 qt_log.stop()
         finally:

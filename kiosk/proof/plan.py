@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,15 +44,30 @@ class Combination:
         )
 
 
-def combinations(procedure: Procedure) -> tuple[Combination, ...]:
-    """Every combination of the factors ``procedure`` uses, fewest ticks first, in the form's order."""
+def combinations(procedure: Procedure, only: Sequence[str] = ()) -> tuple[Combination, ...]:
+    """Every combination of the factors ``procedure`` uses, fewest ticks first, in the form's order.
+
+    ``only``: just these, each written as the factors ticked joined by "+" in any order ("sedation",
+    "diabetic+sedation") or "none"; a file using all six factors has 64 patients, more than an author may want
+    to look through at once. Raises ``ValueError`` naming a factor the file does not use.
+    """
     used = tuple(factor for factor in FACTOR_LABELS if factor in procedure.factors_used())
     found = [
         Combination(frozenset(ticked), used)
         for size in range(len(used) + 1)
         for ticked in itertools.combinations(used, size)
-    ]
-    return tuple(found[:MAX_COMBINATIONS])
+    ][:MAX_COMBINATIONS]
+    if not only:
+        return tuple(found)
+    wanted: list[frozenset[Factor]] = []
+    for text in only:
+        names = [] if text.strip() in ("none", "no-factors", "") else [n.strip() for n in text.split("+")]
+        unknown = [n for n in names if n not in {f.value for f in used}]
+        if unknown:
+            offered = ", ".join(f.value for f in used) or "none (the file has no conditions)"
+            raise ValueError(f"'{unknown[0]}' is not a factor this file uses (it uses: {offered})")
+        wanted.append(frozenset(Factor(n) for n in names))
+    return tuple(c for c in found if c.ticked in wanted)
 
 
 @dataclass

@@ -34,9 +34,17 @@ ENDED_AGO = timedelta(minutes=40)
 class PreviewRun(DemoRun):
     """One procedure, every combination of its factors, one sub-folder each."""
 
-    def __init__(self, procedure: Procedure, folder: Path, size: tuple[int, int], text_size: str = "") -> None:
+    def __init__(
+        self,
+        procedure: Procedure,
+        folder: Path,
+        size: tuple[int, int],
+        text_size: str = "",
+        only: tuple[Combination, ...] | None = None,
+    ) -> None:
         super().__init__(folder, size, printer="", text_size=text_size)
         self.procedure = procedure
+        self.only = only
         self.root = folder
 
     def run_all(self) -> list[Shots]:
@@ -56,7 +64,7 @@ class PreviewRun(DemoRun):
         self.store = RecordStore.open(clock=self.clock)
         made: list[Shots] = []
         try:
-            for combination in combinations(self.procedure):
+            for combination in self.only if self.only is not None else combinations(self.procedure):
                 made.append(self._one(combination))
         finally:
             self.store.close()

@@ -58,14 +58,17 @@ def build_sheet(
     have to find the last two lines of their advice on a page of their own.
     """
     check_record_matches(record, procedure)
+    # Personalised: only what applies to this patient's factors (signs, timings, medicines, risks, contacts,
+    # escort hours and advice), exactly what the tablet showed them (H1).
+    shown = procedure.for_patient(record.factors)
     ctx = SheetContext(
         record=record,
-        procedure=procedure,
+        procedure=shown,
         config=config,
         printed_at=printed_at,
         reprint=reprint,
         styles=sheet_styles(record.large_print),
-        steps=tuple(applicable_steps(procedure, record.factors)),
+        steps=tuple(applicable_steps(shown, record.factors)),
     )
     built = _build(ctx)
     if built.pages > 1 and built.last_page_fill <= _compact_could_save(built):

@@ -95,3 +95,51 @@ def test_a_file_with_errors_is_refused_with_its_problems_and_no_pictures(tmp_pat
     assert not out.exists()
     missing = preview(tmp_path / "nothing.yaml", out, tmp_path)
     assert missing.returncode == 2 and "there is no file" in missing.stderr
+
+
+EXAMPLE = ROOT / "tests" / "content" / "examples" / "caudal-epidural.yaml"
+
+
+def test_the_worked_example_gives_a_sedated_and_a_non_sedated_patient_different_signs_escort_advice_and_times(
+    tmp_path: Path,
+) -> None:
+    """Issue 15's "Done when": the README's worked example, previewed for a patient without and with sedation."""
+    out = tmp_path / "out"
+    done = preview(EXAMPLE, out, tmp_path, "--only", "none", "--only", "sedation")
+    assert done.returncode == 0, done.stderr[-3000:]
+    plain, sedated = sheet_text(out / "no-factors" / "sheet.pdf"), sheet_text(out / "sedation" / "sheet.pdf")
+    # Warning signs, by urgency, most urgent first on both.
+    for text in (plain, sedated):
+        first, second, third = (text.index(t) for t in ("EMERGENCY: Call 999", "URGENT: Get urgent", "NOT URGENT"))
+        assert first < second < third
+        assert "New weakness or numbness in both legs" in text
+        assert "01234 567890 ext 4321" in text and "at other times: NHS 111" in text
+        assert "less than 1 in 1,000" in text and "between 1 in 200 and 1 in 100" in text
+        assert "(5% to 10%)" in text
+        assert "Cut or tear here" in text and "For Ade Oyelaran, who is looking after Margaret" in text
+    assert "Slow or shallow breathing" in sedated and "Slow or shallow breathing" not in plain
+    # The escort's slip: what to watch for tonight, and the hours they stay.
+    assert "They are very sleepy and hard to wake" in sedated
+    assert "They are very sleepy" not in plain and "Their legs give way, or they cannot stand" in plain
+    assert "Please stay with Margaret until 13:50 Tue 24 Nov" in sedated  # 24 hours after 13:50
+    assert "Please stay with Margaret until 01:50 Tue 24 Nov" in plain  # 12 hours
+    # Timings: the next-morning rule without sedation, 24 hours with it, each "and until" the numbness has gone.
+    assert "Do not drive until 08:00 Tue 24 Nov and until the numbness in your legs has gone" in plain
+    assert "Do not drive until 13:50 Tue 24 Nov and until the numbness in your legs has gone" in sedated
+    assert "No alcohol until" in sedated and "No alcohol until" not in plain
+    assert "Do not have a bath or swim until 13:50 Wed 25 Nov" in plain and "Midazolam" not in plain
+    assert "Midazolam (a sedative)" in sedated
+    # On the screens: the sedation step and question only for the sedated patient.
+    plain_screens = [p.name for p in sorted((out / "no-factors").glob("[0-9][0-9]-*.png"))]
+    sedated_screens = [p.name for p in sorted((out / "sedation").glob("[0-9][0-9]-*.png"))]
+    assert any("after-sedation" in n for n in sedated_screens)
+    assert not any("after-sedation" in n for n in plain_screens)
+    assert any("alcohol" in n for n in sedated_screens) and not any("alcohol" in n for n in plain_screens)
+    assert any("going-home" in n for n in plain_screens) and not any("going-home" in n for n in sedated_screens)
+    assert "sedation/" in (out / "README.txt").read_text(encoding="utf-8")
+
+
+def test_only_names_a_factor_the_file_does_not_use_is_refused(tmp_path: Path) -> None:
+    done = preview(BLOCK, tmp_path / "out", tmp_path, "--only", "sedation")
+    assert done.returncode == 2
+    assert "'sedation' is not a factor this file uses (it uses: diabetic, blood-thinners)" in done.stderr

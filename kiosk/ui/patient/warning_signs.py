@@ -6,34 +6,23 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.model import Procedure
+from kiosk.advice_text import contact_line, sign_groups
+from kiosk.content.model import Procedure, Urgency
 from kiosk.discharge.read_to_end import ReadToEnd
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
-
-def contact_line(procedure: Procedure, contact_id: str) -> str:
-    """ "Pain Clinic 01752 437706 (office hours)"; a number already in the name ("NHS 111") is not repeated."""
-    contact = procedure.contact(contact_id)
-    text = contact.name
-    if contact.number and contact.number not in contact.name:
-        text += f" {contact.number}"
-    if contact.hours:
-        text += f" ({contact.hours})"
-    return text
+ROLES = {Urgency.EMERGENCY: "warning-emergency", Urgency.URGENT: "warning", Urgency.OFFICE_HOURS: "warning-office"}
+"""Each urgency has its own shape (thick square frame, rounded frame, dashed frame), not only its own words."""
+HEADING_V1 = "Get help urgently if"
+HEADING_V2 = "Warning signs: get help if you have any of these"
 
 
-def sign_groups(procedure: Procedure) -> list[tuple[list[str], tuple[str, ...]]]:
-    """The warning signs grouped by whom to call, in the content's order: one box per group, so the numbers
-    are not repeated under every sign when they are the same."""
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for flag in procedure.red_flags:
-        groups.setdefault(flag.call, []).append(flag.sign)
-    return [(signs, call) for call, signs in groups.items()]
-
-
-def group_text(procedure: Procedure, signs: list[str], call: tuple[str, ...]) -> str:
-    lines = [f"• {sign}" for sign in signs]
+def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, call: tuple[str, ...]) -> str:
+    lines = [title, ""] if title else []
+    lines += [f"• {sign}" for sign in signs]
+    if advice:
+        lines += ["", advice]
     if call:
         lines.append("")
         lines.append("Call:" if len(call) == 1 else "Call one of:")
@@ -52,7 +41,7 @@ class WarningSignsScreen(PatientPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = label("Get help urgently if", "title")
+        self.heading = label(HEADING_V1, "title")
         self.heading.setObjectName("warning-heading")
         self.advice = label("", "")
         self.advice.setObjectName("warning-advice")
@@ -80,16 +69,21 @@ class WarningSignsScreen(PatientPage):
         self.scroll_area.viewport().installEventFilter(self)
 
     def show_signs(self, procedure: Procedure) -> None:
+        """``procedure`` as this patient gets it (``Procedure.for_patient``): the signs that apply, most urgent
+        first, each box with its contacts."""
         for old in self.signs:
             self.body.removeWidget(old)
             old.deleteLater()
         self.signs = []
-        for index, (signs, call) in enumerate(sign_groups(procedure)):
-            box = label(group_text(procedure, signs, call), "warning")
+        self.heading.setText(HEADING_V2 if procedure.has_urgency_groups else HEADING_V1)
+        for index, (title, urgency, signs, advice, call) in enumerate(sign_groups(procedure)):
+            box = label(group_text(procedure, title, signs, advice, call), ROLES[urgency])
+            box.setProperty("urgency", urgency.value)
             box.setObjectName(f"red-flags-{index}")
             self.body.insertWidget(self._signs_at + index, box)
             self.signs.append(box)
         self.advice.setText(procedure.red_flag_advice)
+        self.advice.setVisible(bool(procedure.red_flag_advice))
         self.scroll_area.verticalScrollBar().setValue(0)
         self.read_to_end.reset()
         self._offer(False)
