@@ -15,7 +15,7 @@ from kiosk.ui.widgets import button, label
 ROLES = {Urgency.EMERGENCY: "warning-emergency", Urgency.URGENT: "warning", Urgency.OFFICE_HOURS: "warning-office"}
 """Each urgency has its own shape (thick square frame, rounded frame, dashed frame), not only its own words."""
 HEADING_V1 = "Get help urgently if"
-HEADING_V2 = "Warning signs: get help if you have any of these"
+HEADING_V2 = "Get help if you have any of these"
 
 
 def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, call: tuple[str, ...]) -> str:
