@@ -8,6 +8,7 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,7 @@ from kiosk.discharge.new_discharge import NewDischarge, prefilled_medicines
 from kiosk.ui.patient.warning_signs import WarningSignsScreen
 from tests.discharge_support import PATIENT_A, START
 from tests.ui.driver import Kiosk
+from tests.ui.test_fit import SCREEN_SIZES, FitCheck
 
 EXAMPLE = paths.PROJECT_ROOT / "tests" / "content" / "examples" / "caudal-epidural.yaml"
 SEDATION = frozenset({Factor.SEDATION})
@@ -145,3 +147,28 @@ def test_a_contact_line_has_its_extension_hours_and_where_to_ring_when_closed() 
     assert "day-unit" not in {c.id for c in narrowed.contacts}
     # A route to a contact narrowed away for this patient is not printed (never a number they were not given).
     assert route_text(narrowed, replace(narrowed.contact("gp"), otherwise="day-unit")) == ""
+
+
+@pytest.mark.parametrize("size", SCREEN_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_v2_patient_screen_fits_at_every_text_size(qtbot: QtBot, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The worked example with every factor ticked (the most text: every sign, timing and contact) fits as the
+    shipped files do (``tests/ui/test_fit.py``): urgency boxes, long contact lines and several timings wrap."""
+    kiosk = kiosk_with_example(qtbot, tmp_path, frozenset(Factor))
+    kiosk.window.resize(*size)
+    check = FitCheck(kiosk)
+    check("welcome")
+    kiosk.click("start")
+    while kiosk.walk_kind() is not ScreenKind.THANK_YOU:
+        screen = kiosk.session.walk.current  # type: ignore[union-attr]
+        check(f"{screen.kind.value} {screen.key}")
+        if screen.kind is ScreenKind.QUESTION:
+            assert screen.question is not None
+            kiosk.click(f"option-{screen.question.answer}")
+            kiosk.click("next")
+        elif screen.kind is ScreenKind.ESCORT:
+            kiosk.fill_escort()
+            kiosk.click("confirm-escort")
+        else:
+            kiosk.understand()
+    assert any(s.startswith("warning-signs") for s in check.screens)
+    assert check.problems == []
