@@ -20,6 +20,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.commands.check",
     "kiosk.commands.sheet",
     "kiosk.commands.screenshots",
+    "kiosk.commands.preview",
 )
 
 

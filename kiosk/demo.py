@@ -60,7 +60,9 @@ def demo_patients() -> list[tuple[str, str, date, str, str]]:
     return [(pid, *DEMO_PEOPLE[index % len(DEMO_PEOPLE)]) for index, pid in enumerate(chosen)]
 
 
-class _Ticks:
+class Ticks:
+    """The idle watcher's clock for a scripted run: it moves only when the script moves it."""
+
     def __init__(self) -> None:
         self.now = 0.0
 
@@ -100,6 +102,24 @@ class WindowDriver:
     @staticmethod
     def key_name(char: str) -> str:
         return {"+": "plus", " ": "space"}.get(char, char)
+
+    def read_to_end(self) -> int:
+        """Scroll the current page down a screenful at a time to its end, as a patient drags it up to read on,
+        letting Qt lay out and react after each move (the warning signs offer "I understand" only once the last
+        sign has been in view). Returns how many moves it took (0: everything was in view already)."""
+        from PySide6.QtWidgets import QScrollArea
+
+        area = self.screen.findChild(QScrollArea, "page-scroll")
+        assert area is not None, f"no scrolling page on {type(self.screen).__name__}"
+        QApplication.processEvents()
+        bar = area.verticalScrollBar()
+        moves = 0
+        while bar.value() < bar.maximum():
+            bar.setValue(min(bar.maximum(), bar.value() + max(1, bar.pageStep())))
+            moves += 1
+            QApplication.processEvents()
+        self.settle(0)
+        return moves
 
     def settle(self, ms: int) -> None:
         """Let Qt run for ``ms`` (the PDF preview renders in the background; workers answer through the loop)."""
@@ -154,7 +174,7 @@ class DemoRun(WindowDriver):
             allow_drafts=True,
         )
         self.clock = FakeClock(DEMO_NOW)
-        self.ticks = _Ticks()
+        self.ticks = Ticks()
         self.store = RecordStore.open(clock=self.clock)
         NurseAccounts(self.store).add(DEMO_NURSE, DEMO_PIN)
         self.window = KioskWindow(config)
@@ -272,7 +292,7 @@ class DemoRun(WindowDriver):
         if [b for b in self.window.findChildren(QAbstractButton, "side-left") if b.isVisible()]:
             self.press("side-left")
             self.press("level-L5")
-        if first:
+        if first and self._has("factor-diabetic"):  # offered only where the leaflet's advice depends on it
             self.press("factor-diabetic")
         self.shot("new discharge")
         self.press("new-submit")
@@ -320,7 +340,10 @@ class DemoRun(WindowDriver):
                 self.shot(f"question {screen.number} right answer")
                 self.press("next")
             elif kind is ScreenKind.WARNING_SIGNS:
+                self.settle(0)
                 self.shot("warning signs")
+                if self.read_to_end():
+                    self.shot("warning signs end")
                 self.press("understand")
             elif kind is ScreenKind.ESCORT:
                 if first:

@@ -76,11 +76,13 @@ def _fail(message: str) -> int:
 
 def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime) -> DischargeRecord:
     """A made-up discharge for ``procedure``, shaped like one from the record store; raises ValidationError."""
+    from kiosk.discharge.new_discharge import prefilled_medicines
     from kiosk.record.fields import normalise_phone
     from kiosk.record.model import DischargeRecord, Escort, Patient
     from kiosk.record.timeline import escort_until
 
     ended = args.ended.replace(tzinfo=now.tzinfo) if args.ended else now.replace(second=0, microsecond=0)
+    factors = frozenset(Factor(factor) for factor in args.factor)
     escort = None
     if args.escort_name or args.escort_phone:
         phone, display = normalise_phone(args.escort_phone or "")
@@ -89,7 +91,7 @@ def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime)
             relationship=args.escort_relationship,
             phone=phone,
             phone_display=display,
-            stays_until=escort_until(procedure, ended, now.tzinfo),
+            stays_until=escort_until(procedure, ended, now.tzinfo, factors),
         )
     return DischargeRecord(
         record_id=SAMPLE_RECORD_ID,
@@ -100,8 +102,8 @@ def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime)
         content_hash=procedure.content_hash,
         procedure_ended=ended,
         side_level=args.side_level,
-        medicines=tuple(medicine.name for medicine in procedure.medicines),
-        factors=frozenset(Factor(factor) for factor in args.factor),
+        medicines=prefilled_medicines(procedure, factors),  # as the nurse's form prefills them for these factors
+        factors=factors,
         large_print=args.large_print,
         escort=escort,
         no_escort_reason=None if escort else "sample sheet: no escort given",

@@ -141,6 +141,9 @@ class PatientWalk:
         self.first_name = record.patient.first_name
         self.procedure_ended = record.procedure_ended
         self.large_print = record.large_print
+        self.factors: frozenset[Factor] = frozenset(record.factors)
+        # What this patient is told: only the signs, timings, contacts and escort hours that apply to them.
+        self.shown = procedure.for_patient(self.factors)
         self.resumed = resumed
         self.screens = patient_screens(procedure, record.factors)
         self._store = store

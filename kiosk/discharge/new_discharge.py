@@ -10,7 +10,10 @@ Safety decisions (``docs/HAZARDS.md``):
   reason, kept in ``expired_reason``; a ward that refuses drafts (the default) cannot start one (H2);
 - the procedure end time drives every clock time on the sheet ("do not drive until..."), so it may not be in
   the future (5 minutes' slack for a clock a little ahead) nor more than 24 hours ago;
-- side and level are required when the procedure asks for them: the sheet names them (H1).
+- side and level are required when the procedure asks for them: the sheet names them (H1);
+- the nurse is asked only about the patient factors the chosen procedure's content depends on
+  (``offered_factors``): a tick that changes nothing would suggest the advice was tailored when it was not, and
+  a factor ticked for another procedure is dropped when the procedure changes, never carried over (H1).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from enum import StrEnum
 
 from kiosk import text as text_checks
 from kiosk.clock import elapsed, later
-from kiosk.content.model import Factor, Procedure, ReviewState
+from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
 from kiosk.errors import KioskError
 from kiosk.record import fields
 from kiosk.record.model import Patient
@@ -126,6 +129,7 @@ def validate_new_discharge(
     if procedure is not None and procedure.asks_side_and_level:
         side_level = _side_level(form.side, form.level, errors)
     medicines = _medicines(form.medicines, errors)
+    factors = frozenset(form.factors) & frozenset(offered_factors(procedure))
 
     if errors:
         raise FormErrors(errors)
@@ -139,7 +143,7 @@ def validate_new_discharge(
         procedure_ended=ended,
         side_level=side_level,
         medicines=medicines,
-        factors=frozenset(form.factors),
+        factors=factors,
         large_print=form.large_print,
         expired_reason=expired_reason,
     )
@@ -284,9 +288,33 @@ def _medicines(lines: Iterable[str], errors: dict[str, str]) -> tuple[str, ...]:
     return tuple(medicines)
 
 
-def prefilled_medicines(procedure: Procedure) -> tuple[str, ...]:
-    """The medicines the procedure usually involves, as the editable lines the form starts with."""
-    return tuple(medicine.name for medicine in procedure.medicines)
+def offered_factors(procedure: Procedure | None) -> tuple[Factor, ...]:
+    """The factor ticks the form offers for ``procedure``, in the fixed order of ``FACTOR_LABELS``: only those
+    some condition in its content names (none before a procedure is chosen, none for a file without
+    conditions)."""
+    if procedure is None:
+        return ()
+    used = procedure.factors_used()
+    return tuple(factor for factor in FACTOR_LABELS if factor in used)
+
+
+def prefilled_medicines(procedure: Procedure, factors: frozenset[Factor] = frozenset()) -> tuple[str, ...]:
+    """The medicines the procedure usually involves for a patient with ``factors`` (midazolam only with
+    sedation), as the editable lines the form starts with."""
+    return tuple(medicine.name for medicine in procedure.for_patient(factors).medicines)
+
+
+def medicines_after_ticks(
+    lines: Iterable[str], procedure: Procedure, before: frozenset[Factor], after: frozenset[Factor]
+) -> tuple[str, ...]:
+    """The medicine lines once the ticks changed from ``before`` to ``after``: a prefilled medicine that no longer
+    applies goes (if the nurse left it as it was), one that now applies is added; whatever the nurse typed or
+    edited stays, in its place."""
+    was = prefilled_medicines(procedure, before)
+    now = prefilled_medicines(procedure, after)
+    kept = [line for line in lines if not (line in was and line not in now)]
+    present = {line.casefold() for line in kept}
+    return (*kept, *(name for name in now if name not in was and name.casefold() not in present))
 
 
 # --- when the procedure ended -------------------------------------------------------------------------------

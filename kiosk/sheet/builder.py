@@ -19,7 +19,7 @@ from kiosk.content.personalise import applicable_steps
 from kiosk.errors import KioskError
 from kiosk.record.model import DischargeRecord
 from kiosk.sheet.context import SheetContext
-from kiosk.sheet.flowables import Group
+from kiosk.sheet.flowables import AlertBox, Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
 from kiosk.sheet.sections import SECTIONS
 from kiosk.sheet.styles import sheet_styles
@@ -58,14 +58,17 @@ def build_sheet(
     have to find the last two lines of their advice on a page of their own.
     """
     check_record_matches(record, procedure)
+    # Personalised: only what applies to this patient's factors (signs, timings, medicines, risks, contacts,
+    # escort hours and advice), exactly what the tablet showed them (H1).
+    shown = procedure.for_patient(record.factors)
     ctx = SheetContext(
         record=record,
-        procedure=procedure,
+        procedure=shown,
         config=config,
         printed_at=printed_at,
         reprint=reprint,
         styles=sheet_styles(record.large_print),
-        steps=tuple(applicable_steps(procedure, record.factors)),
+        steps=tuple(applicable_steps(shown, record.factors)),
     )
     built = _build(ctx)
     if built.pages > 1 and built.last_page_fill <= _compact_could_save(built):
@@ -121,12 +124,35 @@ def story(ctx: SheetContext, room: float) -> list[Flowable]:
     if _height(times + box, width, room) <= room:
         flowables = [*times, *box]
     else:
-        # The box first; the times straight after it, free to split, so their first lines share page 1.
+        # The box first; the times straight after it, free to split, so their first lines share page 1. With
+        # warning signs by urgency (version 2) only as many boxes, most urgent first, as leave the times room
+        # on page 1 (at least the emergency one) go before them; the others follow the times.
         flat = [*times[0].flowables, *times[1:]] if times and isinstance(times[0], Group) else times
-        flowables = [*box, *flat]
+        lead, after = _boxes_before_times(box, flat, width, room)
+        flowables = [*lead, *flat, *after]
     for section in rest:
         flowables.extend(section(ctx))
     return flowables
+
+
+def _boxes_before_times(
+    box: list[Flowable], times: list[Flowable], width: float, room: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """Split the warning section after the most boxes that still leave the times' first lines on page 1.
+
+    Each box is an ``AlertBox`` with the spacer before it; a version-1 sheet has one box, which always leads.
+    """
+    starts = [index for index, flowable in enumerate(box) if isinstance(flowable, AlertBox)]
+    if len(starts) <= 1:
+        return box, []
+    # The times' heading and their first three lines (with the box's padding) must fit under the boxes.
+    style = getattr(times[1], "style", None) if len(times) > 1 else None
+    first_lines = 3 * float(getattr(style, "leading", 0.0)) + 16
+    for count in range(len(starts), 1, -1):
+        cut = starts[count] if count < len(starts) else len(box)
+        if _height(box[:cut] + times[:1], width, room) + first_lines <= room:
+            return box[:cut], box[cut:]
+    return box[: starts[1]], box[starts[1] :]
 
 
 class PageParts:

@@ -7,6 +7,7 @@ than split, unless it is taller than a whole page, and then it continues in a se
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -21,8 +22,14 @@ class AlertBox(Flowable):
         border: float = 3,
         padding: float = 8,
         continued_title: Flowable | None = None,
+        title_fill: Color | None = INK,
+        dash: tuple[float, float] | None = None,
     ) -> None:
+        """``title_fill`` is the title bar's colour (None: no bar); ``dash`` draws the frame dashed (on, off).
+        The warning-sign boxes use these to give each urgency its own shape, not only its own words."""
         super().__init__()
+        self.title_fill = title_fill
+        self.dash = dash
         self.title = title
         self.body = body
         self.border = border
@@ -65,9 +72,10 @@ class AlertBox(Flowable):
         if count == 0 or count == len(self.body):
             return []
         rest_title = self.continued_title or self.title
+        fill, dash = self.title_fill, self.dash
         return [
-            AlertBox(self.title, self.body[:count], self.border, self.padding, self.continued_title),
-            AlertBox(rest_title, self.body[count:], self.border, self.padding, self.continued_title),
+            AlertBox(self.title, self.body[:count], self.border, self.padding, self.continued_title, fill, dash),
+            AlertBox(rest_title, self.body[count:], self.border, self.padding, self.continued_title, fill, dash),
         ]
 
     def draw(self) -> None:
@@ -75,10 +83,13 @@ class AlertBox(Flowable):
         pad, border = self.padding, self.border
         top = self.height
         canvas.saveState()
-        canvas.setFillColor(INK)
-        canvas.rect(0, top - self._title_height, self.width, self._title_height, stroke=0, fill=1)
+        if self.title_fill is not None:
+            canvas.setFillColor(self.title_fill)
+            canvas.rect(0, top - self._title_height, self.width, self._title_height, stroke=0, fill=1)
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(border)
+        if self.dash is not None:
+            canvas.setDash(*self.dash)
         canvas.rect(border / 2, border / 2, self.width - border, self.height - border, stroke=1, fill=0)
         canvas.restoreState()
         self.title.drawOn(canvas, pad, top - self._title_height + pad * 0.5)
@@ -150,3 +161,35 @@ def _fits_on_a_fresh_page(flowable: Flowable, availHeight: float) -> bool:
     if frame is None or getattr(frame, "_atTop", False):
         return False
     return bool(flowable.height <= getattr(frame, "_aH", availHeight))
+
+
+class CutLine(Flowable):
+    """A dashed line across the page with a pair of scissors and a few words: where the escort's slip is torn or
+    cut off, so the adult staying with the patient can keep their part on them."""
+
+    def __init__(self, text: str, font: str, size: float) -> None:
+        super().__init__()
+        self.text = text
+        self.font = font
+        self.size = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.size * 2.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        middle = self.height / 2
+        label_width = canvas.stringWidth(self.text, self.font, self.size)
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.8)
+        canvas.setDash(4, 3)
+        start = self.size * 0.6
+        canvas.line(0, middle, start, middle)
+        canvas.line(start + label_width + self.size, middle, self.width, middle)
+        canvas.setFillColor(INK)
+        canvas.setFont(self.font, self.size)
+        canvas.drawString(start + self.size * 0.5, middle - self.size * 0.35, self.text)
+        canvas.restoreState()

@@ -13,13 +13,15 @@ from collections.abc import Callable, Iterable
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from kiosk.content.model import Contact
+from kiosk.advice_text import contact_details, group_title
+from kiosk.content.model import Contact, Urgency, WarningGroup
 from kiosk.record.timeline import format_date
 from kiosk.sheet.context import SheetContext
-from kiosk.sheet.flowables import AlertBox, Group
-from kiosk.sheet.fonts import BOLD, clean, markup
+from kiosk.sheet.flowables import AlertBox, CutLine, Group
+from kiosk.sheet.fonts import BOLD, REGULAR, clean, markup
 from kiosk.sheet.page import nbsp
 from kiosk.sheet.paragraphs import para
+from kiosk.sheet.styles import INK, SHADE
 
 Section = Callable[[SheetContext], list[Flowable]]
 BULLET = "•"
@@ -100,7 +102,11 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
 def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     """The timeline in clock times: what a patient can act on at 2 a.m. without arithmetic."""
     st = ctx.styles
-    lines = [f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>" for entry in ctx.timeline]
+    lines = [
+        f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>"
+        + (f" {markup(entry.qualifier)}" if entry.qualifier else "")
+        for entry in ctx.timeline
+    ]
     window = ctx.follow_up_window
     follow_up = ctx.procedure.follow_up
     if window is not None and follow_up is not None:
@@ -138,10 +144,11 @@ def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowa
     out: list[Flowable] = []
     for contact in contacts:
         text = f"<b>{markup(contact.name)}</b>"
-        details = ", ".join(markup(part) for part in (contact.when, contact.hours) if part)
+        # When to use it, its hours, and where to ring when it is closed: the same words as the screen's.
+        details = markup(contact_details(ctx.procedure, contact))
         if details:
             text += f" ({details})"
-        number = clean(contact.number or "")
+        number = clean(contact.dial)
         if number and (not number.isascii() or stringWidth(number, BOLD, st.sizes.number) > column):
             text = f'<font size="{st.sizes.number}"><b>{markup(number)}</b></font><br/>{text}'
             number = ""
@@ -153,13 +160,52 @@ def _red_flag_contact_ids(ctx: SheetContext) -> list[str]:
     calls: list[str] = []
     for flag in ctx.procedure.red_flags:
         calls.extend(contact_id for contact_id in flag.call if contact_id not in calls)
+    for group in ctx.procedure.groups:
+        calls.extend(contact_id for contact_id in group.call if contact_id not in calls)
     return calls
+
+
+# Each urgency has its own shape on paper as on screen (and its own words first): the emergency box has a thick
+# frame and a black title bar, the urgent one a grey title bar in a thinner frame, the office-hours one a dashed
+# frame with no bar. Readable on a black-and-white printer, and not by colour alone.
+_BOX_SHAPES: dict[Urgency, tuple[float, bool, tuple[float, float] | None]] = {
+    Urgency.EMERGENCY: (4.0, True, None),
+    Urgency.URGENT: (2.0, False, None),
+    Urgency.OFFICE_HOURS: (1.5, False, (5.0, 3.0)),
+}
+
+
+def _group_box(ctx: SheetContext, group: WarningGroup) -> Flowable:
+    st = ctx.styles
+    procedure = ctx.procedure
+    border, black_bar, dash = _BOX_SHAPES[group.urgency]
+    body: list[Flowable] = [para(markup(flag.sign), st.alert_body, BULLET, shared=True) for flag in group.signs]
+    body.append(Spacer(1, st.sizes.body * 0.4))
+    if group.advice:
+        body.append(para(markup(group.advice), st.body, shared=True))
+    body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in group.call)))
+    title = markup(group_title(group))
+    title_style = st.alert_title if black_bar else st.alert_title_dark
+    return AlertBox(
+        para(title, title_style, shared=True),
+        body,
+        border=border,
+        continued_title=para(f"{title} (continued)", title_style, shared=True),
+        title_fill=INK if black_bar else (SHADE if dash is None else None),
+        dash=dash,
+    )
 
 
 def get_help_urgently(ctx: SheetContext) -> list[Flowable]:
     """The red flags in a thick black box, white-on-black title, numbers large: found in seconds at night."""
     st = ctx.styles
     procedure = ctx.procedure
+    if procedure.has_urgency_groups:
+        # Version 2: one box per urgency, the most urgent first, each with its own contacts.
+        out: list[Flowable] = [Spacer(1, st.sizes.body * 0.9)]
+        for group in procedure.groups:
+            out += [_group_box(ctx, group), Spacer(1, st.sizes.body * 0.5)]
+        return out
     same_calls = len({flag.call for flag in procedure.red_flags}) <= 1
     body: list[Flowable] = []
     for flag in procedure.red_flags:
@@ -229,6 +275,50 @@ def contacts(ctx: SheetContext) -> list[Flowable]:
     return [Group([_heading(ctx, "Other contacts"), *_contact_lines(ctx, listed)])]
 
 
+CUT_HERE = "✂  Cut or tear here: this part is for the adult looking after you tonight"
+
+
+def escort_slip(ctx: SheetContext) -> list[Flowable]:
+    """The escort's own part, after a cut line: their name, until when they stay, the times, what to watch for
+    tonight and whom to call (only what applies to this patient). Nothing for content without escort advice."""
+    advice = ctx.procedure.escort
+    if advice is None:
+        return []
+    st = ctx.styles
+    record = ctx.record
+    first = markup(record.patient.first_name)
+    escort = record.escort
+    who = (
+        f"For {markup(escort.name)}, who is looking after {first}" if escort else f"For the adult looking after {first}"
+    )
+    until = f"<b>{nbsp(ctx.clock(ctx.escort_until))}</b>"
+    body: list[Flowable] = [para(f"Please stay with {first} until {until}.", st.body)]
+    times = [
+        f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>"
+        + (f" {markup(entry.qualifier)}" if entry.qualifier else "")
+        for entry in ctx.timeline
+        if entry.step_id is not None
+    ]
+    if times:
+        body.append(para(f"<b>{first}'s times.</b> " + ". ".join(times) + ".", st.body))
+    body.extend(text_blocks(ctx, advice.text))
+    if advice.watch_for:
+        body.append(para("<b>Tonight, watch for:</b>", st.body, shared=True))
+        body += [para(markup(sign.sign), st.alert_body, BULLET, shared=True) for sign in advice.watch_for]
+        body.append(Spacer(1, st.sizes.body * 0.4))
+    if advice.when_to_call:
+        body.extend(text_blocks(ctx, advice.when_to_call, lead_in="<b>When to call.</b> "))
+    body.extend(_contact_lines(ctx, (ctx.procedure.contact(contact_id) for contact_id in advice.call)))
+    box = AlertBox(
+        para(who, st.alert_title_dark),
+        body,
+        border=1.5,
+        continued_title=para(f"{who} (continued)", st.alert_title_dark),
+        title_fill=SHADE,
+    )
+    return [Spacer(1, st.sizes.body * 0.6), Group([CutLine(CUT_HERE, REGULAR, st.sizes.small * 1.2), box])]
+
+
 # Page 1 is the one that goes on the fridge: the patient's own times, then the warning signs with whom to
 # call, then who is staying with them. Both boxes come first so that no length of content can push them
 # to a later page; what was done and the longer advice follow.
@@ -241,4 +331,5 @@ SECTIONS: tuple[Section, ...] = (
     what_was_done,
     risks,
     contacts,
+    escort_slip,
 )

@@ -58,6 +58,7 @@ class SheetStyles:
     step_heading: ParagraphStyle
     time_box: ParagraphStyle
     alert_title: ParagraphStyle
+    alert_title_dark: ParagraphStyle
     alert_body: ParagraphStyle
     alert_number: ParagraphStyle
     cell: ParagraphStyle
@@ -141,6 +142,7 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
             spaceAfter=gap + 8,
         ),
         alert_title=_style("alert_title", s.heading * 1.1, s.heading * 1.35, font=BOLD, textColor=PAPER),
+        alert_title_dark=_style("alert_title_dark", s.heading * 1.1, s.heading * 1.35, font=BOLD, textColor=INK),
         alert_body=_style("alert_body", s.body, lead, font=BOLD, leftIndent=s.body * 1.4, bulletIndent=s.body * 0.2),
         alert_number=_style("alert_number", s.number, s.number * 1.25, font=BOLD),
         cell=_style("cell", s.body, lead),

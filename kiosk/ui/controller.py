@@ -284,10 +284,9 @@ class Flow(QObject):
             welcome_page.show_choice(self.theme_choice.size, self._high_contrast)
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
-            timing = ""
-            if screen.step.timing is not None:
-                at = timeline.moment(screen.step.timing, walk.procedure_ended, self.clock.zone)
-                timing = f"{screen.step.timing.label} {timeline.format_clock(at)}"
+            # Every timing of the step that applies to this patient, each with its label and "and until ...".
+            entries = timeline.step_entries(screen.step, walk.procedure_ended, self.clock.zone, walk.factors)
+            timing = "\n".join(entry.sentence for entry in entries)
             as_screen(page, step.StepScreen).show_step(
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
             )
@@ -297,13 +296,14 @@ class Flow(QObject):
                 screen.progress, screen.question.question, screen.question.options, walk.can_go_back
             )
         elif screen.kind is ScreenKind.WARNING_SIGNS:
-            as_screen(page, warning_signs.WarningSignsScreen).show_signs(procedure)
+            as_screen(page, warning_signs.WarningSignsScreen).show_signs(walk.shown)
         elif screen.kind is ScreenKind.ESCORT:
-            until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone)
+            until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone, walk.factors)
+            adult = walk.shown.responsible_adult  # this patient's hours and words (escort rules applied)
             as_screen(page, escort.EscortScreen).show_escort(
                 timeline.format_clock(until),
-                procedure.responsible_adult.hours,
-                advice=procedure.responsible_adult.text,
+                adult.hours,
+                advice=adult.text,
             )
         elif screen.kind is ScreenKind.THANK_YOU:
             as_screen(page, simple.ThankYouScreen).show_thanks(walk.first_name)
@@ -438,7 +438,7 @@ class Flow(QObject):
 
         walk = self._walk()
         assert self.session.procedure is not None
-        until = timeline.escort_until(self.session.procedure, walk.procedure_ended, self.clock.zone)
+        until = timeline.escort_until(self.session.procedure, walk.procedure_ended, self.clock.zone, walk.factors)
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):

@@ -20,6 +20,8 @@ from kiosk.discharge.new_discharge import (
     describe_ended,
     ended_limits,
     format_date_digits,
+    medicines_after_ticks,
+    offered_factors,
     parse_date_of_birth,
     prefilled_medicines,
     reason_problem,
@@ -81,9 +83,46 @@ def test_a_complete_form_becomes_a_new_discharge_in_the_form_the_record_keeps() 
     assert result.procedure_ended == NOW - timedelta(minutes=40)
     assert result.side_level == "Left L5"
     assert result.medicines == ("Kenalog (a steroid)", "Bupivacaine"), "blank lines and repeats dropped"
-    assert result.factors == frozenset({Factor.DIABETIC})
+    assert result.factors == frozenset(), "the Sheffield content depends on no factor: a stray tick is not kept"
     assert result.large_print is True
     assert result.expired_reason is None
+
+
+def test_the_form_offers_only_the_factors_the_procedure_uses_in_the_fixed_order() -> None:
+    assert offered_factors(None) == ()
+    assert offered_factors(injection()) == (), "no condition in the Sheffield file: no ticks"
+    assert offered_factors(block()) == (Factor.DIABETIC, Factor.BLOOD_THINNERS)
+    sedated = sedation_block()
+    assert offered_factors(sedated) == (Factor.DIABETIC, Factor.BLOOD_THINNERS, Factor.SEDATION)
+    form = good_form(
+        procedure_id=sedated.id,
+        factors=frozenset({Factor.DIABETIC, Factor.STEROID_GIVEN}),
+        expired_reason="Checked with the pain team",
+    )
+    result = validate_new_discharge(form, sedated, NOW)
+    assert result.factors == frozenset({Factor.DIABETIC}), "a factor the leaflet does not use is dropped"
+
+
+def sedation_block() -> Procedure:
+    """The block with a medicine given only under sedation (a version-2 condition on a medicine)."""
+    from kiosk.content.model import Condition, Medicine
+
+    midazolam = Medicine("Midazolam (a sedative)", "to help you relax", Condition(all_of=frozenset({Factor.SEDATION})))
+    return dataclasses.replace(block(), medicines=(*block().medicines, midazolam))
+
+
+def test_medicines_follow_the_ticks_but_keep_what_the_nurse_typed() -> None:
+    sedated = sedation_block()
+    plain = prefilled_medicines(sedated)
+    assert "Midazolam (a sedative)" not in plain
+    with_sedation = prefilled_medicines(sedated, frozenset({Factor.SEDATION}))
+    assert with_sedation == (*plain, "Midazolam (a sedative)")
+    typed = (plain[0], "Paracetamol 1 g")  # the nurse removed the steroid line and added one
+    ticked = medicines_after_ticks(typed, sedated, frozenset(), frozenset({Factor.SEDATION}))
+    assert ticked == (plain[0], "Paracetamol 1 g", "Midazolam (a sedative)")
+    assert medicines_after_ticks(ticked, sedated, frozenset({Factor.SEDATION}), frozenset()) == typed
+    edited = (*typed, "Midazolam 2 mg")  # edited by the nurse: not the prefilled line, so it stays
+    assert medicines_after_ticks(edited, sedated, frozenset({Factor.SEDATION}), frozenset()) == edited
 
 
 def test_every_problem_is_reported_at_once() -> None:

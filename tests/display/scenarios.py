@@ -384,3 +384,72 @@ def discharge_with_keyboard(shots: str = "") -> Any:
         "escort": None if escort is None else [escort.name, escort.relationship, escort.phone],
     }
     return out
+
+
+# -- the warning signs read to the end -----------------------------------------------------------------------------
+def _drag_up(area: QScrollArea) -> None:
+    """A finger drag up the page (real X button down, moves, up), as a patient scrolls on to read more."""
+    x, y, w, h = realwin.visible_rect(area.viewport())
+    column = x + w // 2
+    realwin.xdotool("mousemove", str(column), str(y + h - 60))
+    realwin.settle(60)
+    realwin.xdotool("mousedown", "1")
+    for step in range(1, 9):
+        realwin.xdotool("mousemove", str(column), str(y + h - 60 - step * (h - 160) // 8))
+        realwin.settle(20)
+    realwin.xdotool("mouseup", "1")
+    realwin.settle(150)
+
+
+def warning_signs_by_drag(shots: str = "") -> Any:
+    """Largest text on a portrait screen: is "I understand" on the warning signs offered before a finger has
+    dragged the last sign into view, does a tap on it then confirm anything, and after how many drags is it
+    offered (issue 15, H10)."""
+    from kiosk.discharge.flow import ScreenKind
+    from kiosk.ui.patient.warning_signs import WarningSignsScreen
+    from tests.discharge_support import new_discharge
+
+    kiosk = RealKiosk()
+    kiosk.hand_over(new_discharge())
+    realwin.settle(100)
+    realwin.tap_widget(kiosk.button("size-largest"))
+    realwin.tap_widget(kiosk.button("start"))
+    while kiosk.walk_kind() is not ScreenKind.WARNING_SIGNS:
+        if kiosk.walk_kind() is ScreenKind.QUESTION:
+            question = kiosk.session.walk.current.question  # type: ignore[union-attr]
+            kiosk.click(f"option-{question.answer}")
+            kiosk.click("next")
+        else:
+            kiosk.click("understand")
+    realwin.settle(300)
+    screen = kiosk.screen
+    assert isinstance(screen, WarningSignsScreen)
+    button = kiosk.button("understand")
+    hint = screen.scroll_hint
+    out: dict[str, Any] = {
+        "screen": [kiosk.window.width(), kiosk.window.height()],
+        "scroll_max": screen.scroll_area.verticalScrollBar().maximum(),
+        "offered_at_first": button.isEnabled(),
+        "hint_at_first": hint.isVisible(),
+        "hint_clear_of_footer": realwin.visible_rect(hint)[1] + hint.height() <= realwin.visible_rect(button)[1],
+    }
+    if shots:
+        realwin.screenshot(Path(shots) / "warning-signs-top.png")
+    realwin.tap_widget(button)
+    realwin.settle(400)
+    out["after_early_tap"] = _walk_state(kiosk)
+    offered_after = []
+    for _ in range(12):
+        _drag_up(screen.scroll_area)
+        offered_after.append(button.isEnabled())
+        if button.isEnabled():
+            break
+    out["offered_after_drags"] = offered_after
+    out["hint_after"] = hint.isVisible()
+    if shots:
+        realwin.screenshot(Path(shots) / "warning-signs-end.png")
+    realwin.settle(700)  # past the double-tap interval of the last real press
+    realwin.tap_widget(button)
+    realwin.settle(400)
+    out["after_tap"] = _walk_state(kiosk)
+    return out

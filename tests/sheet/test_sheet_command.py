@@ -124,3 +124,23 @@ def test_a_bad_escort_phone_is_a_clear_error(tmp_path: Path, capsys: pytest.Capt
 def test_an_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sheet", "--procedure", "nerve-root-block", "--out", str(tmp_path / "missing" / "x.pdf")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_a_v2_sample_sheet_gives_the_medicines_and_escort_hours_of_the_factors_asked_for(
+    tmp_path: Path, pages: Pages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worked example: midazolam and the 24-hour stay only with ``--factor sedation`` (issue 15)."""
+    from kiosk import paths
+
+    examples = str(paths.PROJECT_ROOT / "tests" / "content" / "examples")
+    monkeypatch.setenv(paths.PROCEDURES_DIR_ENV, examples)  # main() sets it: put back as it was afterwards
+    texts = {}
+    for factors in ((), ("--factor", "sedation")):
+        out = tmp_path / f"sample{len(factors)}.pdf"
+        args = ["--procedures", examples, "sheet", "--procedure", "caudal-epidural", "--out", str(out)]
+        args += ["--ended", "2026-03-05 11:15", "--escort-name", "Joe Bloggs", "--escort-phone", "07700 900456"]
+        assert main([*args, *factors]) == 0
+        texts[factors] = " ".join(" ".join(page.split()) for page in pages(out.read_bytes()))
+    plain, sedated = texts[()], texts[("--factor", "sedation")]
+    assert "Midazolam" in sedated and "Midazolam" not in plain
+    assert "Stays until 11:15 Fri 6 Mar" in sedated and "Stays until 23:15 Thu 5 Mar" in plain

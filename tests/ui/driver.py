@@ -176,7 +176,7 @@ class Kiosk(WindowDriver):
         while True:
             kind = self.walk_kind()
             if kind in (ScreenKind.STEP, ScreenKind.WARNING_SIGNS):
-                self.click("understand")
+                self.understand()
             elif kind is ScreenKind.QUESTION:
                 assert self.session.walk is not None
                 question = self.session.walk.current.question
@@ -208,7 +208,18 @@ class Kiosk(WindowDriver):
                 self.click(f"option-{question.answer}")
                 self.click("next")
             else:
-                self.click("understand")
+                self.understand()
+
+    def understand(self) -> None:
+        """ "I understand" on a step, or on the warning signs after scrolling to the last one."""
+        if self.walk_kind() is ScreenKind.WARNING_SIGNS:
+            self.read_signs()
+        self.click("understand")
+
+    def read_signs(self) -> None:
+        """Scroll the warning signs to the last one, as a patient does, and wait for "I understand"."""
+        self.read_to_end()
+        self.qtbot.waitUntil(lambda: self.button("understand").isEnabled(), timeout=5_000)
 
     def fill_escort(self, name: str = "Ade Smith", relationship: str = "Son", phone: str = ESCORT_PHONE) -> None:
         screen = self.screen

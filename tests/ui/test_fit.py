@@ -91,7 +91,7 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck) -> None:
                 kiosk.flow.idle.check()
                 check("are you still there")
                 kiosk.click("still-here")
-            kiosk.click("understand")
+            kiosk.understand()
     check("thank you")
     kiosk.click("action")
     if kiosk.session.stage is Stage.PIN:

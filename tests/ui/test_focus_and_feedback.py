@@ -48,7 +48,7 @@ def test_no_screen_opens_with_the_focus_on_an_answer_or_a_committing_button(qtbo
             kiosk.type_text(kiosk.screen.name_edit, " Jr")  # type: ignore[attr-defined]
             kiosk.click("confirm-escort")
         else:
-            kiosk.click("understand")
+            kiosk.understand()
     seen.append(("thank-you", _focused_button()))
     assert any(key.startswith("question:") for key, _ in seen)
     assert [(key, name) for key, name in seen if name] == []
@@ -67,7 +67,7 @@ def test_a_tap_never_leaves_a_focus_ring_on_the_button(qtbot: QtBot, tmp_path: P
 def _answer(kiosk: Kiosk, right: bool) -> QuestionScreen:
     kiosk.click("start")
     while kiosk.walk_kind() is not ScreenKind.QUESTION:
-        kiosk.click("understand")
+        kiosk.understand()
     walk = kiosk.session.walk
     assert walk is not None and walk.current.question is not None
     question = walk.current.question

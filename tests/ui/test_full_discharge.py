@@ -75,7 +75,7 @@ def test_diabetic_patient_sees_the_blood_sugar_step_and_a_non_diabetic_does_not(
         headings = []
         while kiosk.walk_kind() is ScreenKind.STEP:
             headings.append(kiosk.session.walk.current.step.id)  # type: ignore[union-attr]
-            kiosk.click("understand")
+            kiosk.understand()
         seen[diabetic] = headings
     assert "blood-sugar" in seen[True]
     assert "blood-sugar" not in seen[False]
@@ -113,8 +113,8 @@ def test_idle_then_resume_carries_on_from_the_record(qtbot: QtBot, tmp_path: Pat
     kiosk = Kiosk(qtbot, tmp_path)
     record_id = start_discharge(kiosk, INJECTION, PATIENT_A)
     kiosk.click("start")
-    kiosk.click("understand")
-    kiosk.click("understand")
+    kiosk.understand()
+    kiosk.understand()
     where = kiosk.session.walk.current  # type: ignore[union-attr]
     kiosk.ticks.advance(kiosk.flow.config.patient_idle_seconds)
     kiosk.flow.idle.check()
@@ -157,7 +157,7 @@ def test_patient_a_then_b_nothing_of_a_on_bs_screens_or_sheet(qtbot: QtBot, tmp_
             seen_on_b += kiosk.texts()
             kiosk.click("confirm-escort")
         else:
-            kiosk.click("understand")
+            kiosk.understand()
     seen_on_b += kiosk.texts()
     kiosk.take_back()
     seen_on_b += kiosk.texts()

@@ -73,8 +73,8 @@ def test_mouse_key_and_touch_events_each_count_as_activity(qtbot: QtBot) -> None
 def walk_a_little(kiosk: Kiosk) -> None:
     kiosk.hand_over(new_discharge(INJECTION, patient=PATIENT_A))
     kiosk.click("start")
-    kiosk.click("understand")
-    kiosk.click("understand")
+    kiosk.understand()
+    kiosk.understand()
 
 
 def test_idle_patient_sees_are_you_still_there_and_can_carry_on(qtbot: QtBot, tmp_path: Path) -> None:

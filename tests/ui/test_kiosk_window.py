@@ -63,7 +63,7 @@ def test_an_unexpected_error_shows_please_ask_a_nurse_and_keeps_what_was_saved(q
     kiosk.hand_over(new_discharge(INJECTION))
     record_id = kiosk.session.record_id
     kiosk.click("start")
-    kiosk.click("understand")
+    kiosk.understand()
 
     def broken() -> None:
         raise ZeroDivisionError("a bug")
@@ -71,7 +71,7 @@ def test_an_unexpected_error_shows_please_ask_a_nurse_and_keeps_what_was_saved(q
     walk = kiosk.session.walk
     assert walk is not None
     walk.understand = broken  # type: ignore[method-assign]
-    kiosk.click("understand")
+    kiosk.understand()
     assert kiosk.session.stage is Stage.ERROR
     assert isinstance(kiosk.screen, ErrorScreen)
     shown = " ".join(kiosk.texts())

@@ -52,7 +52,7 @@ def test_every_patient_screen_shows_the_procedure_title_and_is_touch_sized(qtbot
             kiosk.fill_escort()
             kiosk.click("confirm-escort")
         else:
-            kiosk.click("understand")
+            kiosk.understand()
     check_patient_screen(kiosk, title)
     assert {ScreenKind.STEP, ScreenKind.QUESTION, ScreenKind.WARNING_SIGNS, ScreenKind.ESCORT} <= set(seen)
 
@@ -65,7 +65,7 @@ def test_step_screen_shows_progress_and_back_goes_to_the_previous_step(qtbot: Qt
     assert progress is not None
     total = sum(1 for s in kiosk.session.walk.screens if s.kind is ScreenKind.STEP)  # type: ignore[union-attr]
     assert progress.text() == f"Step 1 of {total}"
-    kiosk.click("understand")
+    kiosk.understand()
     assert progress.text() == f"Step 2 of {total}"
     kiosk.click("back")
     assert progress.text() == f"Step 1 of {total}"
@@ -83,7 +83,7 @@ def test_timed_step_shows_the_clock_time_for_this_patient(qtbot: QtBot, tmp_path
     walk = kiosk.session.walk
     assert walk is not None
     while walk.current.step is None or walk.current.step.timing is None:
-        kiosk.click("understand")
+        kiosk.understand()
     step = walk.current.step
     timing = kiosk.screen.findChild(QLabel, "step-timing")
     assert timing is not None and timing.isVisible()
@@ -95,7 +95,7 @@ def test_wrong_answer_shows_the_explanation_then_asks_again(qtbot: QtBot, tmp_pa
     kiosk.hand_over(new_discharge(INJECTION))
     kiosk.click("start")
     while kiosk.walk_kind() is not ScreenKind.QUESTION:
-        kiosk.click("understand")
+        kiosk.understand()
     question = kiosk.session.walk.current.question  # type: ignore[union-attr]
     wrong = next(i for i in range(len(question.options)) if i != question.answer)
     kiosk.click(f"option-{wrong}")

@@ -51,7 +51,7 @@ def test_i_understand_waits_for_another_programs_lock_without_freezing(qtbot: Qt
     try:
         meter = StallMeter()
         meter.start("I understand, database locked")
-        kiosk.click("understand")
+        kiosk.understand()
         qtbot.wait(300)
         assert kiosk.screen is step and not step.isEnabled()  # waiting for the save, not moved on
         assert kiosk.store.get(record_id).confirmations == ()

@@ -22,7 +22,7 @@ def test_a_wal_deleted_mid_walk_stops_the_kiosk_with_instructions(qtbot: QtBot, 
     kiosk.click("start")
     assert kiosk.walk_kind() is ScreenKind.STEP
     os.unlink(tmp_path / "records.sqlite3-wal")
-    kiosk.click("understand")
+    kiosk.understand()
     assert kiosk.session.stage is Stage.ERROR
     screen = kiosk.screen
     assert isinstance(screen, RecordsStoppedScreen)

@@ -31,6 +31,8 @@ from kiosk.discharge.new_discharge import (
     DischargeForm,
     FormErrors,
     format_date_digits,
+    medicines_after_ticks,
+    offered_factors,
     prefilled_medicines,
     unprintable_name_warning,
     validate_new_discharge,
@@ -221,14 +223,22 @@ class NewDischargeScreen(NursePage):
         self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
 
         self.right.addWidget(label("4. About the patient", "section"))
+        # Every factor has its row, but only those the chosen procedure's content uses are shown (offered_factors).
         self.factor_rows: dict[Factor, TickRow] = {}
         factors = QGridLayout()
         factors.setVerticalSpacing(GAP // 2)
         for index, (factor, text) in enumerate(FACTOR_LABELS.items()):
             row = TickRow(text, name=f"factor-{factor.value}")
+            row.setVisible(False)
+            row.toggled.connect(self._ticks_changed)
             self.factor_rows[factor] = row
             factors.addWidget(row, index, 0)
         self.right.addLayout(factors)
+        self.no_factors = label("", "small")
+        self.no_factors.setObjectName("no-factors")
+        self.no_factors.setVisible(False)
+        self.right.addWidget(self.no_factors)
+        self._ticked: frozenset[Factor] = frozenset()
         self.large_print = TickRow("Large print sheet", name="large-print")
         self.right.addWidget(self.large_print)
         self.right.addStretch(1)
@@ -280,10 +290,19 @@ class NewDischargeScreen(NursePage):
             side=self.side_level.side(),
             level=self.side_level.level(),
             medicines=self.medicines.medicines(),
-            factors=frozenset(f for f, row in self.factor_rows.items() if row.isChecked()),
+            factors=self.ticked_factors(),
             large_print=self.large_print.isChecked(),
             expired_reason=self.reason_edit.text(),
         )
+
+    def ticked_factors(self) -> frozenset[Factor]:
+        """The factors ticked among those offered for the chosen procedure (a hidden row is never ticked)."""
+        offered = offered_factors(self._procedure)
+        return frozenset(f for f in offered if self.factor_rows[f].isChecked())
+
+    def offered(self) -> tuple[Factor, ...]:
+        """The factor ticks shown now, in order."""
+        return offered_factors(self._procedure)
 
     def errors(self) -> dict[str, str]:
         """The messages now shown next to the fields (for tests and the idle wipe check)."""
@@ -310,6 +329,7 @@ class NewDischargeScreen(NursePage):
         self.medicines.clear()
         for row in self.factor_rows.values():
             row.setChecked(False)
+        self._ticked = frozenset()
         self.large_print.setChecked(False)
         self.reason_edit.clear()
         self._show_errors({})
@@ -325,9 +345,11 @@ class NewDischargeScreen(NursePage):
         if self._library is None:
             return
         procedure = self._library.get(str(choice.property("procedure_id")))
-        if self._procedure is None or procedure.id != self._procedure.id:
-            self.medicines.set_medicines(prefilled_medicines(procedure))
+        changed = self._procedure is None or procedure.id != self._procedure.id
         self._show_procedure(procedure)
+        if changed:
+            self.medicines.set_medicines(prefilled_medicines(procedure, self.ticked_factors()))
+            self._ticked = self.ticked_factors()
         self.fields["procedure"].set_error("")
 
     def _show_procedure(self, procedure: Procedure | None) -> None:
@@ -366,6 +388,28 @@ class NewDischargeScreen(NursePage):
         asks = procedure is not None and procedure.asks_side_and_level
         self.side_field.setVisible(asks)
         self.level_field.setVisible(asks)
+        self._show_factors(procedure)
+
+    def _show_factors(self, procedure: Procedure | None) -> None:
+        """Only the ticks this procedure's advice depends on; a tick that no longer applies is cleared."""
+        offered = set(offered_factors(procedure))
+        for factor, row in self.factor_rows.items():
+            if factor not in offered and row.isChecked():
+                row.setChecked(False)
+            row.setVisible(factor in offered)
+        self.no_factors.setText(
+            "Nothing in this leaflet depends on the patient's medical details: no questions here." if procedure else ""
+        )
+        self.no_factors.setVisible(procedure is not None and not offered)
+
+    def _ticks_changed(self, _: bool = False) -> None:
+        """A factor ticked or unticked: the prefilled medicines follow (midazolam only with sedation)."""
+        now = self.ticked_factors()
+        if self._procedure is not None and now != self._ticked:
+            lines = medicines_after_ticks(self.medicines.medicines(), self._procedure, self._ticked, now)
+            if lines != self.medicines.medicines():
+                self.medicines.set_medicines(lines)
+        self._ticked = now
 
     def _submit(self) -> None:
         if self._now is None:

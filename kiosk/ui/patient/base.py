@@ -96,6 +96,17 @@ class PatientPage(QWidget):
             box.addWidget(widget)
         self._layout.insertWidget(1, pinned)
 
+    def pin_below_scroll(self, *widgets: QWidget) -> None:
+        """Show ``widgets`` between the scrolling body and the footer: always in view, next to the buttons."""
+        pinned = QWidget()
+        pinned.setObjectName("page-pinned-below")
+        box = QVBoxLayout(pinned)
+        box.setContentsMargins(MARGIN, 8, MARGIN, 0)
+        box.setSpacing(8)
+        for widget in widgets:
+            box.addWidget(widget)
+        self._layout.insertWidget(self._layout.indexOf(self.scroll_area) + 1, pinned)
+
     def set_procedure(self, title: str) -> None:
         self.banner.set_title(title)
 

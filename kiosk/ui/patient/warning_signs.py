@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.model import Procedure
+from kiosk.advice_text import contact_line, sign_groups
+from kiosk.content.model import Procedure, Urgency
+from kiosk.discharge.read_to_end import ReadToEnd
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
-
-def contact_line(procedure: Procedure, contact_id: str) -> str:
-    """ "Pain Clinic 01752 437706 (office hours)"; a number already in the name ("NHS 111") is not repeated."""
-    contact = procedure.contact(contact_id)
-    text = contact.name
-    if contact.number and contact.number not in contact.name:
-        text += f" {contact.number}"
-    if contact.hours:
-        text += f" ({contact.hours})"
-    return text
+ROLES = {Urgency.EMERGENCY: "warning-emergency", Urgency.URGENT: "warning", Urgency.OFFICE_HOURS: "warning-office"}
+"""Each urgency has its own shape (thick square frame, rounded frame, dashed frame), not only its own words."""
+HEADING_V1 = "Get help urgently if"
+HEADING_V2 = "Get help if you have any of these"
 
 
-def sign_groups(procedure: Procedure) -> list[tuple[list[str], tuple[str, ...]]]:
-    """The warning signs grouped by whom to call, in the content's order: one box per group, so the numbers
-    are not repeated under every sign when they are the same."""
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for flag in procedure.red_flags:
-        groups.setdefault(flag.call, []).append(flag.sign)
-    return [(signs, call) for call, signs in groups.items()]
-
-
-def group_text(procedure: Procedure, signs: list[str], call: tuple[str, ...]) -> str:
-    lines = [f"• {sign}" for sign in signs]
+def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, call: tuple[str, ...]) -> str:
+    lines = [title, ""] if title else []
+    lines += [f"• {sign}" for sign in signs]
+    if advice:
+        lines += ["", advice]
     if call:
         lines.append("")
         lines.append("Call:" if len(call) == 1 else "Call one of:")
@@ -39,13 +30,18 @@ def group_text(procedure: Procedure, signs: list[str], call: tuple[str, ...]) ->
     return "\n".join(lines)
 
 
+SCROLL_HINT = "↓ Scroll down to read every warning sign. Then you can tap “I understand”."
+
+
 class WarningSignsScreen(PatientPage):
+    """The warning signs; "I understand" is offered only once the last sign has been in view (H10)."""
+
     understood = Signal()
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = label("Get help urgently if", "title")
+        self.heading = label(HEADING_V1, "title")
         self.heading.setObjectName("warning-heading")
         self.advice = label("", "")
         self.advice.setObjectName("warning-advice")
@@ -57,25 +53,96 @@ class WarningSignsScreen(PatientPage):
         self.back_button = button("Back", "", name="back")
         self.back_button.clicked.connect(self.back_requested)
         self.understand_button = button("I understand", "primary", name="understand", commit=True)
-        self.understand_button.clicked.connect(self.understood)
+        self.understand_button.clicked.connect(self._understood)
+        self.understand_button.setEnabled(False)
         self.footer.addWidget(self.back_button, 1)
         self.footer.addWidget(self.understand_button, 3)
+        # Says why "I understand" is not offered yet; it goes once the last sign has been in view.
+        self.scroll_hint = label(SCROLL_HINT, "notice")
+        self.scroll_hint.setObjectName("scroll-hint")
+        self.scroll_hint.setVisible(False)
+        self.pin_below_scroll(self.scroll_hint)
+        self.read_to_end = ReadToEnd()
+        bar = self.scroll_area.verticalScrollBar()
+        bar.valueChanged.connect(self._look)
+        bar.rangeChanged.connect(self._look)
+        self.scroll_area.viewport().installEventFilter(self)
 
     def show_signs(self, procedure: Procedure) -> None:
+        """``procedure`` as this patient gets it (``Procedure.for_patient``): the signs that apply, most urgent
+        first, each box with its contacts."""
         for old in self.signs:
             self.body.removeWidget(old)
             old.deleteLater()
         self.signs = []
-        for index, (signs, call) in enumerate(sign_groups(procedure)):
-            box = label(group_text(procedure, signs, call), "warning")
+        self.heading.setText(HEADING_V2 if procedure.has_urgency_groups else HEADING_V1)
+        for index, (title, urgency, signs, advice, call) in enumerate(sign_groups(procedure)):
+            box = label(group_text(procedure, title, signs, advice, call), ROLES[urgency])
+            box.setProperty("urgency", urgency.value)
             box.setObjectName(f"red-flags-{index}")
             self.body.insertWidget(self._signs_at + index, box)
             self.signs.append(box)
         self.advice.setText(procedure.red_flag_advice)
+        self.advice.setVisible(bool(procedure.red_flag_advice))
         self.scroll_area.verticalScrollBar().setValue(0)
+        self.read_to_end.reset()
+        self._offer(False)
+        self._look_soon()
+
+    @property
+    def seen_to_end(self) -> bool:
+        """Whether the last sign has been in view since the signs were last shown."""
+        return self.read_to_end.seen
+
+    def _look_soon(self) -> None:
+        """Look once Qt has laid the new signs out (their geometry is not final until then)."""
+        QTimer.singleShot(0, self, self._look)  # not after the screen is gone
+
+    def _look(self, *_: object) -> None:
+        if not self.signs or not self.isVisible() or self.read_to_end.seen:
+            return
+        content = self.scroll_area.widget()
+        layout = content.layout() if content is not None else None
+        if content is None or layout is None:
+            return
+        needed = content.heightForWidth(content.width()) if content.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = content.sizeHint().height()
+        if content.height() < needed:
+            return  # the page is not at its final size yet: the scroll area's resize calls this again
+        layout.activate()  # new signs get their places now, not at the next event (else they sit at 0, 0)
+        last = self.signs[-1]
+        viewport = self.scroll_area.viewport()
+        # The last sign's bottom edge in the viewport's coordinates: inside it means the patient can see it.
+        bottom = last.mapTo(viewport, last.rect().bottomLeft()).y()
+        if self.read_to_end.look(bottom, 0, viewport.height()):
+            self._offer(True)
+        else:
+            self.scroll_hint.setVisible(True)
+
+    def _offer(self, available: bool) -> None:
+        self.understand_button.setEnabled(available)
+        if available:
+            self.scroll_hint.setVisible(False)
+
+    def _understood(self) -> None:
+        if self.read_to_end.seen:  # a tap that beat the look (or a programmatic click) is not a confirmation
+            self.understood.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._look_soon()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._look_soon()
 
     def clear(self) -> None:
         super().clear()
+        self.read_to_end.reset()
+        self._offer(False)
+        self.scroll_hint.setVisible(False)
         self.advice.clear()
         for sign in self.signs:
             sign.clear()

@@ -116,7 +116,7 @@ def test_a_complete_discharge_by_taps_and_typing(qtbot: QtBot) -> None:
     tap(qtbot, screen, screen.medicines.remove_buttons()[3])
     tap(qtbot, screen, screen.medicines.add_button)
     qtbot.keyClicks(screen.medicines.lines[-1], "Paracetamol 1 g")
-    tap(qtbot, screen, screen.factor_rows[Factor.DIABETIC])
+    assert not any(row.isVisible() for row in screen.factor_rows.values()), "Sheffield depends on no factor"
     tap(qtbot, screen, screen.large_print.checkbox)
 
     result = submit(qtbot, screen)
@@ -129,7 +129,7 @@ def test_a_complete_discharge_by_taps_and_typing(qtbot: QtBot) -> None:
     assert result.side_level == "Right L5"
     assert result.medicines[-1] == "Paracetamol 1 g"
     assert "Dye (contrast)" not in result.medicines
-    assert result.factors == frozenset({Factor.DIABETIC})
+    assert result.factors == frozenset()
     assert result.large_print is True
     assert result.expired_reason is None
     assert screen.errors() == {}
@@ -223,6 +223,44 @@ def test_broken_leaflet_files_are_shown_to_the_nurse(qtbot: QtBot, tmp_path: Pat
     assert screen.problems_label.isVisible()
     assert "broken-leaflet.yaml" in screen.problems_label.text()
     assert list(screen.procedure_buttons) == ["nerve-root-injection"]
+
+
+def test_the_ticks_offered_follow_the_procedure_and_a_tick_that_no_longer_applies_is_cleared(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot, approved_library())
+    assert not any(row.isVisible() for row in screen.factor_rows.values()), "no procedure chosen: no ticks"
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-block"])
+    shown = [f for f, row in screen.factor_rows.items() if row.isVisible()]
+    assert shown == [Factor.DIABETIC, Factor.BLOOD_THINNERS]
+    assert not screen.no_factors.isVisible()
+    tap(qtbot, screen, screen.factor_rows[Factor.DIABETIC])
+    assert screen.form().factors == frozenset({Factor.DIABETIC})
+
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-injection"])
+    assert not any(row.isVisible() for row in screen.factor_rows.values())
+    assert not any(row.isChecked() for row in screen.factor_rows.values()), "the diabetic tick was cleared"
+    assert screen.no_factors.isVisible() and "no questions" in screen.no_factors.text()
+    assert screen.form().factors == frozenset()
+
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-block"])
+    assert not screen.factor_rows[Factor.DIABETIC].isChecked(), "coming back does not bring the old tick back"
+
+
+def test_ticking_sedation_adds_the_sedation_only_medicine_and_unticking_removes_it(qtbot: QtBot) -> None:
+    from kiosk.content.model import Condition, Medicine
+
+    base = approved_library()
+    block = base.get("nerve-root-block")
+    midazolam = Medicine("Midazolam", "to help you relax", Condition(all_of=frozenset({Factor.SEDATION})))
+    sedated = dataclasses.replace(block, medicines=(*block.medicines, midazolam))
+    library = Library(base.directory, (sedated,), ())
+    screen = make_screen(qtbot, library)
+    tap(qtbot, screen, screen.procedure_buttons["nerve-root-block"])
+    assert screen.factor_rows[Factor.SEDATION].isVisible()
+    assert "Midazolam" not in screen.medicines.medicines()
+    tap(qtbot, screen, screen.factor_rows[Factor.SEDATION])
+    assert screen.medicines.medicines()[-1] == "Midazolam"
+    tap(qtbot, screen, screen.factor_rows[Factor.SEDATION])
+    assert "Midazolam" not in screen.medicines.medicines()
 
 
 def test_an_empty_library_says_no_discharge_can_start(qtbot: QtBot) -> None:

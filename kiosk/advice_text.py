@@ -1,0 +1,84 @@
+"""The words the warning-signs screen and the sheet share: urgency titles, contact lines with their routes.
+
+Screen and paper must say the same thing about whom to call and when (a patient reads the screen on the ward and
+the sheet at home at 2 a.m.), so both take these texts from here. Plain Python over the content model; the
+screens and the sheet only lay them out.
+
+Urgency is said in words first ("EMERGENCY", "URGENT", "NOT URGENT"), never by colour alone: screen and sheet
+also give each level its own shape (see ``kiosk/ui/patient/warning_signs.py`` and ``kiosk/sheet/sections.py``).
+"""
+
+from __future__ import annotations
+
+from kiosk.content.model import URGENCY_HEADINGS, Contact, Procedure, Urgency, WarningGroup
+
+LEVEL_WORDS: dict[Urgency, str] = {
+    Urgency.EMERGENCY: "⚠ EMERGENCY",
+    Urgency.URGENT: "URGENT",
+    Urgency.OFFICE_HOURS: "NOT URGENT",
+}
+
+
+def group_title(group: WarningGroup) -> str:
+    """ "⚠ EMERGENCY: Call 999 or go to A&E now": the level's word, then the author's heading or the default."""
+    heading = group.heading or URGENCY_HEADINGS[group.urgency]
+    return f"{LEVEL_WORDS[group.urgency]}: {heading}"
+
+
+def route_text(procedure: Procedure, contact: Contact) -> str:
+    """ "at other times: NHS 111 (111)" for a contact with opening hours and somewhere to send the patient when it
+    is closed; "" otherwise. Printed whole, so a patient at night needs no clock arithmetic on the hours."""
+    if contact.open is None or not contact.otherwise:
+        return ""
+    try:
+        other = procedure.contact(contact.otherwise)
+    except KeyError:  # narrowed away for this patient: the checker makes sure another contact remains
+        return ""
+    dial = other.dial
+    shown = f"{other.name} ({dial})" if dial and dial not in other.name else other.name
+    return f"at other times: {shown}"
+
+
+def contact_details(procedure: Procedure, contact: Contact) -> str:
+    """What goes in brackets after the name: when to use it, its hours, and where to go when it is closed."""
+    hours = contact.hours_text
+    if contact.when and hours.startswith("Every "):
+        hours = "every" + hours[len("Every") :]  # "tonight, if you are worried, every day, 07:00 to 21:00"
+    details = ", ".join(part for part in (contact.when, hours) if part)
+    route = route_text(procedure, contact)
+    if route:
+        details = f"{details}; {route}" if details else route
+    return details
+
+
+def contact_line(procedure: Procedure, contact_id: str) -> str:
+    """ "Pain Clinic 01234 567890 ext 4321 (Mon to Fri, 08:30 to 17:00; at other times: NHS 111 (111))".
+
+    A number already in the name ("NHS 111") is not repeated."""
+    contact = procedure.contact(contact_id)
+    text = contact.name
+    dial = contact.dial
+    if dial and (contact.number or "") not in contact.name:
+        text += f" {dial}"
+    details = contact_details(procedure, contact)
+    if details:
+        text += f" ({details})"
+    return text
+
+
+def sign_groups(procedure: Procedure) -> list[tuple[str, Urgency, list[str], str, tuple[str, ...]]]:
+    """The warning signs as boxes, most urgent first: (title, urgency, signs, advice, contact ids to call).
+
+    A version-2 file: one box per urgency group, with its title and advice. A version-1 file (no urgency
+    groups): the signs grouped by whom to call, in the content's order, no title (the screen's heading says
+    "Get help urgently if"), the general advice after the last box, as before version 2.
+    """
+    if procedure.has_urgency_groups:
+        return [
+            (group_title(group), group.urgency, [flag.sign for flag in group.signs], group.advice, group.call)
+            for group in procedure.groups
+        ]
+    by_call: dict[tuple[str, ...], list[str]] = {}
+    for flag in procedure.red_flags:
+        by_call.setdefault(flag.call, []).append(flag.sign)
+    return [("", Urgency.URGENT, signs, "", call) for call, signs in by_call.items()]
