@@ -6,6 +6,7 @@ chosen palette (standard or high contrast) and text-size step, so the patient ca
 
 from __future__ import annotations
 
+import gc
 import re
 import tomllib
 from dataclasses import dataclass
@@ -97,4 +98,17 @@ def stylesheet(choice: ThemeChoice = ThemeChoice()) -> str:
 
 
 def apply(app: QApplication, choice: ThemeChoice = ThemeChoice()) -> None:
-    app.setStyleSheet(stylesheet(choice))
+    """Restyle every widget, with Python's cyclic garbage collector held off meanwhile.
+
+    ``setStyleSheet`` walks every widget of the application and re-polishes each, calling into Python (event
+    filters, ``changeEvent``) as it goes. A garbage collection started by one of those calls could delete a widget
+    the walk has yet to reach: the suite died twice of a segmentation fault inside this call. Garbage is collected
+    after the walk instead, at the collector's next turn.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        app.setStyleSheet(stylesheet(choice))
+    finally:
+        if was_enabled:
+            gc.enable()

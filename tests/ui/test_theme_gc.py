@@ -1,0 +1,80 @@
+"""Restyling the application must not run Python's garbage collector in the middle of Qt's walk over every widget.
+
+The suite died twice of a segmentation fault in ``theme.apply`` ("Garbage-collecting" in the fault's trace): a
+collection started inside ``setStyleSheet`` deleted widgets Qt was about to re-polish. Here the collector is made to
+run at every allocation while unreachable widgets wait to be collected and a Python event filter allocates during
+the walk.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.theme import TextSize, ThemeChoice
+
+
+class Allocating(QObject):
+    """A Python event filter, as the kiosk's idle watcher is: it allocates for every event."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.polished = 0
+        self.collections = 0  # counted by the gc callback
+        self.collected_during_walk = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish:
+            self.polished += 1
+            before = self.collections
+            [object() for _ in range(50)]
+            self.collected_during_walk += self.collections - before
+        return False
+
+
+@pytest.fixture
+def eager_collector() -> Iterator[None]:
+    thresholds = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def garbage_widgets(count: int) -> None:
+    """Widgets alive only through a reference cycle: only the cyclic collector frees them."""
+    for _ in range(count):
+        window = QWidget()
+        labels = [QLabel("text", window) for _ in range(3)]
+        window.setProperty("cycle", 1)
+        holder: dict[str, object] = {"window": window, "labels": labels}
+        holder["self"] = holder
+        window.show()
+
+
+def test_no_collection_runs_during_the_restyling_walk(qapp: QApplication, eager_collector: None) -> None:
+    spy = Allocating()
+    qapp.installEventFilter(spy)
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            spy.collections += 1
+
+    try:
+        garbage_widgets(40)
+        gc.callbacks.append(note)
+        theme.apply(qapp, ThemeChoice(size=TextSize.LARGEST))
+        theme.apply(qapp, ThemeChoice())
+    finally:
+        gc.callbacks.remove(note)
+        qapp.removeEventFilter(spy)
+    gc.collect()
+    assert spy.polished > 0
+    assert spy.collections > 0  # the collector did run, just never inside the walk
+    assert spy.collected_during_walk == 0
