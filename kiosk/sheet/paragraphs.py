@@ -8,6 +8,7 @@ nothing about one patient stays in memory for the next (hazard H3).
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from typing import Any
 
@@ -21,6 +22,8 @@ SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures
 # (markup, id(style)) -> parsed fragments; (markup, id(style), width) -> (lines, height, wrap widths).
 _shared_frags: dict[tuple[str, int], Any] = {}
 _shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float]]] = {}
+
+log = logging.getLogger(__name__)
 
 
 def clear_shared() -> None:
@@ -52,7 +55,7 @@ class SheetParagraph(Paragraph):
             key = (*self._share_key, availWidth) if self._share_key else None
             remembered = _shared_lines.get(key) if key else None
             if remembered is None:
-                super().wrap(availWidth, availHeight)
+                self._wrap_or_unshaped(availWidth, availHeight)
                 remembered = (self.blPara, self.height, self._wrapWidths)
                 if key and len(_shared_lines) < SHARED_LIMIT:
                     _shared_lines[key] = remembered
@@ -60,6 +63,24 @@ class SheetParagraph(Paragraph):
         self.width = availWidth
         self.blPara, self.height, self._wrapWidths = self._wrapped
         return self.width, self.height
+
+    def _wrap_or_unshaped(self, availWidth: float, availHeight: float) -> None:
+        """Wrap; if HarfBuzz shaping breaks inside reportlab, wrap the text unshaped instead.
+
+        reportlab's shaping raises (KeyError, then AttributeError ``hbAddPrivate``) when HarfBuzz returns a glyph
+        the run's font lacks, e.g. an Arabic vowel mark typed after a Chinese letter (found by Hypothesis). A name
+        must never stop the sheet: unshaped it prints with its letters unjoined, which the nurse can still read.
+        """
+        try:
+            super().wrap(availWidth, availHeight)
+        except (KeyError, AttributeError):
+            if not getattr(self.style, "shaping", 0):
+                raise
+            log.warning("a paragraph could not be shaped; it is printed unshaped")
+            unshaped = self.style.parent  # _shaped() makes every shaped style a child of the unshaped one
+            assert isinstance(unshaped, ParagraphStyle)
+            self.style = unshaped
+            super().wrap(availWidth, availHeight)
 
 
 def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: bool = False) -> Paragraph:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import WardConfig
@@ -141,6 +141,7 @@ names = st.text(min_size=1, max_size=160).filter(lambda text: clean(text).strip(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=names, escort=names)
+@example(name="0", escort="e缝ٚ")  # found by Hypothesis: Latin, CJK and an Arabic mark in one name broke shaping
 def test_any_name_builds_a_sheet(name: str, escort: str, procedure_once: Procedure, config: WardConfig) -> None:
     """Whatever is typed as a name, the sheet is built: a patient never leaves without it."""
     pdf = _sheet(procedure_once, config, name, escort_name=escort)

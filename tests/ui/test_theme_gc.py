@@ -39,12 +39,16 @@ class Allocating(QObject):
 
 @pytest.fixture
 def eager_collector() -> Iterator[None]:
-    thresholds = gc.get_threshold()
+    """The collector on (something earlier in the run may have turned it off) and running at every allocation."""
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(1, 1, 1)
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
+        if not enabled:
+            gc.disable()
 
 
 def garbage_widgets(count: int) -> None:
