@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.clock import FakeClock
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import KioskSession, PinPurpose, SignInRefused, Stage
 from kiosk.records.nurses import NurseAccounts
@@ -117,3 +118,38 @@ def test_a_wipe_forgets_the_open_call(tmp_path: Path) -> None:
     session.wipe()
     assert not session.help.active
     assert isinstance(session.store.connection, sqlite3.Connection)
+
+
+def test_the_review_and_the_export_show_each_call_and_who_answered_it(tmp_path: Path) -> None:
+    """Recorded on the discharge: the nurse's review lists each call; the ward's export counts them."""
+    from datetime import date, timedelta
+
+    from kiosk.discharge import review
+    from kiosk.records.export import HEADER, export_rows
+
+    session = patient_on_a_question(tmp_path)
+    record_id, procedure = session.record_id, session.procedure
+    assert record_id is not None and procedure is not None
+    clock = session.store.clock
+    assert isinstance(clock, FakeClock)
+    call = session.help_requested()
+    assert call is not None
+    session.help.save_request(*call)
+    asked = clock.now()
+    clock.advance(minutes=3)
+    session.nurse_requested()
+    session.pin_entered(NURSE, PIN)
+    second = session.help_requested()  # a second call, still open when the kiosk is cleared
+    assert second is not None
+    session.help.save_request(*second)
+    session.wipe()
+    record = session.store.get(record_id)
+    lines = review.summarise(record, procedure).help_calls
+    answered = asked + timedelta(minutes=3)
+    assert lines == (
+        f"{asked:%H:%M} The patient asked for help: answered {answered:%H:%M} by {NURSE}",
+        f"{answered:%H:%M} The patient asked for help: not answered on the kiosk",
+    )
+    (row,) = export_rows(session.store.connection, date(2000, 1, 1), date(2100, 1, 1))
+    columns = dict(zip(HEADER, row, strict=True))
+    assert (columns["help_calls"], columns["help_calls_answered"]) == ("2", "1")
