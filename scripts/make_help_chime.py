@@ -2,13 +2,15 @@
 
 Generated here from sine waves, so it holds no third-party material: two soft bell tones (880 Hz then 660 Hz,
 each fading out) and a pause, two seconds in all; the kiosk loops it while a patient waits for a nurse.
-Run: python scripts/make_help_chime.py
+Run: python scripts/make_help_chime.py [OUT] (OUT: another file, as tests/ui/test_help_sound.py does to check
+that the shipped file is exactly what this writes)
 """
 
 from __future__ import annotations
 
 import math
 import struct
+import sys
 import wave
 from pathlib import Path
 
@@ -31,14 +33,15 @@ def tone(freq: float, seconds: float, volume: float = 0.45) -> list[float]:
 
 
 def main() -> None:
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     samples = tone(880.0, 0.45) + tone(660.0, 0.6) + [0.0] * int(RATE * 0.95)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(OUT), "wb") as out:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(target), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
         out.writeframes(b"".join(struct.pack("<h", int(max(-1.0, min(1.0, s)) * 32000)) for s in samples))
-    print(f"wrote {OUT} ({len(samples) / RATE:.2f} s)")
+    print(f"wrote {target} ({len(samples) / RATE:.2f} s)")
 
 
 if __name__ == "__main__":
