@@ -458,8 +458,9 @@ class Flow(QObject):
             else:
                 self.handle_error(exc)
 
+        key = self._shown_key(ScreenKind.ESCORT)
         self._save_then(
-            lambda: walk.record_escort(name, relationship, phone, until),
+            lambda: walk.record_escort(key, name, relationship, phone, until),
             lambda _: self.show_patient_screen(),
             refused,
         )
@@ -467,7 +468,13 @@ class Flow(QObject):
     @guarded
     def _nobody(self) -> None:
         walk = self._walk()
-        self._save_then(walk.nobody, lambda _: self.session.patient_nobody())
+        key = self._shown_key(ScreenKind.ESCORT)
+
+        def then(recorded: bool) -> None:
+            if recorded:
+                self.session.patient_nobody()
+
+        self._save_then(lambda: walk.nobody(key), then)
 
     @guarded
     def _text_size(self, size: str) -> None:

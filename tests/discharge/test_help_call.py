@@ -90,7 +90,7 @@ def test_help_from_nobody_staying_goes_back_there(tmp_path: Path) -> None:
     session = patient_on_a_question(tmp_path)
     assert session.walk is not None
     walk_to(session.walk, ScreenKind.ESCORT)
-    session.walk.nobody()
+    session.walk.nobody(session.walk.current.key)
     session.patient_nobody()
     session.help_requested()
     session.nurse_requested()
