@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import parse_config
@@ -18,29 +18,71 @@ from tests.discharge_support import BLOCK, new_discharge
 from tests.ui.driver import CONFIG, NURSE, Kiosk
 
 
+@pytest.mark.qt_log_ignore(r"PulseAudioService: pa_context_connect\(\) failed")
 def test_every_patient_screen_has_i_need_help(qtbot: QtBot, tmp_path: Path) -> None:
+    """On every patient screen (welcome, each step, question, answer feedback, escort, warning signs, "Are you
+    still there?", thank you, "nobody is staying"), "I need help" says so, calls (no PIN pad: the old banner
+    button "Nurse" opened one), and after the nurse's PIN the same screen is back."""
     kiosk = Kiosk(qtbot, tmp_path)
     kiosk.hand_over(new_discharge(BLOCK))
-    seen = []
-    assert kiosk.button("help").text() == "I need help"
+    seen: list[str] = []
+
+    def call_and_answer(where: str) -> None:
+        seen.append(where)
+        page, key = kiosk.screen, kiosk.session.walk.current.key if kiosk.session.walk else ""
+        help_button = kiosk.button("help")
+        assert help_button.text() == "I need help" and help_button.isVisible(), where
+        assert not [b for b in kiosk.screen.findChildren(QPushButton, "banner-nurse") if b.isVisible()], where
+        kiosk.click(help_button)
+        assert kiosk.session.stage is Stage.HELP and isinstance(kiosk.screen, HelpScreen), where
+        kiosk.click("help-answer")
+        kiosk.type_pin()
+        assert kiosk.screen is page, where
+        assert (kiosk.session.walk.current.key if kiosk.session.walk else "") == key, where
+
+    call_and_answer("welcome")
     kiosk.click("start")
+    asked_idle = False
     while kiosk.walk_kind() is not ScreenKind.THANK_YOU:
-        seen.append(kiosk.walk_kind())
-        assert kiosk.button("help").isVisible(), kiosk.walk_kind()
-        assert not [b for b in kiosk.screen.findChildren(type(kiosk.button("help")), "banner-nurse") if b.isVisible()]
         walk = kiosk.session.walk
         assert walk is not None
+        call_and_answer(walk.current.key)
         if walk.current.kind is ScreenKind.QUESTION:
             assert walk.current.question is not None
             kiosk.click(f"option-{walk.current.question.answer}")
+            call_and_answer(f"{walk.current.key} answered")
             kiosk.click("next")
         elif walk.current.kind is ScreenKind.ESCORT:
             kiosk.fill_escort()
             kiosk.click("confirm-escort")
         else:
+            if not asked_idle:
+                asked_idle = True
+                kiosk.ticks.advance(CONFIG.patient_idle_seconds + 1)
+                kiosk.flow.idle.check()
+                idle_page = kiosk.screen
+                assert kiosk.button("still-here").isVisible()
+                kiosk.click("help")  # from "Are you still there?": the countdown stops, the call is made
+                assert kiosk.session.stage is Stage.HELP
+                kiosk.ticks.advance(CONFIG.idle_countdown_seconds + 60)
+                kiosk.flow.tick_countdown()
+                assert kiosk.session.stage is Stage.HELP and kiosk.session.walk is walk
+                kiosk.click("help-answer")
+                kiosk.type_pin()
+                assert kiosk.screen is not idle_page and kiosk.session.walk is walk
+                seen.append("are you still there")
             kiosk.understand()
-    assert kiosk.button("help").isVisible()
-    assert ScreenKind.ESCORT in seen and ScreenKind.QUESTION in seen
+    call_and_answer("thank you")
+    assert any(s.startswith("question") for s in seen) and "escort" in seen and "are you still there" in seen
+
+    kiosk.session.lock()
+    kiosk.sign_in()
+    kiosk.hand_over(new_discharge(BLOCK))
+    kiosk.walk_to_escort()
+    kiosk.click("nobody")
+    assert kiosk.session.stage is Stage.NO_ESCORT
+    call_and_answer("nobody is staying")
+    assert kiosk.session.stage is Stage.NO_ESCORT
 
 
 # The suite's own process has no sound server (tests/conftest.py points PulseAudio at nothing, so the result is
