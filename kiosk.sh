@@ -26,8 +26,9 @@ RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
              espeak-ng speech-dispatcher speech-dispatcher-espeak-ng
              fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-nanum)
 # Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb and xdotool for real
-# windows, PostgreSQL for the central store (the tests start a private server of their own).
-TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool postgresql)
+# windows, PostgreSQL for the central store (the tests start a private server of their own), PulseAudio to hear
+# the call-for-help chime on a null sink (tests/ui/test_help_sound.py starts a private server of its own).
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool postgresql pulseaudio pulseaudio-utils)
 
 missing_apt() {
     local pkg

@@ -45,6 +45,10 @@ idle_countdown_seconds = 30
 # A nurse screen untouched this long locks.
 nurse_idle_seconds = 300
 
+[help]
+# "I need help" on a patient screen shows "A nurse is on the way" and plays a repeating chime. false: no sound.
+sound = true
+
 [records]
 # Discharges older than this are deleted, with their sheets.
 retention_days = 90
@@ -100,6 +104,7 @@ class WardConfig:
     central_password_file: str = ""
     central_sslmode: str = "prefer"
     unsent_warning_minutes: int = 15
+    help_sound: bool = True
 
     @property
     def zone(self) -> ZoneInfo:
@@ -141,6 +146,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("records", "central_password_file"): "central_password_file",
     ("records", "central_sslmode"): "central_sslmode",
     ("records", "unsent_warning_minutes"): "unsent_warning_minutes",
+    ("help", "sound"): "help_sound",
 }
 
 

@@ -172,6 +172,8 @@ class DemoRun(WindowDriver):
             printer_queue=self._queue(),
             # A proof of every screen: the Sheffield draft is shown too, marked DRAFT with the nurse's reason.
             allow_drafts=True,
+            # The pictures include "A nurse is on the way": no chime from the machine taking them.
+            help_sound=False,
         )
         self.clock = FakeClock(DEMO_NOW)
         self.ticks = Ticks()
@@ -326,6 +328,10 @@ class DemoRun(WindowDriver):
                     self.flow.tick_countdown()
                     self.shot("idle warning")
                     self.press("still-here")
+                    self.press("help")
+                    self.shot("a nurse is on the way")
+                    self.press("help-answer")
+                    self.pin(shoot="nurse pin answer a call for help")
                 self.press("understand")
             elif kind is ScreenKind.QUESTION:
                 assert screen.question is not None

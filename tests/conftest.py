@@ -10,6 +10,10 @@ import pytest
 
 # Must be set before anything imports Qt: with no display and no platform, Qt aborts the whole run (exit 134).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No sound server for the suite's own process, on every machine alike: Qt Multimedia finds no audio output, and
+# the call for help's alert is visible only (what tests/ui/test_help.py checks). The chime on a real audio server
+# is tests/ui/test_help_sound.py, which starts its own PulseAudio null sink for a child process.
+os.environ["PULSE_SERVER"] = "unix:/nonexistent/kiosk-tests-have-no-sound-server"
 
 from kiosk import paths
 

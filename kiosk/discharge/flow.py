@@ -264,10 +264,15 @@ class PatientWalk:
             return screen
         return self._advance()
 
-    def record_escort(self, name: str, relationship: str, phone_text: str, stays_until: datetime) -> PatientScreen:
-        """Validate and save the escort; raises ``ValidationError`` (with a patient-readable title) if not valid."""
+    def record_escort(
+        self, key: str, name: str, relationship: str, phone_text: str, stays_until: datetime
+    ) -> PatientScreen:
+        """Validate and save the escort given on screen ``key``; raises ``ValidationError`` (with a
+        patient-readable title) if not valid. A tap for a screen no longer shown saves nothing."""
         from kiosk.record import fields
 
+        if not self.is_current(key):
+            return self.current
         self._expect(ScreenKind.ESCORT)
         name = fields.validate_person_name(name, field="escort_name")
         relationship = fields.validate_relationship(relationship)
@@ -283,12 +288,16 @@ class PatientWalk:
             self.end = WalkEnd.FINISHED
         return screen
 
-    def nobody(self) -> None:
-        """ "Nobody is staying with me": saved now; the patient part stops until a nurse records a reason."""
+    def nobody(self, key: str) -> bool:
+        """ "Nobody is staying with me" on screen ``key``: saved now; the patient part stops until a nurse records
+        a reason. False (nothing saved) for a tap meant for a screen no longer shown."""
+        if not self.is_current(key):
+            return False
         self._expect(ScreenKind.ESCORT)
         self._store.record_no_escort(self.record_id)
         self._saved()
         self.end = WalkEnd.NEEDS_NURSE
+        return True
 
     def back(self) -> PatientScreen:
         if self.can_go_back:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from kiosk.content import personalise
 from kiosk.content.model import Procedure
 from kiosk.discharge.flow import WARNING_SIGNS_ID
-from kiosk.record.model import AnswerAttempt, DischargeRecord, EscortAnswer
+from kiosk.record.model import HELP_ANSWERED, HELP_REQUESTED, AnswerAttempt, DischargeRecord, EscortAnswer
 from kiosk.record.timeline import format_clock
 
 """The override kind the record store reads as the no-escort reason (``kiosk.records.reading``)."""
@@ -70,6 +70,8 @@ class ReviewSummary:
     """(label, value) pairs for the escort, or one ("Nobody", reason) pair."""
     overrides: tuple[tuple[str, str], ...]
     blockers: tuple[str, ...]
+    help_calls: tuple[str, ...] = ()
+    """One line per "I need help" the patient tapped: when, and when and by whom it was answered."""
 
     @property
     def can_sign_off(self) -> bool:
@@ -108,7 +110,19 @@ def summarise(record: DischargeRecord, procedure: Procedure) -> ReviewSummary:
     escort = _escort_lines(record)
     blockers = _blockers(record, tuple(steps), tuple(questions))
     decisions = tuple(pair for pair in record.overrides if pair[0] != GONE_OVER_OVERRIDE)  # shown by each question
-    return ReviewSummary(tuple(steps), tuple(questions), escort, decisions, blockers)
+    return ReviewSummary(tuple(steps), tuple(questions), escort, decisions, blockers, help_lines(record))
+
+
+def help_lines(record: DischargeRecord) -> tuple[str, ...]:
+    """The patient's calls for help (issue 12 item 7), each with the nurse's PIN that answered it. A call with no
+    answer was open when the kiosk was cleared (an error, a restart): the review says so."""
+    lines: list[list[str]] = []
+    for event in record.help_calls:
+        if event.kind == HELP_REQUESTED:
+            lines.append([f"{event.at:%H:%M} The patient asked for help", "not answered on the kiosk"])
+        elif event.kind == HELP_ANSWERED and lines and lines[-1][1].startswith("not answered"):
+            lines[-1][1] = f"answered {event.at:%H:%M} by {event.nurse_name}"
+    return tuple(f"{asked}: {answer}" for asked, answer in lines)
 
 
 def gone_over_reason(line: QuestionLine) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from kiosk.discharge import review
 from kiosk.discharge.flow import PatientWalk, WalkEnd
+from kiosk.discharge.help_call import HelpCall
 from kiosk.errors import KioskError
 from kiosk.record.model import NO_ESCORT_OVERRIDE, DischargeRecord, DischargeState, EscortAnswer
 
@@ -50,6 +51,7 @@ class Stage(StrEnum):
     PRINT = "print"
     ERROR = "error"
     CLOSED = "closed"
+    HELP = "help"  # the patient tapped "I need help": "A nurse is on the way" until a nurse's PIN
 
 
 PATIENT_STAGES = frozenset({Stage.PATIENT, Stage.NO_ESCORT})
@@ -61,6 +63,7 @@ class PinPurpose(StrEnum):
     NO_ESCORT = "no-escort"
     SIGN_OFF = "sign-off"
     CLOSE = "close"
+    HELP = "help"
     TAKE_BACK = "take-back"  # the patient is done: the review (and its checklist) only behind a nurse's PIN (F9)
 
 
@@ -69,6 +72,7 @@ PIN_TITLES: dict[PinPurpose, str] = {
     PinPurpose.NO_ESCORT: "Nurse: nobody is staying with the patient",
     PinPurpose.SIGN_OFF: "Sign off this discharge",
     PinPurpose.CLOSE: "Close the kiosk",
+    PinPurpose.HELP: "Nurse: answer the patient's call for help",
     PinPurpose.TAKE_BACK: "Nurse: take the tablet back",
 }
 
@@ -135,6 +139,7 @@ class KioskSession:
         self.record_id: str | None = None
         self.procedure: Procedure | None = None
         self.walk: PatientWalk | None = None
+        self.help: HelpCall[Stage] = HelpCall(store)
         self.reprint = False
         self._before_pin = Stage.LOCKED
         self._pending_checklist: tuple[tuple[str, bool], ...] = ()
@@ -156,6 +161,7 @@ class KioskSession:
         self.record_id = None
         self.procedure = None
         self.walk = None
+        self.help.forget()
         self.reprint = False
         self._pending_checklist = ()
         self._reason_target = None
@@ -170,8 +176,38 @@ class KioskSession:
         if self.stage is Stage.PATIENT and self.walk is not None and self.walk.end is WalkEnd.FINISHED:
             self._ask_pin(PinPurpose.TAKE_BACK)  # cancel goes back to the patient's "thank you"
             return
+        if self.stage is Stage.HELP:
+            self._ask_pin(PinPurpose.HELP)  # cancel goes back to "A nurse is on the way"
+            return
         purpose = PinPurpose.NO_ESCORT if self.stage is Stage.NO_ESCORT else PinPurpose.UNLOCK
         self._ask_pin(purpose)
+
+    def help_requested(self) -> tuple[str, datetime] | None:
+        """ "I need help" on a patient screen: "A nurse is on the way" at once (issue 12 item 7). Returns the call
+        to save on the discharge (record id, time of the tap: ``help.save_request``), or None: no patient screen,
+        or a call is already open (a second tap is no second call). The walk is kept exactly as it is."""
+        if self.stage not in PATIENT_STAGES or self.record_id is None:
+            return None
+        at = self._now()
+        if not self.help.open(self.record_id, self.stage, at):
+            return None
+        self._go(Stage.HELP)
+        return self.record_id, at
+
+    @property
+    def help_pending(self) -> bool:
+        """A call for help is open and showing: "A nurse is on the way", or the PIN pad opened to answer it."""
+        return self.help.active and (
+            self.stage is Stage.HELP or (self.stage is Stage.PIN and self.pin_purpose is PinPurpose.HELP)
+        )
+
+    def nurse_idle(self) -> None:
+        """A nurse screen (or the PIN pad) left untouched: it locks. But a PIN pad opened to answer a call for help
+        goes back to "A nurse is on the way": the patient is still waiting, and their walk is not wiped (H3)."""
+        if self.stage is Stage.PIN and self.pin_purpose is PinPurpose.HELP:
+            self.pin_cancelled()
+        else:
+            self.lock()
 
     def first_nurse_setup_open(self) -> bool:
         """The on-screen set-up only on a kiosk that never had a nurse (F1); otherwise, with no active account,
@@ -241,6 +277,12 @@ class KioskSession:
             self._sign_off(name)
         elif purpose is PinPurpose.TAKE_BACK:
             self._take_back()
+        elif purpose is PinPurpose.HELP:
+            # The nurse came: the call is answered under their name and the tablet goes back to the patient,
+            # on the screen they were on (the nurse is not left signed in on a patient screen).
+            back = self.help.answered(name)
+            self.nurse = None
+            self._go(back)
         else:
             self.walk = None  # a nurse taking over mid-walk: the discharge stays resumable from the list
             self.record_id = None

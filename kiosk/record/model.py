@@ -83,6 +83,21 @@ class SignOff:
     checklist: tuple[tuple[str, bool], ...] = ()
 
 
+HELP_REQUESTED = "requested"
+"""A patient tapped "I need help" (issue 12 item 7)."""
+HELP_ANSWERED = "answered"
+"""A nurse's PIN answered the patient's call for help."""
+
+
+@dataclass(frozen=True)
+class HelpEvent:
+    """One line of a discharge's calls for help: the patient's call, or the nurse who answered it."""
+
+    kind: str  # HELP_REQUESTED or HELP_ANSWERED
+    at: datetime
+    nurse_name: str = ""
+
+
 NO_ESCORT_OVERRIDE = "no-escort"
 """The override a nurse records to discharge a patient with nobody staying (its reason is the escort reason)."""
 
@@ -123,6 +138,7 @@ class DischargeRecord:
     answers: tuple[AnswerAttempt, ...] = ()
     sign_off: SignOff | None = None
     overrides: tuple[tuple[str, str], ...] = ()
+    help_calls: tuple[HelpEvent, ...] = ()  # oldest first
     # The nurse who started the discharge (added for the audit export; empty in records made before it).
     started_by: str = ""
 

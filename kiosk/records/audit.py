@@ -50,6 +50,7 @@ DIGESTED: dict[str, tuple[str, ...]] = {
     "escorts": ("record_id", "name", "relationship", "phone", "phone_display", "stays_until", "recorded_at"),
     "overrides": ("record_id", "kind", "reason", "nurse_name", "at"),
     "sign_offs": ("record_id", "nurse_name", "signed_at", "checklist"),
+    "help_calls": ("record_id", "kind", "nurse_name", "at"),
     "print_events": (
         "record_id",
         "kind",
@@ -75,6 +76,8 @@ EVENT_TABLE: dict[str, str] = {
     "abandoned": "overrides",
     "signed-off": "sign_offs",
     "print-event": "print_events",
+    "help-requested": "help_calls",
+    "help-answered": "help_calls",
 }
 
 _THINGS = {
@@ -85,6 +88,7 @@ _THINGS = {
     "overrides": "nurse override",
     "sign_offs": "sign-off",
     "print_events": "print event",
+    "help_calls": "call for help",
 }
 
 

@@ -1,7 +1,8 @@
 """The ward's audit export: one CSV row per discharge, for the ward manager's spreadsheet.
 
 It answers "was every discharge done properly?": state, times, which nurse started and signed it off, whether
-the escort was recorded, whether the sheet printed and was handed over. It carries no patient identifiers and
+the escort was recorded, whether the sheet printed and was handed over, how many times the patient called for
+help and how many calls a nurse answered on the kiosk. It carries no patient identifiers and
 no free text (override reasons may name people): the record id links back to the kiosk while the record is
 kept. Cells that a spreadsheet would run as a formula are quoted, and the file is written whole or not at all.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.errors import EnvironmentProblem
 from kiosk.private import write_atomically
-from kiosk.record.model import DischargeRecord
+from kiosk.record.model import HELP_ANSWERED, HELP_REQUESTED, DischargeRecord
 from kiosk.records.reading import load_discharges
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ HEADER = (
     "reprints",
     "print_failures",
     "sheet_in_hand_at",
+    "help_calls",
+    "help_calls_answered",
 )
 _FAILURES = frozenset({"refused", "stuck", "failed"})
 
@@ -109,6 +112,8 @@ def _row(record: DischargeRecord, events: list[tuple[str, str, int]]) -> list[st
         str(sum(1 for kind, _, reprint in events if kind == "submitted" and reprint)),
         str(sum(1 for kind, _, _ in events if kind in _FAILURES)),
         datetime.fromisoformat(in_hand[-1]).isoformat(timespec="seconds") if in_hand else "",
+        str(sum(1 for call in record.help_calls if call.kind == HELP_REQUESTED)),
+        str(sum(1 for call in record.help_calls if call.kind == HELP_ANSWERED)),
     ]
 
 

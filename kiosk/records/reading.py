@@ -19,6 +19,7 @@ from kiosk.record.model import (
     DischargeRecord,
     DischargeState,
     Escort,
+    HelpEvent,
     Patient,
     PrintEvent,
     PrintEventKind,
@@ -87,6 +88,7 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
     )
     overrides = children("SELECT record_id, kind, reason FROM overrides WHERE {scope} ORDER BY id")
     sign_offs = children("SELECT record_id, nurse_name, signed_at, checklist FROM sign_offs WHERE {scope} ORDER BY id")
+    help_calls = children("SELECT record_id, kind, at, nurse_name FROM help_calls WHERE {scope} ORDER BY id")
     return [
         _record(
             row,
@@ -95,6 +97,7 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
             escorts.get(row[0], []),
             overrides.get(row[0], []),
             sign_offs.get(row[0], []),
+            help_calls.get(row[0], []),
         )
         for row in rows
     ]
@@ -107,6 +110,7 @@ def _record(
     escorts: list[tuple[object, ...]],
     overrides: list[tuple[object, ...]],
     sign_offs: list[tuple[object, ...]],
+    help_calls: list[tuple[object, ...]],
 ) -> DischargeRecord:
     (record_id, created_at, name, dob, hospital_number, nhs_number, procedure_id, version, content_hash, ended) = row[
         :10
@@ -148,6 +152,7 @@ def _record(
         ),
         sign_off=sign_off,
         overrides=tuple((str(kind), str(reason)) for kind, reason in overrides),
+        help_calls=tuple(HelpEvent(str(kind), _time(str(at)), str(nurse)) for kind, at, nurse in help_calls),
         started_by=str(started_by),
     )
 

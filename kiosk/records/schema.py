@@ -24,7 +24,7 @@ from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # "DK01" in the database header: tells a kiosk database from any other SQLite file.
 APPLICATION_ID = 0x444B3031
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -202,8 +202,22 @@ _V4 = (
     "CREATE INDEX audit_record ON audit(record_id, seq)",
 )
 
+# Version 5 (issue 12 item 7): each "I need help" from a patient and the nurse's PIN that answered it.
+_V5 = (
+    """CREATE TABLE help_calls (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL REFERENCES discharges ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('requested', 'answered')),
+        nurse_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL
+    ) STRICT""",
+    "CREATE INDEX help_calls_record ON help_calls(record_id)",
+    "CREATE INDEX help_calls_audit_seq ON help_calls(audit_seq)",
+)
+
 # MIGRATIONS[n] takes a database at user_version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -34,6 +34,8 @@ from kiosk.record.fields import (
     validate_relationship,
 )
 from kiosk.record.model import (
+    HELP_ANSWERED,
+    HELP_REQUESTED,
     UNFINISHED_STATES,
     DischargeRecord,
     DischargeState,
@@ -328,6 +330,21 @@ class RecordStore:
         with self.db.transaction() as conn:
             salt, _ = self._open_record(conn, record_id)
             self._add_row(conn, "escorts", salt, values, "no-escort", "patient", at)
+
+    def record_help(self, record_id: str, kind: str, nurse_name: str = "", at: datetime | None = None) -> None:
+        """The patient's "I need help" (``requested``) or the nurse's PIN that answered it (``answered``, with
+        their name): one fact with its audit row, like every other. ``at``: when the patient tapped (the write
+        may have waited for another program's lock); the store's clock otherwise."""
+        if kind not in (HELP_REQUESTED, HELP_ANSWERED):
+            raise ValueError(f"a call for help is requested or answered, not {kind!r}")
+        if kind == HELP_ANSWERED:
+            nurse_name = _required(nurse_name, "the nurse's name")
+        when = _iso(self.clock.now() if at is None else at)
+        with self.db.transaction() as conn:
+            salt, _ = self._open_record(conn, record_id)
+            values = (record_id, kind, nurse_name, when)
+            actor = nurse_name if kind == HELP_ANSWERED else "patient"
+            self._add_row(conn, "help_calls", salt, values, f"help-{kind}", actor, when)
 
     def record_override(self, record_id: str, kind: str, reason: str, nurse_name: str) -> None:
         kind = _required(kind, "the kind of override")

@@ -27,7 +27,7 @@ from kiosk.clock import Clock
 from kiosk.config import WardConfig
 from kiosk.db_wait import RecordWrites
 from kiosk.discharge.flow import ScreenKind
-from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
+from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, PinPurpose, Stage
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
 from kiosk.ui.idle import IdleWatcher
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from kiosk.printing.status import PrintJob
     from kiosk.records.central.status import SenderStatus
     from kiosk.records.nurses import SignInResult
+    from kiosk.ui.help_alert import HelpAlert
+    from kiosk.ui.patient.help_screen import HelpScreen
     from kiosk.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
@@ -136,6 +138,8 @@ class Flow(QObject):
         self.central_status: Callable[[], SenderStatus] | None = None
 
         self.notice = NoticeBar(window)
+        self.help_screen: HelpScreen | None = None
+        self.help_alert: HelpAlert | None = None
         self.error_screen = ErrorScreen()
         self.error_screen.action.connect(self._nurse_button)
         from kiosk.ui.nurse.pin import PinScreen
@@ -178,6 +182,7 @@ class Flow(QObject):
             self._stop_printing()
         back_from_pin = self._last_stage is Stage.PIN
         self._last_stage = stage
+        self._show_help_alert(self.session.help_pending)
         show = self.window.show_screen
         if stage is Stage.LOCKED:
             show(self.window.start_screen)
@@ -187,7 +192,12 @@ class Flow(QObject):
             self.pin_screen.prompt(PIN_TITLES[self.session.pin_purpose], self.session.nurse_names())
             show(self.pin_screen)
         elif stage is Stage.PATIENT:
-            self.show_patient_screen()
+            if not (back_from_pin and self.session.pin_purpose is PinPurpose.HELP and self._back_to_patient_page()):
+                self.show_patient_screen()
+        elif stage is Stage.HELP:
+            if self.read_aloud is not None:
+                self.read_aloud.stop()  # the screen it was reading is gone; the patient waits for a nurse
+            show(self._help_page())
         elif stage is Stage.NO_ESCORT:
             show(self._patient_page("no-escort"))
         elif stage is Stage.CLOSED:
@@ -214,7 +224,7 @@ class Flow(QObject):
             page = self._make_patient_page(kind)
             if self.session.procedure is not None:
                 page.set_procedure(self.session.procedure.title)
-            page.nurse_requested.connect(self._nurse_button)
+            page.help_requested.connect(self._help)
             page.read_requested.connect(self._read_aloud)
             self._show_read_aloud_on(page)
             self.patient_screens[kind] = page
@@ -448,8 +458,9 @@ class Flow(QObject):
             else:
                 self.handle_error(exc)
 
+        key = self._shown_key(ScreenKind.ESCORT)
         self._save_then(
-            lambda: walk.record_escort(name, relationship, phone, until),
+            lambda: walk.record_escort(key, name, relationship, phone, until),
             lambda _: self.show_patient_screen(),
             refused,
         )
@@ -457,7 +468,13 @@ class Flow(QObject):
     @guarded
     def _nobody(self) -> None:
         walk = self._walk()
-        self._save_then(walk.nobody, lambda _: self.session.patient_nobody())
+        key = self._shown_key(ScreenKind.ESCORT)
+
+        def then(recorded: bool) -> None:
+            if recorded:
+                self.session.patient_nobody()
+
+        self._save_then(lambda: walk.nobody(key), then)
 
     @guarded
     def _text_size(self, size: str) -> None:
@@ -490,8 +507,8 @@ class Flow(QObject):
             self.window.show_screen(page)
             self.countdown.start()
         elif stage not in (Stage.LOCKED, Stage.CLOSED):
-            log.info("nurse screen idle: locking")
-            self.session.lock()
+            log.info("nurse screen idle: locking (a PIN pad for a call for help goes back to the call)")
+            self.session.nurse_idle()
 
     @guarded
     def central_warning(self) -> str | None:
@@ -520,6 +537,51 @@ class Flow(QObject):
         self._render()
 
     # == nurse sign-in, close, errors ============================================================================
+    # == "I need help" (issue 12 item 7; the logic is kiosk.discharge.help_call) ================================
+    @guarded
+    def _help(self) -> None:
+        """ "A nurse is on the way" shows at once; the call is saved on the discharge like a walk tap (through
+        ``kiosk.db_wait``: another program's lock makes it wait on a worker, never freezes the alert)."""
+        call = self.session.help_requested()
+        if call is None:
+            return
+        record_id, at = call
+        help_call = self.session.help
+        self.writes.run(lambda: help_call.save_request(record_id, at), lambda _: None, self.handle_error)
+
+    def _help_page(self) -> QWidget:
+        if self.help_screen is None:
+            from kiosk.ui.help_alert import HelpAlert
+            from kiosk.ui.patient.help_screen import HelpScreen
+
+            self.help_screen = HelpScreen()
+            self.help_screen.nurse_here.connect(self._nurse_button)
+            self.help_alert = HelpAlert(self.config.help_sound, parent=self)
+            self.help_alert.flashed.connect(self.help_screen.flash)
+            self.help_alert.sound_changed.connect(self.help_screen.show_sound)
+        return self.help_screen
+
+    def _show_help_alert(self, on: bool) -> None:
+        """The alert runs from the patient's tap until a nurse's PIN clears it: under the PIN pad too (a patient who
+        taps the nurse's button does not silence it; the flashing is on the "A nurse is on the way" screen)."""
+        if on:
+            self._help_page()
+            assert self.help_alert is not None
+            self.help_alert.start()
+            assert self.help_screen is not None
+            self.help_screen.show_sound(self.help_alert.sound.value)
+        elif self.help_alert is not None:
+            self.help_alert.stop()
+
+    def _back_to_patient_page(self) -> bool:
+        """After a call for help: the page the patient left, as they left it (typed text, an answer's feedback)."""
+        walk = self.session.walk
+        page = self.patient_screens.get(walk.current.kind) if walk is not None else None
+        if page is None:
+            return False
+        self.window.show_screen(page)
+        return True
+
     @guarded
     def _nurse_button(self) -> None:
         self.session.nurse_requested()

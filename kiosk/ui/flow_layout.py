@@ -107,8 +107,10 @@ class WrapButton(QPushButton):
         # Its own colour from the theme (QLabel#wrap-button-text), not the button role it would inherit.
         self._label.setForegroundRole(QPalette.ColorRole.WindowText)
         self._label.setProperty("down", False)
+        self._label.setProperty("checked", False)
         self.pressed.connect(lambda: self._show_down(True))
         self.released.connect(lambda: self._show_down(False))
+        self.toggled.connect(self._show_checked)
         box = QVBoxLayout(self)
         box.setContentsMargins(BORDER, BORDER, BORDER, BORDER)
         box.addWidget(self._label)
@@ -128,6 +130,13 @@ class WrapButton(QPushButton):
     def _show_down(self, down: bool) -> None:
         """While pressed the button turns light (the theme's "pressed" colour): its text turns dark with it."""
         self._label.setProperty("down", down)
+        style = self._label.style()
+        style.unpolish(self._label)
+        style.polish(self._label)
+
+    def _show_checked(self, checked: bool) -> None:
+        """A checkable one (a nurse's name on the PIN pad) turns the theme's "selected" colour: so does its text."""
+        self._label.setProperty("checked", checked)
         style = self._label.style()
         style.unpolish(self._label)
         style.polish(self._label)

@@ -135,7 +135,7 @@ def test_migrate_needs_the_owner_and_runs_once(central: CentralDb, pg_server: Pr
     refused = records(folder, "migrate", "--central")
     assert refused.returncode == 2 and "give --dsn" in refused.stderr
     done = records(folder, "migrate", "--central", "--dsn", central.admin_dsn)
-    assert done.returncode == 0 and "schema version 1" in done.stdout, done.stderr
+    assert done.returncode == 0 and "schema version 2" in done.stdout, done.stderr
 
 
 def test_add_kiosk_makes_a_role_that_can_send(

@@ -48,7 +48,30 @@ def test_migrations_are_versioned_and_run_once(central: CentralDb) -> None:
         assert central_schema.migrate(conn) == central_schema.CENTRAL_SCHEMA_VERSION  # again: nothing to do
         central_schema.check_usable(conn)
         tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()
-        assert tables is not None and tables[0] == 11  # 8 record tables, ward_roles, purges, central_schema
+        assert tables is not None and tables[0] == 12  # 9 record tables, ward_roles, purges, central_schema
+
+
+def test_a_version_1_server_is_refused_until_migrated_then_takes_help_calls(central: CentralDb, pg_server: Any) -> None:
+    """Version 2 adds help_calls (issue 12 item 7): a kiosk refuses a server without it, the migration adds it."""
+    name = f"{central.name}_v1"
+    with psycopg.connect(pg_server.admin_dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        with psycopg.connect(pg_server.dsn_for(name)) as conn:
+            with conn.transaction():
+                conn.execute("CREATE TABLE central_schema (id integer PRIMARY KEY CHECK (id = 1), version integer)")
+                conn.execute("INSERT INTO central_schema (id, version) VALUES (1, 1)")
+                for statement in central_schema.MIGRATIONS[0]:
+                    conn.execute(statement)
+            with pytest.raises(central_schema.CentralSchemaError, match="schema version 1; this kiosk needs 2"):
+                central_schema.check_usable(conn)
+            assert central_schema.migrate(conn) == 2
+            central_schema.check_usable(conn)
+            found = conn.execute("SELECT relrowsecurity FROM pg_class WHERE relname = 'help_calls'").fetchone()
+            assert found == (True,)
+    finally:
+        with psycopg.connect(pg_server.admin_dsn, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {name}")
 
 
 def test_a_kiosk_refuses_a_server_that_was_never_migrated(central: CentralDb, pg_server: Any) -> None:
@@ -56,7 +79,7 @@ def test_a_kiosk_refuses_a_server_that_was_never_migrated(central: CentralDb, pg
         conn.execute(f"CREATE DATABASE {central.name}_empty")
     try:
         with psycopg.connect(pg_server.dsn_for(f"{central.name}_empty")) as conn:
-            with pytest.raises(central_schema.CentralSchemaError, match="schema version 0; this kiosk needs 1"):
+            with pytest.raises(central_schema.CentralSchemaError, match="schema version 0; this kiosk needs 2"):
                 central_schema.check_usable(conn)
     finally:
         with psycopg.connect(pg_server.admin_dsn, autocommit=True) as conn:

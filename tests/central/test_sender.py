@@ -280,7 +280,7 @@ def test_the_server_reads_back_every_record_exactly_as_the_kiosk_does(
 ) -> None:
     """The central store keeps the kiosk's exact values: every kind of fact, read back on the server with the
     kiosk's own reader, gives records equal to the kiosk's own (names with accents, nobody as escort, an
-    override, an abandon, a reprint)."""
+    override, an abandon, a reprint, a call for help answered)."""
     from datetime import date
 
     from kiosk.record.model import DischargeState, Patient, PrintEvent, PrintEventKind
@@ -296,6 +296,8 @@ def test_the_server_reads_back_every_record_exactly_as_the_kiosk_does(
         store.record_escort(nobody, escort())
         store.record_no_escort(nobody)
         store.record_override(nobody, "no-escort", "Daughter collects at 4pm", "Sam Patel")
+        store.record_help(nobody, "requested")  # issue 12 item 7: central version 2 keeps calls for help
+        store.record_help(nobody, "answered", "Sam Patel")
         gone = start(store, Patient("Ann Other", date(1960, 1, 1), "RJ000002"), procedure, large_print=True)
         store.abandon(gone.record_id, "Patient unwell", "Sam Patel")
         local = store.list_discharges()
@@ -310,6 +312,11 @@ def test_the_server_reads_back_every_record_exactly_as_the_kiosk_does(
     assert remote == local
     states = {DischargeState.COMPLETED, DischargeState.WITH_PATIENT, DischargeState.ABANDONED}
     assert {r.state for r in remote} == states
+    (helped,) = [r for r in remote if r.record_id == nobody]
+    assert [(h.kind, h.nurse_name) for h in helped.help_calls] == [("requested", ""), ("answered", "Sam Patel")]
+    with central.admin() as conn:
+        (chain,) = server.verify_all(conn)
+    assert chain.report.ok, chain.summary()
 
 
 def test_the_sender_applies_the_wards_retention_on_the_server_daily(

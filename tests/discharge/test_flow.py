@@ -144,10 +144,12 @@ def test_escort_is_validated_saved_and_finishes_the_walk(tmp_path: Path) -> None
     walk_to(walk, ScreenKind.ESCORT)
     until = escort_until(walk.procedure, walk.procedure_ended)
     with pytest.raises(ValidationError) as bad:
-        walk.record_escort("Ade Smith", "Son", "12345", until)
+        walk.record_escort(walk.current.key, "Ade Smith", "Son", "12345", until)
     assert "phone" in bad.value.title
     assert store.get(walk.record_id).escort is None
-    assert walk.record_escort("  Ade   Smith ", "Son", ESCORT_PHONE, until).kind is ScreenKind.THANK_YOU
+    assert (
+        walk.record_escort(walk.current.key, "  Ade   Smith ", "Son", ESCORT_PHONE, until).kind is ScreenKind.THANK_YOU
+    )
     assert walk.end is WalkEnd.FINISHED
     escort = store.get(walk.record_id).escort
     assert escort is not None
@@ -163,7 +165,7 @@ def test_nobody_is_saved_and_stops_the_walk_for_a_nurse(tmp_path: Path) -> None:
     """'Nobody is staying with me' is saved and the walk does not reach thank you (H4)."""
     store, _, walk = open_walk(tmp_path)
     walk_to(walk, ScreenKind.ESCORT)
-    walk.nobody()
+    walk.nobody(walk.current.key)
     assert walk.end is WalkEnd.NEEDS_NURSE
     assert walk.current.kind is ScreenKind.ESCORT
     record = store.get(walk.record_id)
@@ -190,7 +192,7 @@ def test_actions_on_the_wrong_screen_are_refused(tmp_path: Path) -> None:
         walk.answer(walk.current.key, 0)
     walk.begin(walk.current.key)
     with pytest.raises(FlowError):
-        walk.nobody()
+        walk.nobody(walk.current.key)
 
 
 def test_every_step_of_both_procedures_can_be_walked_to_thank_you(tmp_path: Path) -> None:
@@ -201,7 +203,9 @@ def test_every_step_of_both_procedures_can_be_walked_to_thank_you(tmp_path: Path
         walk_to(walk, ScreenKind.ESCORT)
         from kiosk.record.timeline import escort_until
 
-        walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
+        walk.record_escort(
+            walk.current.key, "Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended)
+        )
         record = store.get(walk.record_id)
         steps = {s.step.id for s in walk.screens if s.step}
         assert steps | {WARNING_SIGNS_ID} == record.confirmed_step_ids
@@ -230,3 +234,26 @@ def test_a_tap_meant_for_a_screen_no_longer_shown_is_ignored(tmp_path: Path) -> 
     assert walk.answer(second.key, question.question.answer) is None
     assert walk.after_answer(second.key) == question
     assert store.get(walk.record_id).answers == ()
+
+
+def test_an_escort_or_nobody_meant_for_a_screen_no_longer_shown_is_ignored(tmp_path: Path) -> None:
+    """H10 for the escort screen too: "They will stay with me" and "Nobody is staying with me" name the screen
+    they were tapped on. Tapped for the escort screen when the patient has gone Back to the warning signs, each
+    saves nothing and the walk stays where it is (before, both raised FlowError: the error screen, a wipe)."""
+    from kiosk.record.timeline import escort_until
+
+    store, _, walk = open_walk(tmp_path)
+    walk_to(walk, ScreenKind.ESCORT)
+    escort_screen = walk.current
+    until = escort_until(walk.procedure, walk.procedure_ended)
+    shown_before = walk.back()
+    assert shown_before.kind is not ScreenKind.ESCORT
+    assert walk.nobody(escort_screen.key) is False
+    assert walk.record_escort(escort_screen.key, "Ade Smith", "Son", ESCORT_PHONE, until) == shown_before
+    assert walk.current == shown_before and walk.end is WalkEnd.NOT_YET
+    record = store.get(walk.record_id)
+    assert record.escort is None and record.no_escort_reason is None
+    walk.understand(walk.current.key)
+    assert walk.current == escort_screen
+    assert walk.nobody(escort_screen.key) is True
+    assert store.get(walk.record_id).no_escort_reason == ""

@@ -98,7 +98,7 @@ def test_nobody_needs_a_nurse_reason_before_sign_off(tmp_path: Path) -> None:
     walk = session.walk
     assert walk is not None
     walk_to(walk, ScreenKind.ESCORT)
-    walk.nobody()
+    walk.nobody(walk.current.key)
     session.patient_nobody()
     assert session.stage is Stage.NO_ESCORT
     assert session.sign_off_blockers(session.record())
@@ -120,7 +120,7 @@ def test_cancelling_the_no_escort_reason_hands_the_tablet_back_to_the_escort_scr
     session = with_patient(tmp_path)
     assert session.walk is not None
     walk_to(session.walk, ScreenKind.ESCORT)
-    session.walk.nobody()
+    session.walk.nobody(session.walk.current.key)
     session.patient_nobody()
     session.nurse_requested()
     session.pin_entered(NURSE, PIN)
@@ -135,7 +135,9 @@ def finish_walk(session: KioskSession) -> None:
     walk = session.walk
     assert walk is not None
     walk_to(walk, ScreenKind.ESCORT)
-    walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
+    walk.record_escort(
+        walk.current.key, "Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended)
+    )
     assert walk.end is WalkEnd.FINISHED
 
 
@@ -204,7 +206,9 @@ def test_a_question_still_wrong_needs_the_nurse_to_go_over_it_before_sign_off(tm
             walk.after_answer(key)
         else:
             walk.understand(key)
-    walk.record_escort("Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended))
+    walk.record_escort(
+        walk.current.key, "Ade Smith", "Son", ESCORT_PHONE, escort_until(walk.procedure, walk.procedure_ended)
+    )
     session.nurse_requested()
     session.pin_entered(NURSE, PIN)
     assert session.procedure is not None

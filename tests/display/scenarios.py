@@ -453,3 +453,75 @@ def warning_signs_by_drag(shots: str = "") -> Any:
     realwin.settle(400)
     out["after_tap"] = _walk_state(kiosk)
     return out
+
+
+# -- "I need help" ---------------------------------------------------------------------------------------------------
+def help_call(gap_ms: int, shots: str = "") -> Any:
+    """On step 2, a real double tap on the banner's "I need help": what shows (full screen? flashing? a PIN pad?)
+    and what the record holds; then a real tap on the nurse's button and the PIN tapped on the pad: where the
+    patient is, and whether the alert stopped. (Issue 12 item 7: the old banner button opened a PIN pad.)"""
+    from kiosk.discharge.session import Stage
+    from kiosk.ui.patient.help_screen import HelpScreen
+    from tests.discharge_support import new_discharge
+
+    kiosk = RealKiosk()
+    kiosk.hand_over(new_discharge())
+    realwin.settle(100)
+    realwin.tap_widget(kiosk.button("start"))
+    realwin.settle(300)
+    realwin.tap_widget(kiosk.button("understand"))
+    realwin.settle(300)
+    walk = kiosk.session.walk
+    assert walk is not None
+    out: dict[str, Any] = {"step": walk.current.key}
+    page = kiosk.window.stack.currentWidget()
+    help_button = kiosk.button("help")
+    out["button"] = {"text": help_button.text(), "visible": help_button.isVisible()}
+    x, y = realwin.centre(realwin.visible_rect(help_button))
+    realwin.xdotool("mousemove", str(x), str(y))
+    realwin.settle(50)
+    realwin.xdotool("click", "--repeat", "2", "--delay", str(gap_ms), "1")
+    realwin.settle(400)
+    screen = kiosk.window.stack.currentWidget()
+    flashes = set()
+    for _ in range(6):
+        flashes.add(bool(screen.property("bright")))
+        realwin.settle(400)
+    alert = kiosk.flow.help_alert
+    out["alert"] = {
+        "stage": kiosk.session.stage.value,
+        "help_screen": isinstance(screen, HelpScreen) and screen.isVisible(),
+        "rect": list(realwin.screen_rect(screen)),
+        "window": list(realwin.screen_rect(kiosk.window)),
+        "screen": list(kiosk.window.screen().geometry().getRect()),
+        "title": screen.title.text() if isinstance(screen, HelpScreen) else "",
+        "flashes": sorted(flashes),
+        "running": bool(alert is not None and alert.running),
+        "sound": alert.sound.value if alert is not None else "",
+        "calls": [h.kind for h in kiosk.store.get(walk.record_id).help_calls],
+    }
+    if shots:
+        realwin.screenshot(Path(shots) / "help-alert.png")
+    realwin.tap_widget(kiosk.button("help-answer"))
+    realwin.settle(300)
+    out["pin"] = {"stage": kiosk.session.stage.value, "running": bool(alert is not None and alert.running)}
+    if shots:
+        realwin.screenshot(Path(shots) / "help-pin.png")
+    pad = kiosk.flow.pin_screen.keypad
+    for digit in PIN:
+        realwin.tap_widget(pad.keys[digit])
+    realwin.tap_widget(pad.ok_key)
+    realwin.wait_until(lambda: kiosk.session.stage is not Stage.PIN, timeout=10)
+    realwin.settle(300)
+    current = kiosk.session.walk
+    out["after"] = {
+        "stage": kiosk.session.stage.value,
+        "step": current.current.key if current is not None else "",
+        "same_page": kiosk.window.stack.currentWidget() is page,
+        "running": bool(alert is not None and alert.running),
+        "nurse_signed_in": kiosk.session.nurse is not None,
+        "calls": [(h.kind, h.nurse_name) for h in kiosk.store.get(walk.record_id).help_calls],
+    }
+    if shots:
+        realwin.screenshot(Path(shots) / "help-after.png")
+    return out

@@ -196,6 +196,7 @@ def test_version_4_indexes_the_unconfirmed_sheets_of_an_older_database(
             store.record_print_event(rid, PrintEvent(PrintEventKind.SUBMITTED, clock.now(), job_id=1))
         store.record_print_event(handed, PrintEvent(PrintEventKind.SHEET_IN_HAND, clock.now(), nurse_name="Sam"))
         conn = store.connection
+        conn.execute("DROP TABLE help_calls")  # back to version 4 (no calls for help were made here)
         conn.execute("DROP TABLE unconfirmed_sheets")  # back to version 3: the list came from print_events
         conn.execute("DROP INDEX audit_record")
         conn.execute("PRAGMA user_version = 3")
@@ -203,3 +204,31 @@ def test_version_4_indexes_the_unconfirmed_sheets_of_an_older_database(
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [r.record_id for r in store.unconfirmed_sheets()] == [waiting]
         assert store.verify_audit().ok
+
+
+def test_version_5_keeps_calls_for_help_and_an_older_database_upgrades(
+    db_path: Path, clock: FakeClock, patient: Patient, procedure: Procedure
+) -> None:
+    """Version 5 (issue 12 item 7): a version-4 database gets the help_calls table, and a call saved after the
+    upgrade is on the discharge, in the audit trail, and verifies."""
+    with RecordStore(db_path, clock) as store:
+        rid = start(store, patient, procedure).record_id
+        store.connection.execute("DROP TABLE help_calls")
+        store.connection.execute("PRAGMA user_version = 4")
+    with RecordStore(db_path, clock) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        store.record_help(rid, "requested")
+        store.record_help(rid, "answered", "Sam Patel")
+        assert [(h.kind, h.nurse_name) for h in store.get(rid).help_calls] == [
+            ("requested", ""),
+            ("answered", "Sam Patel"),
+        ]
+        events = [
+            e for (e,) in store.connection.execute("SELECT event FROM audit WHERE record_id = ? ORDER BY seq", (rid,))
+        ]
+        assert events[-2:] == ["help-requested", "help-answered"]
+        assert store.verify_audit().ok
+        with pytest.raises(ValueError):
+            store.record_help(rid, "ignored")
+        store.connection.execute("DELETE FROM help_calls WHERE kind = 'answered'")
+        assert not store.verify_audit().ok, "a deleted answer is found"

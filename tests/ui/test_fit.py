@@ -24,8 +24,12 @@ from tests.ui.fit import fit_problems
 
 SCREEN_SIZES = [(1280, 800), (800, 1280), (1024, 768)]
 THEMES = [theme.ThemeChoice(size, palette) for size in theme.TextSize for palette in theme.Palette]
-# Nurse screens are only ever shown at the default text size: the patient's choice is dropped with the walk (the
-# check below asserts it each time), so they are measured in both palettes at that size.
+# By design, a nurse screen with no patient walk open is shown at the default text size and palette: the text size
+# is the patient's choice, made on their welcome screen and dropped with their walk (Flow._drop_patient_screens);
+# nurses have no size control. So those screens are measured in both palettes at that size (FitCheck asserts the
+# size each time; test_nurse_screens_drop_the_patients_text_size shows it after a patient chose the largest).
+# The nurse screens shown while a walk is open (the PIN pads for take-back, nobody staying and a call for help, the
+# no-escort reason) are at the patient's size, so they are measured at every size like the patient's screens.
 NURSE_THEMES = [theme.ThemeChoice(theme.TextSize.NORMAL, palette) for palette in theme.Palette]
 
 
@@ -91,6 +95,11 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck) -> None:
                 kiosk.flow.idle.check()
                 check("are you still there")
                 kiosk.click("still-here")
+                kiosk.click("help")
+                check("a nurse is on the way")
+                kiosk.click("help-answer")
+                check("nurse PIN: answer a call for help")
+                kiosk.type_pin()
             kiosk.understand()
     check("thank you")
     kiosk.click("action")
@@ -116,6 +125,8 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck) -> None:
     check("something went wrong")
 
 
+# "A nurse is on the way" is on the walk: no sound server in the suite's process (tests/conftest.py).
+@pytest.mark.qt_log_ignore(r"PulseAudioService: pa_context_connect\(\) failed")
 @pytest.mark.parametrize("size", SCREEN_SIZES, ids=[f"{w}x{h}" for w, h in SCREEN_SIZES])
 def test_every_screen_fits_at_every_text_size(qtbot: QtBot, tmp_path: Path, size: tuple[int, int]) -> None:
     kiosk = Kiosk(qtbot, tmp_path)
@@ -138,3 +149,26 @@ def test_first_nurse_screen_fits(qtbot: QtBot, tmp_path: Path) -> None:
         check(f"first nurse {size}")
         problems += check.problems
     assert not problems, "\n".join(problems[:40])
+
+
+def test_nurse_screens_drop_the_patients_text_size(qtbot: QtBot, tmp_path: Path) -> None:
+    """The patient chose the largest text and high contrast; the nurse screens after their walk (the review, and
+    nurse home after it) are at the default again, and fit there. The PIN pad of the take-back, still inside
+    the walk, keeps the patient's choice (and is measured at every size by the walk above)."""
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.hand_over(new_discharge(BLOCK))
+    kiosk.click("size-largest")
+    kiosk.click("high-contrast")
+    largest = theme.ThemeChoice(theme.TextSize.LARGEST, theme.Palette.HIGH_CONTRAST)
+    assert kiosk.flow.theme_choice == largest
+    kiosk.walk_patient()
+    kiosk.click("action")
+    assert kiosk.session.stage is Stage.PIN and kiosk.flow.theme_choice == largest
+    kiosk.type_pin()
+    assert kiosk.session.stage is Stage.REVIEW and kiosk.session.walk is None
+    assert kiosk.flow.theme_choice == theme.ThemeChoice()
+    assert not fit_problems(kiosk.window)
+    kiosk.click("review-back")
+    assert kiosk.session.stage is Stage.NURSE_HOME
+    assert kiosk.flow.theme_choice == theme.ThemeChoice()
+    assert not fit_problems(kiosk.window)

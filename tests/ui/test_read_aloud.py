@@ -79,6 +79,17 @@ def test_moving_to_the_next_screen_stops_the_reading(qtbot: QtBot, tmp_path: Pat
     assert not speech.speaking
 
 
+def test_i_need_help_stops_the_reading(qtbot: QtBot, tmp_path: Path) -> None:
+    """A call for help stops the reading even without a tap on the screen (a key, a switch: click() here), as
+    "A nurse is on the way" is not what it was reading (issue 12 item 7)."""
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("banner-read-aloud")
+    assert speech.speaking
+    kiosk.button("help").click()
+    assert kiosk.session.stage.value == "help"
+    assert not speech.speaking
+
+
 def test_no_engine_no_button(qtbot: QtBot, tmp_path: Path) -> None:
     """The ward turned speech off (engine = ""), or no voice speaks the language: the button is not shown."""
     kiosk, speech = _kiosk(qtbot, tmp_path, engine="")

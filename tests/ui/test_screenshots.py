@@ -23,6 +23,8 @@ def test_screenshots_command_saves_every_screen_in_order(tmp_path: Path) -> None
         "step-1",
         "question-1-wrong-answer",
         "idle-warning",
+        "a-nurse-is-on-the-way",
+        "nurse-pin-answer-a-call-for-help",
         "warning-signs",
         "escort",
         "no-escort-ask-a-nurse",

@@ -32,7 +32,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-CENTRAL_SCHEMA_VERSION = 1
+CENTRAL_SCHEMA_VERSION = 2
 KIOSK_GROUP = "discharge_kiosk"
 _LOCK_KEY = 0x444B3031  # "DK01", as the SQLite application id
 
@@ -225,8 +225,39 @@ def _grants_v1() -> tuple[str, ...]:
     return tuple(statements)
 
 
+def _grants(table: str) -> tuple[str, ...]:
+    """The kiosk group's rights and the ward rule on one fact table added after version 1 (as ``_grants_v1``)."""
+    own = "ward = (SELECT kiosk_ward()) AND kiosk_id = (SELECT kiosk_self())"
+    return (
+        f"GRANT SELECT, INSERT ON {table} TO {KIOSK_GROUP}",
+        f"GRANT USAGE ON {table}_id_seq TO {KIOSK_GROUP}",
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY read_ward ON {table} FOR SELECT USING (ward = (SELECT kiosk_ward()))",
+        f"CREATE POLICY write_own ON {table} FOR INSERT WITH CHECK ({own})",
+    )
+
+
+# Version 2 (issue 12 item 7): the patients' calls for help and the nurses who answered them, as the kiosk's
+# SQLite version 5 keeps them. A kiosk at this version refuses a version-1 server (``check_usable``): its
+# help-call facts would have no table to go to.
+_V2 = (
+    """CREATE TABLE help_calls (
+        id bigserial PRIMARY KEY,
+        record_id text NOT NULL REFERENCES discharges ON DELETE CASCADE,
+        kiosk_id text NOT NULL,
+        ward text NOT NULL DEFAULT kiosk_ward(),
+        kind text NOT NULL,
+        nurse_name text NOT NULL,
+        at text NOT NULL,
+        audit_seq bigint NOT NULL,
+        UNIQUE (kiosk_id, audit_seq)
+    )""",
+    "CREATE INDEX help_calls_record ON help_calls (record_id)",
+    *_grants("help_calls"),
+)
+
 # MIGRATIONS[n] takes a central store at version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = ((*_V1, *_grants_v1()),)
+MIGRATIONS: tuple[tuple[str, ...], ...] = ((*_V1, *_grants_v1()), _V2)
 assert len(MIGRATIONS) == CENTRAL_SCHEMA_VERSION
 
 

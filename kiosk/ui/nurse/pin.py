@@ -20,7 +20,7 @@ from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, NursePage, error_label
-from kiosk.ui.widgets import button, label, touch_scroll_area
+from kiosk.ui.widgets import button, label, touch_scroll_area, wrap_button
 
 # No active account, on a kiosk that had nurses: no set-up on screen, IT's command line is the way back (F1).
 NO_NURSE_MESSAGE = (
@@ -93,7 +93,8 @@ class PinScreen(NursePage):
         self.clear()
         self.header.set_title(title)
         for index, name in enumerate(nurse_names):
-            choice = button(name, "choice", name=f"nurse-{index}")
+            # Wrapping: this pad also opens inside a patient's walk, at their text size (a long name at A++).
+            choice = wrap_button(name, "choice", name=f"nurse-{index}")
             choice.setCheckable(True)
             self._names.addButton(choice, index)
             self.names_grid.addWidget(choice)
@@ -131,6 +132,7 @@ class PinScreen(NursePage):
         for choice in self.name_buttons:
             self._names.removeButton(choice)
             self.names_grid.removeWidget(choice)
+            choice.hide()  # gone from the screen now, not when the event loop gets to the deletion
             choice.deleteLater()
         self.name_buttons = []
 

@@ -61,6 +61,8 @@ class ReviewScreen(NursePage):
         self.escort_grid.setHorizontalSpacing(GAP)
         self.overrides_caption = label("Nurse decisions recorded", "section")
         self.overrides_box = QVBoxLayout()
+        self.help_caption = label("Calls for help", "section")
+        self.help_box = QVBoxLayout()
         left = QVBoxLayout()
         left.setSpacing(GAP)
         left.addWidget(self.patient_line)
@@ -72,6 +74,8 @@ class ReviewScreen(NursePage):
         left.addLayout(self.escort_grid)
         left.addWidget(self.overrides_caption)
         left.addLayout(self.overrides_box)
+        left.addWidget(self.help_caption)
+        left.addLayout(self.help_box)
         left.addStretch(1)
 
         self.checklist_box = QVBoxLayout()
@@ -148,6 +152,9 @@ class ReviewScreen(NursePage):
         for kind, reason in summary.overrides:
             self.overrides_box.addWidget(label(f"{OVERRIDE_WORDS.get(kind, kind)}: {reason}"))
         self.overrides_caption.setVisible(bool(summary.overrides))
+        for call in summary.help_calls:
+            self.help_box.addWidget(label(call))
+        self.help_caption.setVisible(bool(summary.help_calls))
 
         self._items = checklist.checklist_for(record)
         for check in self._items:
@@ -167,7 +174,8 @@ class ReviewScreen(NursePage):
 
     def clear(self) -> None:
         """Remove every patient detail and tick from the screen (H3)."""
-        for layout in (self.steps_grid, self.questions_box, self.escort_grid, self.overrides_box, self.checklist_box):
+        boxes = (self.steps_grid, self.questions_box, self.escort_grid, self.overrides_box, self.help_box)
+        for layout in (*boxes, self.checklist_box):
             while layout.count():
                 item = layout.takeAt(0)
                 widget = item.widget() if item is not None else None

@@ -14,12 +14,13 @@ STOP_READING = "Stop reading"
 
 
 class PatientBanner(QFrame):
-    """The strip at the top of every patient screen: which procedure this advice is for, and the nurse button.
+    """The strip at the top of every patient screen: which procedure this advice is for, and "I need help" (which
+    calls a nurse: issue 12 item 7; the old "Nurse" button here only opened a PIN pad).
 
     Hazard H1: a patient (or a nurse glancing over) can always see whose procedure's advice this is.
     """
 
-    nurse_requested = Signal()
+    help_requested = Signal()
     read_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,14 +32,14 @@ class PatientBanner(QFrame):
         self.read_button = button(READ_ALOUD, "banner", name="banner-read-aloud")
         self.read_button.clicked.connect(self.read_requested)
         self.read_button.setVisible(False)
-        self.nurse_button = button("Nurse", "banner", name="banner-nurse")
-        self.nurse_button.clicked.connect(self.nurse_requested)
+        self.help_button = button("I need help", "help", name="help")
+        self.help_button.clicked.connect(self.help_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN, 12, 24, 12)
         row.setSpacing(GAP)
         row.addWidget(self.title, 1)
         row.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.nurse_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def show_read_aloud(self, available: bool, speaking: bool) -> None:
         """The read-aloud button: hidden with no voice; "Stop reading" while it speaks."""
@@ -55,7 +56,7 @@ class PatientBanner(QFrame):
 class PatientPage(QWidget):
     """Base of a patient screen: ``body`` (scrolls when the text is large) and ``footer`` (buttons)."""
 
-    nurse_requested = Signal()
+    help_requested = Signal()
     read_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,7 +64,7 @@ class PatientPage(QWidget):
         self.setObjectName("screen")
         self.setProperty("audience", "patient")
         self.banner = PatientBanner()
-        self.banner.nurse_requested.connect(self.nurse_requested)
+        self.banner.help_requested.connect(self.help_requested)
         self.banner.read_requested.connect(self.read_requested)
 
         content = QWidget()

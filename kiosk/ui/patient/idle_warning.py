@@ -31,7 +31,6 @@ class IdleWarningScreen(PatientPage):
         self.body.addWidget(self.countdown)
         self.body.addWidget(self.explain)
         self.body.addStretch(2)
-        self.banner.nurse_button.hide()
         self.here_button = button("Yes, I am still here", "primary", name="still-here")
         self.here_button.clicked.connect(self.still_here)
         self.footer.addStretch(1)

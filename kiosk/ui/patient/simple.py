@@ -75,7 +75,7 @@ class ErrorScreen(MessagePage):
             "Nurse",
             parent,
         )
-        self.banner.nurse_button.hide()
+        self.banner.help_button.hide()
 
 
 class RecordsStoppedScreen(MessagePage):
@@ -100,7 +100,7 @@ class RecordsStoppedScreen(MessagePage):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.insertWidget(self.body.indexOf(self.message) + 1, self.detail)
         self.action_button.hide()
-        self.banner.nurse_button.hide()
+        self.banner.help_button.hide()
 
     def show_reason(self, title: str, hint: str) -> None:
         """The error's own words, for IT (path and cause)."""
