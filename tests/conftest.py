@@ -13,6 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk import paths
 
+# The private PostgreSQL server and its databases, for the central-store tests and the records tests' second
+# backend (one server per session, whichever folder asks first).
+pytest_plugins = ("tests.central.fixtures",)
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

@@ -26,7 +26,7 @@ from kiosk.records import RecordStore
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
 from tests.benchmarks.conftest import mark, start_discharge
-from tests.central.conftest import CentralDb, central, pg_server  # noqa: F401  (fixtures)
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.central.support import wait_until
@@ -59,7 +59,7 @@ def test_floor_confirm_without_a_central_store(benchmark: Any, confirm_store: Re
 def test_confirm_while_the_sender_runs(
     benchmark: Any,
     confirm_store: RecordStore,
-    central: CentralDb,  # noqa: F811
+    central: CentralDb,
 ) -> None:
     mark(benchmark, "measured")
     settings = central.add_kiosk("A1")
@@ -87,12 +87,12 @@ def backlog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def template(central: CentralDb) -> CentralSettings:  # noqa: F811
+def template(central: CentralDb) -> CentralSettings:
     """The test's migrated database with the kiosk role: each drain round gets a fresh copy of it."""
     return central.add_kiosk("A1")
 
 
-def _fresh(central: CentralDb, settings: CentralSettings, rounds: Iterator[int]) -> CentralSettings:  # noqa: F811
+def _fresh(central: CentralDb, settings: CentralSettings, rounds: Iterator[int]) -> CentralSettings:
     name = f"{central.name}_r{next(rounds)}"
     with psycopg.connect(central.server.admin_dsn, autocommit=True) as conn:
         conn.execute(
@@ -106,8 +106,8 @@ def _fresh(central: CentralDb, settings: CentralSettings, rounds: Iterator[int])
 @pytest.mark.benchmark(group="central-drain")
 def test_floor_bare_psycopg_insert_loop(
     benchmark: Any,
-    central: CentralDb,  # noqa: F811
-    pg_server: PrivatePostgres,  # noqa: F811
+    central: CentralDb,
+    pg_server: PrivatePostgres,
 ) -> None:
     mark(benchmark, "floor")
     with central.admin() as conn:
@@ -130,7 +130,7 @@ def test_floor_bare_psycopg_insert_loop(
 @pytest.mark.benchmark(group="central-drain")
 def test_drain_a_backlog(
     benchmark: Any,
-    central: CentralDb,  # noqa: F811
+    central: CentralDb,
     template: CentralSettings,
     backlog: Path,
     tmp_path: Path,

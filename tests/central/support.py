@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 
 
 def local_facts(db: Path) -> list[tuple[int, str, str]]:

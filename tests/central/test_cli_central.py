@@ -14,7 +14,7 @@ from kiosk.clock import FakeClock
 from kiosk.records import RecordStore
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.records.factories import START

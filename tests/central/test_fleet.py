@@ -19,7 +19,7 @@ from kiosk.clock import SystemClock
 from kiosk.records import RecordStore
 from kiosk.records.central import server
 from kiosk.records.central.settings import CentralSettings
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.central.support import local_facts, sent_mark, server_facts

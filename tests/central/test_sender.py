@@ -16,7 +16,7 @@ from kiosk.records.central.problems import CentralProblem
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
 from kiosk.records.central.status import SenderStatus
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.central.support import local_facts, sent_mark, server_facts, wait_until
