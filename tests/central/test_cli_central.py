@@ -82,6 +82,10 @@ def test_verify_and_export_cover_every_kiosk_of_the_ward(
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.splitlines()[0].startswith("kiosk A1 (ward-5): ok: 24 rows")
     assert verified.stdout.splitlines()[1].startswith("kiosk A2 (ward-5): ok: 36 rows")
+    # Run on kiosk A1, it also compares the server's copy of A1's trail with A1's own.
+    assert verified.stdout.splitlines()[2] == (
+        "this kiosk (A1): the central store has all 24 of its audit rows, the same as the kiosk's"
+    )
     out = tmp_path / "ward.csv"
     exported = records(f1, "export", "--central", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", str(out))
     assert exported.returncode == 0, exported.stderr
@@ -161,3 +165,67 @@ def test_add_kiosk_makes_a_role_that_can_send(
         assert sender.send_pending() == 12
     finally:
         sender.stop()
+
+
+def test_verify_central_on_a_kiosk_says_the_server_is_behind(
+    central: CentralDb, ward: tuple[Path, Path, list[str]]
+) -> None:
+    """Records not sent yet are not a fault (exit 0), but the ward manager reads how many and since when."""
+    f1, _, _ = ward
+    clock = FakeClock(START.replace(hour=14, minute=5))
+    with RecordStore(f1 / "records.sqlite3", clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A1", 9)  # recorded, never sent
+    verified = records(f1, "verify", "--central")
+    assert verified.returncode == 0, verified.stderr
+    assert (
+        "this kiosk (A1): the central store is behind: it has 24 of this kiosk's 36 audit rows. The other 12 are "
+        "kept on this kiosk and not sent yet (waiting since 21 Nov 2026 14:05)"
+    ) in verified.stdout
+
+
+def test_verify_central_on_a_reinstalled_kiosk_says_the_trails_differ(
+    central: CentralDb, ward: tuple[Path, Path, list[str]]
+) -> None:
+    """A tablet reinstalled under the same kiosk id (a fresh journal): its rows are not the ones the server has."""
+    f1, _, _ = ward
+    for old in f1.glob("records.sqlite3*"):
+        old.unlink()
+    clock = FakeClock(START)
+    with RecordStore(f1 / "records.sqlite3", clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A1", 5)
+    verified = records(f1, "verify", "--central")
+    assert verified.returncode == 1
+    assert (
+        "this kiosk (A1): the central store's copy of this kiosk's records differs from the kiosk's own from audit "
+        "row 1 on"
+    ) in verified.stderr
+
+
+def test_verify_central_on_a_kiosk_restored_from_an_old_copy_says_records_were_lost_there(
+    central: CentralDb, tmp_path: Path
+) -> None:
+    settings = central.add_kiosk("A1")
+    folder = kiosk_folder(tmp_path, settings)
+    fill(central, folder, settings, 1)
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    for part in folder.glob("records.sqlite3*"):
+        (backup / part.name).write_bytes(part.read_bytes())
+    clock = FakeClock(START)
+    db = folder / "records.sqlite3"
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A1", 2)
+    sender = CentralSender(db, settings, clock)
+    try:
+        assert sender.send_pending() == 12
+    finally:
+        sender.stop()
+    for part in backup.iterdir():  # IT restores last night's copy of the tablet, head file and all
+        (folder / part.name).write_bytes(part.read_bytes())
+    verified = records(folder, "verify", "--central")
+    assert verified.returncode == 1
+    assert (
+        "this kiosk (A1): the central store has 24 of this kiosk's audit rows but the kiosk only 12: records were "
+        "lost on this kiosk"
+    ) in verified.stderr
+    assert "kiosk A1 (ward-5): ok: 24 rows" in verified.stdout  # the server's own copy is sound
