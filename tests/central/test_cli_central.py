@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,40 +14,8 @@ from kiosk.records.central.settings import CentralSettings
 from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import one_discharge
 from tests.central.pg_server import PrivatePostgres
+from tests.central.support import kiosk_folder, records
 from tests.records.factories import START
-
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
-
-
-def kiosk_folder(tmp_path: Path, settings: CentralSettings) -> Path:
-    """A kiosk's data folder with its config.toml pointing at the central store (no password in it)."""
-    folder = tmp_path / f"kiosk-{settings.kiosk_id}"
-    folder.mkdir()
-    (folder / "config.toml").write_text(
-        "[records]\n"
-        'backend = "postgresql"\n'
-        f'kiosk_id = "{settings.kiosk_id}"\n'
-        f'central_host = "{settings.host}"\n'
-        f"central_port = {settings.port}\n"
-        f'central_database = "{settings.database}"\n'
-        f'central_user = "{settings.user}"\n'
-        f'central_password_file = "{settings.password_file}"\n'
-        'central_sslmode = "disable"\n',
-        encoding="utf-8",
-    )
-    return folder
-
-
-def records(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-    return subprocess.run(
-        [sys.executable, str(MAIN), "--data-dir", str(folder), "records", *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
 
 
 def fill(central: CentralDb, folder: Path, settings: CentralSettings, count: int) -> list[str]:
