@@ -136,12 +136,18 @@ class CentralSender:
         self._local: sqlite3.Connection | None = None
         self._server: psycopg.Connection[Any] | None = None
         self._ward = ""
+        self._busy = False
 
     # ----- what the rest of the kiosk sees -----
 
     def status(self) -> SenderStatus:
         with self._lock:
             return self._status
+
+    @property
+    def busy(self) -> bool:
+        """True while a send is under way (reading the journal, sending, marking)."""
+        return self._busy
 
     def wake(self) -> None:
         """A fact was committed: send it now rather than at the next poll. Cheap; safe from any thread."""
@@ -186,6 +192,13 @@ class CentralSender:
 
     def send_pending(self) -> int:
         """Send every unsent fact now (in batches); the number delivered. Raises ``CentralProblem``."""
+        self._busy = True
+        try:
+            return self._send_all()
+        finally:
+            self._busy = False
+
+    def _send_all(self) -> int:
         total = 0
         try:
             while not self._stopping.is_set():
