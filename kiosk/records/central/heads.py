@@ -58,8 +58,8 @@ class HeadComparison:
         if self.standing is Standing.DIVERGED:
             return (
                 f"{me}: the central store's copy of this kiosk's records differs from the kiosk's own from audit "
-                f"row {self.first_difference} on: one of the two was changed, or another kiosk sends under the "
-                "same kiosk id. Nothing is sent until IT has looked: tell IT"
+                f"row {self.first_difference} on: one of the two was changed after it was recorded, or another "
+                "tablet sends under the same kiosk id: tell IT"
             )
         return (
             f"{me}: the central store has {self.server_rows} of this kiosk's audit rows but the kiosk only "
