@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,17 +19,25 @@ from tests.central.support import kiosk_folder, records
 from tests.records.factories import START
 
 
-def fill(central: CentralDb, folder: Path, settings: CentralSettings, count: int) -> list[str]:
+def fill(central: CentralDb, folder: Path, settings: CentralSettings, count: int, first: int = 0) -> list[str]:
+    """``count`` whole discharges on the kiosk at ``folder`` (patients numbered from ``first``), all sent."""
     clock = FakeClock(START)
     db = folder / "records.sqlite3"
     with RecordStore(db, clock, kiosk_id=settings.kiosk_id) as store:
-        ids = [one_discharge(store, clock, settings.kiosk_id, n) for n in range(count)]
+        ids = [one_discharge(store, clock, settings.kiosk_id, n) for n in range(first, first + count)]
     sender = CentralSender(db, settings, clock)
     try:
         sender.send_pending()
     finally:
         sender.stop()
     return ids
+
+
+def failed_verify(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``records verify --central`` run on the kiosk at ``folder``, which must report a fault (exit 1)."""
+    verified = records(folder, "verify", "--central")
+    assert verified.returncode == 1, (verified.stdout, verified.stderr)
+    return verified
 
 
 @pytest.fixture
@@ -158,12 +167,10 @@ def test_verify_central_on_a_reinstalled_kiosk_says_the_trails_differ(
     clock = FakeClock(START)
     with RecordStore(f1 / "records.sqlite3", clock, kiosk_id="A1") as store:
         one_discharge(store, clock, "A1", 5)
-    verified = records(f1, "verify", "--central")
-    assert verified.returncode == 1
     assert (
         "this kiosk (A1): the central store's copy of this kiosk's records differs from the kiosk's own from audit "
         "row 1 on"
-    ) in verified.stderr
+    ) in failed_verify(f1).stderr
 
 
 def test_verify_central_on_a_kiosk_restored_from_an_old_copy_says_records_were_lost_there(
@@ -176,19 +183,11 @@ def test_verify_central_on_a_kiosk_restored_from_an_old_copy_says_records_were_l
     backup.mkdir()
     for part in folder.glob("records.sqlite3*"):
         (backup / part.name).write_bytes(part.read_bytes())
-    clock = FakeClock(START)
-    db = folder / "records.sqlite3"
-    with RecordStore(db, clock, kiosk_id="A1") as store:
-        one_discharge(store, clock, "A1", 2)
-    sender = CentralSender(db, settings, clock)
-    try:
-        assert sender.send_pending() == 12
-    finally:
-        sender.stop()
+    fill(central, folder, settings, 1, first=2)  # the next day's discharge, sent
+    assert central.count("SELECT count(*) FROM audit") == 24
     for part in backup.iterdir():  # IT restores last night's copy of the tablet, head file and all
         (folder / part.name).write_bytes(part.read_bytes())
-    verified = records(folder, "verify", "--central")
-    assert verified.returncode == 1
+    verified = failed_verify(folder)
     assert (
         "this kiosk (A1): the central store has 24 of this kiosk's audit rows but the kiosk only 12: records were "
         "lost on this kiosk"
