@@ -88,15 +88,19 @@ def _walk(
 
 
 def compare(pg: psycopg.Connection[Any], kiosk_id: str, database: Path) -> HeadComparison:
-    """The server's rows of ``kiosk_id`` against the kiosk's own at ``database`` (and its head file)."""
-    head = HeadFile(database).head
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    """The server's rows of ``kiosk_id`` against the kiosk's own at ``database`` (and its head file).
+
+    The server's snapshot is taken first (the cursor's query), the kiosk's after it: whatever the server has was
+    committed on the kiosk before, so a kiosk that goes on recording and sending meanwhile never looks short."""
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, isolation_level=None)
     try:
-        kiosk_rows = int(conn.execute("SELECT seq FROM audit_head WHERE id = 1").fetchone()[0])
-        local = ((int(seq), str(h)) for seq, h in conn.execute("SELECT seq, hash FROM audit ORDER BY seq"))
         # A server-side cursor: years of rows streamed, not held.
         with pg.transaction(), pg.cursor(name="kiosk_trail") as cur:
             cur.execute("SELECT seq, hash FROM audit WHERE kiosk_id = %s ORDER BY seq", (kiosk_id,))
+            conn.execute("BEGIN")  # the kiosk's snapshot, from here on
+            head = HeadFile(database).head
+            kiosk_rows = int(conn.execute("SELECT seq FROM audit_head WHERE id = 1").fetchone()[0])
+            local = ((int(seq), str(h)) for seq, h in conn.execute("SELECT seq, hash FROM audit ORDER BY seq"))
             server = ((int(seq), str(h)) for seq, h in cur)
             difference, server_rows = _walk(server, local, (head.seq, head.hash))
         if difference is not None:

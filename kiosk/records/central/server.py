@@ -4,6 +4,7 @@ The server's rows are copied into an in-memory SQLite database with the kiosk's 
 verifier, reader and export run over that copy. So ``records verify --central`` checks each chain with exactly
 the code that checks it on the kiosk (hash chain, salted row digests, states), and ``records export --central``
 writes the same CSV columns, one row per discharge of every kiosk of the ward (record ids are unique fleet-wide).
+``CentralReader`` is the record store's whole reading API (``reading.Reader``) over such copies.
 
 Run with a kiosk's role these see its own ward only (row security); with IT's admin role, every ward.
 """
@@ -105,7 +106,8 @@ def _chain(pg: psycopg.Connection[Any], kiosk_id: str) -> audit.AuditReport:
 def verify_all(pg: psycopg.Connection[Any]) -> list[KioskChain]:
     """Each kiosk's chain on the server, re-computed from its first row, with its kept records' digests.
 
-    The server's head is the last row it has: ``compare_heads`` says whether a kiosk's own head is further."""
+    The server's head is the last row it has: ``heads.compare``, run on a kiosk, says whether the kiosk's own
+    trail is further, or differs."""
     with pg.transaction():
         kiosks = pg.execute("SELECT DISTINCT kiosk_id, ward FROM audit ORDER BY ward, kiosk_id").fetchall()
     return [KioskChain(kiosk_id, ward, _chain(pg, kiosk_id)) for kiosk_id, ward in kiosks]
