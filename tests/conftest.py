@@ -17,6 +17,10 @@ os.environ["PULSE_SERVER"] = "unix:/nonexistent/kiosk-tests-have-no-sound-server
 
 from kiosk import paths
 
+# The private PostgreSQL server and its databases, for the central-store tests and the records tests' second
+# backend (one server per session, whichever folder asks first).
+pytest_plugins = ("tests.central.fixtures",)
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

@@ -9,6 +9,7 @@ connection string; the password from ``PGPASSWORD`` or ``~/.pgpass``) to connect
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from typing import Any
 
@@ -56,6 +57,25 @@ def _add_kiosk(conn: Any, args: argparse.Namespace, where: str) -> int:
     return 0
 
 
+def _compare_with_this_kiosk(conn: Any) -> bool:
+    """Run on a kiosk: is the server's copy of this kiosk's trail its own (in step, or only behind)?"""
+    from kiosk import paths
+    from kiosk.config import load_config
+    from kiosk.records.central import heads
+
+    config = load_config()
+    database = paths.database_path()
+    if not (config.central and config.kiosk_id and database.exists()):
+        return True  # not run on a kiosk of the central store: there is no local trail to compare
+    try:
+        comparison = heads.compare(conn, config.kiosk_id, database)
+    except sqlite3.Error as exc:
+        print(f"cannot read this kiosk's own records to compare ({exc}): run `records verify` here", file=sys.stderr)
+        return False
+    print(comparison.summary(), file=sys.stdout if comparison.ok else sys.stderr)
+    return comparison.ok
+
+
 def run_central(args: argparse.Namespace) -> int:
     import psycopg
 
@@ -80,7 +100,8 @@ def run_central(args: argparse.Namespace) -> int:
                     print("no kiosk has sent records to the central store yet")
                 for chain in chains:
                     print(chain.summary(), file=sys.stdout if chain.report.ok else sys.stderr)
-                return 0 if all(chain.report.ok for chain in chains) else 1
+                ok = all(chain.report.ok for chain in chains)
+                return 0 if _compare_with_this_kiosk(conn) and ok else 1
             if args.action == "export":
                 count = server.export_ward(conn, args.start, args.end, args.csv, ward=args.ward)
                 print(f"exported {count} discharges of every kiosk from {args.start} to {args.end} to {args.csv}")

@@ -10,11 +10,13 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from functools import lru_cache
 
 from kiosk.content.model import Factor
 from kiosk.record.model import (
+    UNFINISHED_STATES,
     AnswerAttempt,
     DischargeRecord,
     DischargeState,
@@ -26,6 +28,7 @@ from kiosk.record.model import (
     SignOff,
     StepConfirmation,
 )
+from kiosk.records.errors import UnknownRecord
 
 _DISCHARGE_COLUMNS = (
     "record_id, created_at, patient_name, date_of_birth, hospital_number, nhs_number, procedure_id, "
@@ -39,6 +42,85 @@ UNCONFIRMED_SHEETS = (
     "HAVING max(CASE WHEN kind IN ('submitted', 'completed') THEN id ELSE 0 END) "
     "> max(CASE WHEN kind = 'sheet-in-hand' THEN id ELSE 0 END))"
 )
+
+
+# What the kiosk's own table says (kept with each print event, an index whatever the history): the same set.
+UNCONFIRMED_SHEETS_INDEXED = "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM unconfirmed_sheets)"
+
+
+def list_where(on: date | None, states: frozenset[DischargeState] | None) -> tuple[str, list[object]] | None:
+    """The discharges list's filter: ``on`` the local day it was started, ``states`` its states (None: any);
+    None when nothing can match (an empty set of states). Shared by the kiosk's store and the central reader."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if on is not None:
+        clauses.append("created_day = ?")
+        params.append(on.isoformat())
+    if states is not None:
+        if not states:
+            return None
+        clauses.append(f"state IN ({', '.join('?' * len(states))})")
+        params.extend(sorted(DischargeState(s).value for s in states))
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+def nurse_home_where(day: date, unfinished: frozenset[DischargeState]) -> tuple[str, tuple[object, ...]]:
+    """The nurse's home in one pass: the day's discharges, every unfinished one, and every one not abandoned whose
+    sheet awaits "sheet in hand" (H5). Each part is an index (day, state, unconfirmed_sheets)."""
+    states = sorted(s.value for s in unfinished)
+    where = (
+        f"WHERE created_day = ? OR state IN ({', '.join('?' * len(states))}) OR "
+        "(record_id IN (SELECT record_id FROM unconfirmed_sheets) AND state != 'abandoned')"
+    )
+    return where, (day.isoformat(), *states)
+
+
+class Reader:
+    """What ``records`` and the nurse's screens read back, over any database with the kiosk's schema: the kiosk's
+    own store (``RecordStore``) and a copy of the central store's rows (``central.server.CentralReader``) are the
+    same code, so a discharge reads back from the server exactly as from the kiosk that recorded it."""
+
+    def _read(self, record_id: str | None = None) -> AbstractContextManager[sqlite3.Connection]:
+        """One consistent snapshot to read from (holding at least ``record_id``'s discharge, if given)."""
+        raise NotImplementedError
+
+    def get(self, record_id: str) -> DischargeRecord:
+        with self._read(record_id) as conn:
+            found = load_discharges(conn, "WHERE record_id = ?", (record_id,))
+        if not found:
+            raise UnknownRecord(record_id)
+        return found[0]
+
+    def list_discharges(
+        self, on: date | None = None, states: frozenset[DischargeState] | None = None
+    ) -> list[DischargeRecord]:
+        """Newest first; ``on`` is the local day the discharge was started (on its kiosk's clock)."""
+        found = list_where(on, states)
+        if found is None:
+            return []
+        with self._read() as conn:
+            return load_discharges(conn, *found)
+
+    def unfinished(self) -> list[DischargeRecord]:
+        return self.list_discharges(states=UNFINISHED_STATES)
+
+    def nurse_home(self, day: date) -> list[DischargeRecord]:
+        """The nurse's home list in one pass: the day's discharges, every unfinished one, and every one not abandoned
+        whose sheet awaits "sheet in hand" (H5). Each part is an index (day, state, unconfirmed_sheets), so the
+        list costs the same with years of history as on the first day."""
+        with self._read() as conn:
+            return load_discharges(conn, *nurse_home_where(day, UNFINISHED_STATES))
+
+    def unconfirmed_sheets(self) -> list[DischargeRecord]:
+        """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
+        with self._read() as conn:
+            return load_discharges(conn, UNCONFIRMED_SHEETS_INDEXED)
+
+    def print_events(self, record_id: str) -> list[PrintEvent]:
+        with self._read(record_id) as conn:
+            if conn.execute("SELECT 1 FROM discharges WHERE record_id = ?", (record_id,)).fetchone() is None:
+                raise UnknownRecord(record_id)
+            return load_print_events(conn, record_id)
 
 
 # The JSON columns repeat from discharge to discharge (the same medicines, factors, checklist): each text is

@@ -16,6 +16,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -36,7 +37,6 @@ from kiosk.record.fields import (
 from kiosk.record.model import (
     HELP_ANSWERED,
     HELP_REQUESTED,
-    UNFINISHED_STATES,
     DischargeRecord,
     DischargeState,
     Escort,
@@ -48,7 +48,7 @@ from kiosk.records.audit import DIGESTED, AuditReport, canonical, row_digest
 from kiosk.records.db import Database
 from kiosk.records.errors import RecordStateError, RecordStoreError, UnknownRecord
 from kiosk.records.export import export_csv
-from kiosk.records.reading import load_discharges, load_print_events
+from kiosk.records.reading import Reader
 from kiosk.records.retention import purge
 from kiosk.records.schema import DEFAULT_BUSY_TIMEOUT_MS
 from kiosk.text import ValidationError, clean_text
@@ -93,7 +93,7 @@ def _required(text: str, what: str) -> str:
     return value
 
 
-class RecordStore:
+class RecordStore(Reader):
     """The discharges: every write is one transaction of ``db`` (``kiosk.records.db``) with its audit row."""
 
     def __init__(
@@ -421,61 +421,10 @@ class RecordStore:
             values = (record_id, "abandoned", reason, nurse_name, at)
             self._add_row(conn, "overrides", salt, values, "abandoned", nurse_name, at, {"state": _S.ABANDONED.value})
 
-    # ----- reading -----
+    # ----- reading (get, list_discharges, nurse_home, ...: reading.Reader, shared with the central store) -----
 
-    def get(self, record_id: str) -> DischargeRecord:
-        with self.db.reading() as conn:
-            found = load_discharges(conn, "WHERE record_id = ?", (record_id,))
-        if not found:
-            raise UnknownRecord(record_id)
-        return found[0]
-
-    def list_discharges(
-        self, on: date | None = None, states: frozenset[DischargeState] | None = None
-    ) -> list[DischargeRecord]:
-        """Newest first; ``on`` is the local day the discharge was started."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if on is not None:
-            clauses.append("created_day = ?")
-            params.append(on.isoformat())
-        if states is not None:
-            if not states:
-                return []
-            clauses.append(f"state IN ({', '.join('?' * len(states))})")
-            params.extend(sorted(DischargeState(s).value for s in states))
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        with self.db.reading() as conn:
-            return load_discharges(conn, where, params)
-
-    def unfinished(self) -> list[DischargeRecord]:
-        return self.list_discharges(states=UNFINISHED_STATES)
-
-    def nurse_home(self, day: date) -> list[DischargeRecord]:
-        """The nurse's home list in one pass: the day's discharges, every unfinished one, and every one not abandoned
-        whose sheet awaits "sheet in hand" (H5). Each part is an index (day, state, unconfirmed_sheets), so the
-        list costs the same with years of history as on the first day."""
-        unfinished = sorted(s.value for s in UNFINISHED_STATES)
-        where = (
-            f"WHERE created_day = ? OR state IN ({', '.join('?' * len(unfinished))}) OR "
-            "(record_id IN (SELECT record_id FROM unconfirmed_sheets) AND state != 'abandoned')"
-        )
-        with self.db.reading() as conn:
-            return load_discharges(conn, where, (day.isoformat(), *unfinished))
-
-    def unconfirmed_sheets(self) -> list[DischargeRecord]:
-        """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
-        # The kiosk's own table, kept with each print event (an index, whatever the history); the central copy,
-        # which has no such table, works it out from the print events (reading.UNCONFIRMED_SHEETS).
-        where = "WHERE state != 'abandoned' AND record_id IN (SELECT record_id FROM unconfirmed_sheets)"
-        with self.db.reading() as conn:
-            return load_discharges(conn, where)
-
-    def print_events(self, record_id: str) -> list[PrintEvent]:
-        with self.db.reading() as conn:
-            if conn.execute(_SELECT_RECORD, (record_id,)).fetchone() is None:
-                raise UnknownRecord(record_id)
-            return load_print_events(conn, record_id)
+    def _read(self, record_id: str | None = None) -> AbstractContextManager[sqlite3.Connection]:
+        return self.db.reading()
 
     # ----- audit, retention, export -----
 

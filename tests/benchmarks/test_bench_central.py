@@ -1,7 +1,10 @@
 """Goals for the central store, against the real PostgreSQL server the central tests start.
 
+Each goal is one benchmark alternating its floor and its measurement in pairs (``paired.py``), judged on the
+upper quartile of the paired ratios, so a neighbour's load lands on both sides of a pair.
+
 - ``central-confirm``: a committed confirmation while the sender runs (forwarding every fact to the server) costs
-  <= 1.5x the same confirmation with no central store: the sender is never on the tap's path.
+  <= 1.5x the same confirmation on a kiosk with no central store: the sender is never on the tap's path.
 - ``central-drain``: draining a 1200-fact backlog costs <= 3x a bare psycopg loop inserting 1200 one-row facts in
   one transaction, as the owner, into a table with no row security (the sender also reads the journal, writes
   about 2.25 rows per fact under row security, and moves its mark); ``facts_per_second`` is recorded for both.
@@ -11,8 +14,9 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import statistics
+import time
 import uuid
-from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -25,54 +29,82 @@ from kiosk.content.loader import load_library
 from kiosk.records import RecordStore
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
-from tests.benchmarks.conftest import mark, start_discharge
-from tests.central.conftest import CentralDb, central, pg_server  # noqa: F401  (fixtures)
+from tests.benchmarks import paired
+from tests.benchmarks.conftest import start_discharge
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
-from tests.central.pg_server import PrivatePostgres
-from tests.central.support import wait_until
 
 ROUNDS = 300
 WARMUP = 30
+DRAIN_ROUNDS = 9
 BACKLOG_DISCHARGES = 100
 BACKLOG = BACKLOG_DISCHARGES * FACTS_PER_DISCHARGE
 
 
-@pytest.fixture
-def confirm_store(tmp_path: Path) -> Iterator[RecordStore]:
-    with RecordStore(tmp_path / "records.sqlite3", SystemClock(), kiosk_id="A1") as opened:
-        yield opened
-
-
-def _confirm(benchmark: Any, store: RecordStore) -> None:
-    record = start_discharge(store)
-    step_id = load_library().get(record.procedure_id).steps[0].id
-    benchmark.pedantic(store.confirm_step, args=(record.record_id, step_id), rounds=ROUNDS, warmup_rounds=WARMUP)
-
-
-@pytest.mark.benchmark(group="central-confirm")
-def test_floor_confirm_without_a_central_store(benchmark: Any, confirm_store: RecordStore) -> None:
-    mark(benchmark, "floor")
-    _confirm(benchmark, confirm_store)
+def _idle(sender: CentralSender) -> None:
+    """Until the sender has sent everything and gone back to waiting (the floor's turn must not share it)."""
+    time.sleep(0.001)  # both sides pause alike, whether or not the sender was still at work
+    deadline = time.monotonic() + 30
+    while sender.status().unsent or sender.busy:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the sender did not catch up: {sender.status()}")
+        time.sleep(0.001)
 
 
 @pytest.mark.benchmark(group="central-confirm")
-def test_confirm_while_the_sender_runs(
-    benchmark: Any,
-    confirm_store: RecordStore,
-    central: CentralDb,  # noqa: F811
-) -> None:
-    mark(benchmark, "measured")
+def test_confirm_while_the_sender_runs(benchmark: Any, central: CentralDb, tmp_path: Path, quick: bool) -> None:
+    """``confirm_step`` on a kiosk without a central store and on one whose sender forwards every fact, alternated.
+
+    The hardest case for the tap: each side waits (untimed) until the sender is idle, makes one untimed
+    confirmation, then the timed one. On the measured side the untimed commit wakes the sender, which (with no
+    settling pause) reads, sends and marks it while the timed confirmation runs; on the floor's side no sender is
+    at work, as on a kiosk without a central store. Both sides do the same work in the same order (a pause before
+    one side only would bias it: a commit right after another is quicker here than one after a pause)."""
     settings = central.add_kiosk("A1")
-    sender = CentralSender(confirm_store.path, settings, SystemClock(), poll_seconds=0.05)
-    confirm_store.add_commit_listener(sender.wake)
-    sender.start()
-    try:
-        _confirm(benchmark, confirm_store)
-        # The sender really was forwarding: everything reaches the server (the sender waits 0.2 s after a wake).
-        wait_until(lambda: sender.status().sent_total > 0 and sender.status().unsent == 0, what="the sender")
-    finally:
-        sender.stop()
+    clock = SystemClock()
+    with (
+        RecordStore(tmp_path / "alone.sqlite3", clock) as alone,
+        RecordStore(tmp_path / "sending.sqlite3", clock, kiosk_id="A1") as sending,
+    ):
+        sender = CentralSender(sending.path, settings, clock, poll_seconds=0.05, settle_seconds=0)
+        sending.add_commit_listener(sender.wake)
+        sender.start()
+        try:
+            step_id = load_library().get("nerve-root-block").steps[0].id
+            floor_record, measured_record = start_discharge(alone), start_discharge(sending)
+
+            def floor_setup() -> None:
+                _idle(sender)
+                alone.confirm_step(floor_record.record_id, step_id)
+
+            def measured_setup() -> None:
+                _idle(sender)
+                sending.confirm_step(measured_record.record_id, step_id)  # wakes the sender
+
+            overlapped: list[bool] = []
+
+            def measured() -> None:
+                sending.confirm_step(measured_record.record_id, step_id)
+                overlapped.append(sender.busy or sender.status().unsent > 0)  # still sending the untimed one?
+
+            paired.run(
+                benchmark,
+                quick,
+                lambda: alone.confirm_step(floor_record.record_id, step_id),
+                measured,
+                ROUNDS,
+                warmup=WARMUP,
+                floor_setup=floor_setup,
+                measured_setup=measured_setup,
+            )
+            _idle(sender)
+            # How often the sender was still at work when the timed confirmation had committed.
+            benchmark.extra_info["sender_busy_share"] = round(sum(overlapped) / len(overlapped), 2)
+        finally:
+            sender.stop()
     assert sender.status().problem == ""
+    assert sender.status().sent_total >= 1 + 2 * (1 if quick else ROUNDS)  # the sender really forwarded each
+    assert central.count("SELECT count(*) FROM confirmations") >= 1
 
 
 @pytest.fixture(scope="module")
@@ -86,81 +118,77 @@ def backlog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def template(central: CentralDb) -> CentralSettings:  # noqa: F811
-    """The test's migrated database with the kiosk role: each drain round gets a fresh copy of it."""
-    return central.add_kiosk("A1")
-
-
-def _fresh(central: CentralDb, settings: CentralSettings, rounds: Iterator[int]) -> CentralSettings:  # noqa: F811
-    name = f"{central.name}_r{next(rounds)}"
+def _drop(central: CentralDb, names: list[str]) -> None:
     with psycopg.connect(central.server.admin_dsn, autocommit=True) as conn:
-        conn.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                psycopg.sql.Identifier(name), psycopg.sql.Identifier(central.name)
+        for name in names:
+            conn.execute(
+                psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psycopg.sql.Identifier(name))
             )
-        )
-    return CentralSettings(**{**settings.__dict__, "database": name})
 
 
 @pytest.mark.benchmark(group="central-drain")
-def test_floor_bare_psycopg_insert_loop(
-    benchmark: Any,
-    central: CentralDb,  # noqa: F811
-    pg_server: PrivatePostgres,  # noqa: F811
-) -> None:
-    mark(benchmark, "floor")
-    with central.admin() as conn:
-        conn.execute("CREATE TABLE bare (fact_id uuid PRIMARY KEY, seq bigint, detail text)")
-    with psycopg.connect(central.admin_dsn) as conn:
-        numbers = count()
+def test_drain_a_backlog(benchmark: Any, central: CentralDb, backlog: Path, tmp_path: Path, quick: bool) -> None:
+    """A bare psycopg insert loop of 1200 rows and a drain of a 1200-fact journal into a fresh central database
+    (made untimed from a migrated template, as is the journal's copy), alternated."""
+    template = central.add_kiosk("A1")
+    # The bare loop's table in a database of its own: a database in use cannot be a template.
+    made = [f"{central.name}_bare"]
+    with psycopg.connect(central.server.admin_dsn, autocommit=True) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(made[0])))
+    bare = psycopg.connect(central.server.dsn_for(made[0]))
+    with bare.transaction():
+        bare.execute("CREATE TABLE bare (fact_id uuid PRIMARY KEY, seq bigint, detail text)")
+    numbers = count()
+    senders: list[CentralSender] = []
 
-        def insert_loop() -> None:
-            with conn.transaction(), conn.cursor() as cur:
-                for _ in range(BACKLOG):
-                    cur.execute(
-                        "INSERT INTO bare (fact_id, seq, detail) VALUES (%s, %s, %s)",
-                        (uuid.uuid4().hex, next(numbers), '{"row":"' + "ab" * 32 + '"}'),
-                    )
+    def fresh_bare() -> None:
+        with bare.transaction():
+            bare.execute("TRUNCATE bare")
 
-        benchmark.pedantic(insert_loop, rounds=5, warmup_rounds=1)
-    benchmark.extra_info["facts_per_second"] = BACKLOG / benchmark.stats.stats.median if benchmark.stats else 0
+    def insert_loop() -> None:
+        with bare.transaction(), bare.cursor() as cur:
+            for _ in range(BACKLOG):
+                cur.execute(
+                    "INSERT INTO bare (fact_id, seq, detail) VALUES (%s, %s, %s)",
+                    (uuid.uuid4().hex, next(numbers), '{"row":"' + "ab" * 32 + '"}'),
+                )
 
-
-@pytest.mark.benchmark(group="central-drain")
-def test_drain_a_backlog(
-    benchmark: Any,
-    central: CentralDb,  # noqa: F811
-    template: CentralSettings,
-    backlog: Path,
-    tmp_path: Path,
-) -> None:
-    mark(benchmark, "measured")
-    rounds = count()
-    made: list[str] = []
-
-    def setup() -> tuple[tuple[CentralSender], dict[str, Any]]:
-        settings = _fresh(central, template, rounds)
-        made.append(settings.database)
-        journal = tmp_path / f"{settings.database}.sqlite3"
+    def fresh_sender() -> None:
+        name = f"{central.name}_r{len(made)}"
+        with psycopg.connect(central.server.admin_dsn, autocommit=True) as conn:
+            conn.execute(
+                psycopg.sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    psycopg.sql.Identifier(name), psycopg.sql.Identifier(central.name)
+                )
+            )
+        made.append(name)
+        journal = tmp_path / f"{name}.sqlite3"
         shutil.copy(backlog, journal)
-        return (CentralSender(journal, settings, SystemClock()),), {}
+        settings = CentralSettings(**{**template.__dict__, "database": name})
+        senders.append(CentralSender(journal, settings, SystemClock()))
 
-    def drain(sender: CentralSender) -> None:
+    def drain() -> None:
+        sender = senders[-1]
         try:
             assert sender.send_pending() == BACKLOG
         finally:
             sender.stop()
 
     try:
-        benchmark.pedantic(drain, setup=setup, rounds=5, warmup_rounds=1)
+        result = paired.run(
+            benchmark,
+            quick,
+            insert_loop,
+            drain,
+            DRAIN_ROUNDS,
+            floor_setup=fresh_bare,
+            measured_setup=fresh_sender,
+        )
     finally:
-        with psycopg.connect(central.server.admin_dsn, autocommit=True) as conn:
-            for name in made:
-                conn.execute(
-                    psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psycopg.sql.Identifier(name))
-                )
-    benchmark.extra_info["facts_per_second"] = BACKLOG / benchmark.stats.stats.median if benchmark.stats else 0
+        bare.close()
+        _drop(central, made)
+    benchmark.extra_info["floor_facts_per_second"] = round(BACKLOG / statistics.median(result.floor_s))
+    benchmark.extra_info["facts_per_second"] = round(BACKLOG / statistics.median(result.measured_s))
     with sqlite3.connect(backlog) as conn:  # the shared journal was only ever copied
         assert conn.execute("SELECT sent_seq FROM central_sent").fetchone()[0] == 0
     conn.close()

@@ -1,13 +1,20 @@
-"""Comparing a kiosk's local journal with what the central server holds (for the central-store tests)."""
+"""Comparing a kiosk's local journal with what the central server holds, and running ``main.py records`` as a
+kiosk configured for the central store (for the central-store tests)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.central.conftest import CentralDb
+from kiosk.records.central.settings import CentralSettings
+from tests.central.fixtures import CentralDb
+
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 
 def local_facts(db: Path) -> list[tuple[int, str, str]]:
@@ -41,3 +48,34 @@ def wait_until(condition: Callable[[], bool], seconds: float = 30.0, what: str =
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
         time.sleep(0.05)
+
+
+def kiosk_folder(tmp_path: Path, settings: CentralSettings) -> Path:
+    """A kiosk's data folder with its config.toml pointing at the central store (no password in it)."""
+    folder = tmp_path / f"kiosk-{settings.kiosk_id}"
+    folder.mkdir()
+    (folder / "config.toml").write_text(
+        "[records]\n"
+        'backend = "postgresql"\n'
+        f'kiosk_id = "{settings.kiosk_id}"\n'
+        f'central_host = "{settings.host}"\n'
+        f"central_port = {settings.port}\n"
+        f'central_database = "{settings.database}"\n'
+        f'central_user = "{settings.user}"\n'
+        f'central_password_file = "{settings.password_file}"\n'
+        'central_sslmode = "disable"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def records(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    return subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(folder), "records", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )

@@ -12,7 +12,7 @@ from kiosk.clock import FakeClock
 from kiosk.config import WardConfig
 from kiosk.records import RecordStore
 from kiosk.records.central.sender import CentralSender
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.support import local_facts, server_facts
 from tests.records.factories import START

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,56 +12,32 @@ from kiosk.clock import FakeClock
 from kiosk.records import RecordStore
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import one_discharge
 from tests.central.pg_server import PrivatePostgres
+from tests.central.support import kiosk_folder, records
 from tests.records.factories import START
 
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
-
-def kiosk_folder(tmp_path: Path, settings: CentralSettings) -> Path:
-    """A kiosk's data folder with its config.toml pointing at the central store (no password in it)."""
-    folder = tmp_path / f"kiosk-{settings.kiosk_id}"
-    folder.mkdir()
-    (folder / "config.toml").write_text(
-        "[records]\n"
-        'backend = "postgresql"\n'
-        f'kiosk_id = "{settings.kiosk_id}"\n'
-        f'central_host = "{settings.host}"\n'
-        f"central_port = {settings.port}\n"
-        f'central_database = "{settings.database}"\n'
-        f'central_user = "{settings.user}"\n'
-        f'central_password_file = "{settings.password_file}"\n'
-        'central_sslmode = "disable"\n',
-        encoding="utf-8",
-    )
-    return folder
-
-
-def records(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-    return subprocess.run(
-        [sys.executable, str(MAIN), "--data-dir", str(folder), "records", *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-
-
-def fill(central: CentralDb, folder: Path, settings: CentralSettings, count: int) -> list[str]:
+def fill(central: CentralDb, folder: Path, settings: CentralSettings, count: int, first: int = 0) -> list[str]:
+    """``count`` whole discharges on the kiosk at ``folder`` (patients numbered from ``first``), all sent."""
     clock = FakeClock(START)
     db = folder / "records.sqlite3"
     with RecordStore(db, clock, kiosk_id=settings.kiosk_id) as store:
-        ids = [one_discharge(store, clock, settings.kiosk_id, n) for n in range(count)]
+        ids = [one_discharge(store, clock, settings.kiosk_id, n) for n in range(first, first + count)]
     sender = CentralSender(db, settings, clock)
     try:
         sender.send_pending()
     finally:
         sender.stop()
     return ids
+
+
+def failed_verify(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``records verify --central`` run on the kiosk at ``folder``, which must report a fault (exit 1)."""
+    verified = records(folder, "verify", "--central")
+    assert verified.returncode == 1, (verified.stdout, verified.stderr)
+    return verified
 
 
 @pytest.fixture
@@ -82,6 +56,10 @@ def test_verify_and_export_cover_every_kiosk_of_the_ward(
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.splitlines()[0].startswith("kiosk A1 (ward-5): ok: 24 rows")
     assert verified.stdout.splitlines()[1].startswith("kiosk A2 (ward-5): ok: 36 rows")
+    # Run on kiosk A1, it also compares the server's copy of A1's trail with A1's own.
+    assert verified.stdout.splitlines()[2] == (
+        "this kiosk (A1): the central store has all 24 of its audit rows, the same as the kiosk's"
+    )
     out = tmp_path / "ward.csv"
     exported = records(f1, "export", "--central", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", str(out))
     assert exported.returncode == 0, exported.stderr
@@ -161,3 +139,57 @@ def test_add_kiosk_makes_a_role_that_can_send(
         assert sender.send_pending() == 12
     finally:
         sender.stop()
+
+
+def test_verify_central_on_a_kiosk_says_the_server_is_behind(
+    central: CentralDb, ward: tuple[Path, Path, list[str]]
+) -> None:
+    """Records not sent yet are not a fault (exit 0), but the ward manager reads how many and since when."""
+    f1, _, _ = ward
+    clock = FakeClock(START.replace(hour=14, minute=5))
+    with RecordStore(f1 / "records.sqlite3", clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A1", 9)  # recorded, never sent
+    verified = records(f1, "verify", "--central")
+    assert verified.returncode == 0, verified.stderr
+    assert (
+        "this kiosk (A1): the central store is behind: it has 24 of this kiosk's 36 audit rows. The other 12 are "
+        "kept on this kiosk and not sent yet (waiting since 21 Nov 2026 14:05)"
+    ) in verified.stdout
+
+
+def test_verify_central_on_a_reinstalled_kiosk_says_the_trails_differ(
+    central: CentralDb, ward: tuple[Path, Path, list[str]]
+) -> None:
+    """A tablet reinstalled under the same kiosk id (a fresh journal): its rows are not the ones the server has."""
+    f1, _, _ = ward
+    for old in f1.glob("records.sqlite3*"):
+        old.unlink()
+    clock = FakeClock(START)
+    with RecordStore(f1 / "records.sqlite3", clock, kiosk_id="A1") as store:
+        one_discharge(store, clock, "A1", 5)
+    assert (
+        "this kiosk (A1): the central store's copy of this kiosk's records differs from the kiosk's own from audit "
+        "row 1 on"
+    ) in failed_verify(f1).stderr
+
+
+def test_verify_central_on_a_kiosk_restored_from_an_old_copy_says_records_were_lost_there(
+    central: CentralDb, tmp_path: Path
+) -> None:
+    settings = central.add_kiosk("A1")
+    folder = kiosk_folder(tmp_path, settings)
+    fill(central, folder, settings, 1)
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    for part in folder.glob("records.sqlite3*"):
+        (backup / part.name).write_bytes(part.read_bytes())
+    fill(central, folder, settings, 1, first=2)  # the next day's discharge, sent
+    assert central.count("SELECT count(*) FROM audit") == 24
+    for part in backup.iterdir():  # IT restores last night's copy of the tablet, head file and all
+        (folder / part.name).write_bytes(part.read_bytes())
+    verified = failed_verify(folder)
+    assert (
+        "this kiosk (A1): the central store has 24 of this kiosk's audit rows but the kiosk only 12: records were "
+        "lost on this kiosk"
+    ) in verified.stderr
+    assert "kiosk A1 (ward-5): ok: 24 rows" in verified.stdout  # the server's own copy is sound

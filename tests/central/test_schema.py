@@ -14,7 +14,7 @@ from psycopg import errors as pg_errors
 
 from kiosk.records.central import schema as central_schema
 from kiosk.records.central.settings import CentralSettings
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 
 
 def as_kiosk(settings: CentralSettings) -> psycopg.Connection[Any]:

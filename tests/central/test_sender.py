@@ -16,7 +16,7 @@ from kiosk.records.central.problems import CentralProblem
 from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
 from kiosk.records.central.status import SenderStatus
-from tests.central.conftest import CentralDb
+from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.central.support import local_facts, sent_mark, server_facts, wait_until
@@ -82,6 +82,43 @@ def test_a_batch_resent_after_a_crash_lands_once(central: CentralDb, db: Path, c
     assert server_facts(central, "A1") == local_facts(db)
     assert central.count("SELECT count(*) FROM confirmations") == 4
     assert central.count("SELECT count(*) FROM print_events") == 6
+
+
+class _Cut(Exception):
+    pass
+
+
+def test_a_resent_start_the_server_already_has_still_gets_its_later_state(
+    central: CentralDb, db: Path, clock: FakeClock
+) -> None:
+    """The server committed a discharge's first facts, the kiosk died before its mark: the resend carries the
+    start (refused as a duplicate) and the later states, and the server's discharge must still end "completed"
+    (a discharge inserted with its batch's last state must not skip the update when the insert was refused)."""
+    settings = central.add_kiosk("A1")
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        rid = one_discharge(store, clock, "A", 1)
+
+    def cut(seq: int) -> None:
+        raise _Cut(seq)
+
+    first = CentralSender(db, settings, clock, batch_size=5, after_batch=cut)
+    with pytest.raises(_Cut):
+        first.send_pending()  # the server has facts 1-5: the discharge, "with patient"
+    first.stop()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE central_sent SET sent_seq = 0")  # the mark never reached the disk
+    conn.close()
+    assert central.count("SELECT count(*) FROM discharges WHERE state = 'with-patient'") == 1
+    again = CentralSender(db, settings, clock)
+    try:
+        assert again.send_pending() == FACTS_PER_DISCHARGE
+    finally:
+        again.stop()
+    with central.admin() as conn:
+        assert conn.execute("SELECT state FROM discharges WHERE record_id = %s", (rid,)).fetchone() == ("completed",)
+        (chain,) = server.verify_all(conn)
+    assert chain.report.ok, chain.summary()
+    assert server_facts(central, "A1") == local_facts(db)
 
 
 def test_a_second_kiosk_with_the_same_id_is_refused_loudly(

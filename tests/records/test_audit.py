@@ -14,7 +14,11 @@ from kiosk.content.model import Procedure
 from kiosk.record.model import Patient, PrintEvent, PrintEventKind
 from kiosk.records import NurseAccounts, RecordStore
 from tests.pins import TEST_COST
+from tests.records.backends import CentralDisagrees
 from tests.records.factories import escort, start
+
+# Every test here runs on SQLite alone and on SQLite forwarding to PostgreSQL (tests/records/backends.py).
+BOTH_BACKENDS = True
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -173,7 +177,7 @@ def test_nurse_events_are_in_the_chain(filled: RecordStore, db_path: Path) -> No
 
 
 def test_rewriting_the_whole_tail_consistently_is_not_detected_but_the_head_hash_changes(
-    filled: RecordStore, db_path: Path
+    filled: RecordStore, db_path: Path, backend: str
 ) -> None:
     """The documented limit: whoever rewrites the chain from a row on, head included, is not caught by the
     database alone; a head hash kept elsewhere (verify prints it) is what tells."""
@@ -191,6 +195,11 @@ def test_rewriting_the_whole_tail_consistently_is_not_detected_but_the_head_hash
         conn.execute("UPDATE audit SET actor = ?, hash = ? WHERE seq = ?", (actor, prev, seq))
     conn.execute("UPDATE audit_head SET hash = ?", (prev,))
     conn.close()
+    if backend == "postgresql":
+        # With a central store the server is that "elsewhere": its copy keeps the chain as it was sent.
+        with pytest.raises(CentralDisagrees, match=r"the kiosk's chain \(ok: 14 rows .* is not the server's"):
+            filled.verify_audit()
+        return
     report = filled.verify_audit()
     assert report.ok
     assert report.head_hash != before

@@ -21,6 +21,9 @@ from kiosk.records import RecordStateError, RecordStore, UnknownRecord
 from kiosk.text import ValidationError
 from tests.records.factories import START, escort, make_procedure, start
 
+# Every test here runs on SQLite alone and on SQLite forwarding to PostgreSQL (tests/records/backends.py).
+BOTH_BACKENDS = True
+
 S = DischargeState
 
 

@@ -68,7 +68,8 @@ def pending(conn: sqlite3.Connection, limit: int) -> list[Fact]:
     facts: list[Fact] = []
     for seq, fact_id, at, record_id, event, actor, detail, row_hash in rows:
         table = audit.EVENT_TABLE.get(event)
-        state = json.loads(detail).get("state") if record_id else None
+        # Only a fact that moved the discharge names a state: the others' details need no parsing.
+        state = json.loads(detail).get("state") if record_id and '"state"' in detail else None
         row = data.get((table, seq)) if table else None
         facts.append(
             Fact(seq, fact_id, at, record_id, event, actor, detail, row_hash, table if row else None, row, state)

@@ -200,14 +200,14 @@ _V1 = (
     "REVOKE ALL ON FUNCTION kiosk_self() FROM PUBLIC",
 )
 
-_TABLES = ("audit", "discharges", "confirmations", "answers", "escorts", "overrides", "sign_offs", "print_events")
-_CHILDREN = _TABLES[2:]
+TABLES = ("audit", "discharges", "confirmations", "answers", "escorts", "overrides", "sign_offs", "print_events")
+_CHILDREN = TABLES[2:]
 
 
 def _grants_v1() -> tuple[str, ...]:
     """The kiosk group's rights and the ward rule on every table (row security: the owner is not bound by it)."""
     statements = [
-        f"GRANT SELECT, INSERT ON {', '.join(_TABLES)} TO {KIOSK_GROUP}",
+        f"GRANT SELECT, INSERT ON {', '.join(TABLES)} TO {KIOSK_GROUP}",
         f"GRANT SELECT ON central_schema TO {KIOSK_GROUP}",  # a kiosk checks the version before sending
         f"GRANT UPDATE (state) ON discharges TO {KIOSK_GROUP}",
         f"GRANT USAGE ON {', '.join(f'{t}_id_seq' for t in _CHILDREN)} TO {KIOSK_GROUP}",
@@ -215,7 +215,7 @@ def _grants_v1() -> tuple[str, ...]:
     ]
     # (SELECT f()): evaluated once per statement, not once per row (a batch is one statement per table).
     own = "ward = (SELECT kiosk_ward()) AND kiosk_id = (SELECT kiosk_self())"
-    for table in _TABLES:
+    for table in TABLES:
         statements += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"CREATE POLICY read_ward ON {table} FOR SELECT USING (ward = (SELECT kiosk_ward()))",

@@ -53,6 +53,7 @@ _TYPES = {
 }
 _AUDIT_COLUMNS = ("fact_id", "kiosk_id", "ward", "seq", "at", "record_id", "event", "actor", "detail", "hash")
 _DISCHARGE_COLUMNS = ("kiosk_id", "ward", *audit.DIGESTED["discharges"], *facts.DISCHARGE_EXTRA, "state", "audit_seq")
+_RECORD_AT, _STATE_AT = _DISCHARGE_COLUMNS.index("record_id"), _DISCHARGE_COLUMNS.index("state")
 _CHILD_COLUMNS = {
     table: ("kiosk_id", "ward", *cols, "audit_seq") for table, cols in audit.DIGESTED.items() if table != "discharges"
 }
@@ -84,7 +85,7 @@ _DISCHARGE = _bulk_insert("discharges", _DISCHARGE_COLUMNS)
 _CHILD = {table: _bulk_insert(table, cols, only_kept=True) for table, cols in _CHILD_COLUMNS.items()}
 _STATE = (
     "UPDATE discharges d SET state = u.state FROM unnest(%s::text[], %s::text[]) AS u(record_id, state) "
-    "WHERE d.record_id = u.record_id AND d.kiosk_id = %s"
+    "WHERE d.record_id = u.record_id AND d.kiosk_id = %s AND d.state IS DISTINCT FROM u.state"
 )
 
 
@@ -105,7 +106,7 @@ class CentralSender:
         settings: CentralSettings,
         clock: Clock,
         *,
-        batch_size: int = 200,
+        batch_size: int = 1000,
         poll_seconds: float = 5.0,
         retry_seconds: float = 5.0,
         settle_seconds: float = 0.2,
@@ -135,12 +136,18 @@ class CentralSender:
         self._local: sqlite3.Connection | None = None
         self._server: psycopg.Connection[Any] | None = None
         self._ward = ""
+        self._busy = False
 
     # ----- what the rest of the kiosk sees -----
 
     def status(self) -> SenderStatus:
         with self._lock:
             return self._status
+
+    @property
+    def busy(self) -> bool:
+        """True while a send is under way (reading the journal, sending, marking)."""
+        return self._busy
 
     def wake(self) -> None:
         """A fact was committed: send it now rather than at the next poll. Cheap; safe from any thread."""
@@ -185,6 +192,13 @@ class CentralSender:
 
     def send_pending(self) -> int:
         """Send every unsent fact now (in batches); the number delivered. Raises ``CentralProblem``."""
+        self._busy = True
+        try:
+            return self._send_all()
+        finally:
+            self._busy = False
+
+    def _send_all(self) -> int:
         total = 0
         try:
             while not self._stopping.is_set():
@@ -281,6 +295,13 @@ class CentralSender:
                 children[f.table].append((kiosk, ward, *f.row, f.seq))
             if f.state and f.record_id and f.event != "discharge-started":
                 states[f.record_id] = f.state
+        # A discharge started in this batch goes in with the last state the batch gave it, and the update then
+        # changes only rows whose state differs: a drained backlog of whole discharges rewrites no row, while a
+        # resent start the server already had (refused as a duplicate) is still brought up to date.
+        started = [
+            (*row[:_STATE_AT], states.get(str(row[_RECORD_AT]), row[_STATE_AT]), *row[_STATE_AT + 1 :])
+            for row in started
+        ]
         # Binary parameters (%b): psycopg's text form escapes every array element with a regular expression.
         with conn.transaction(), conn.cursor() as cur:
             rows = [(f.fact_id, kiosk, ward, *f.audit_values[1:]) for f in batch]

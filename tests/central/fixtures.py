@@ -1,8 +1,12 @@
 """Fixtures for the central store: a private PostgreSQL server per test session, a fresh database per test.
 
 The server is started here (as the CUPS scheduler is for printing) on a free port with its own data and socket
-folders, and stopped and deleted at the end of the session, so parallel test runs never share one. Each test
-gets its own database, migrated by the admin role, and makes kiosk roles in it with ``central.add_kiosk``.
+folders, and stopped and deleted at the end of the session, so parallel test runs never share one. Each central
+test gets its own database, migrated by the admin role, and makes kiosk roles in it with ``central.add_kiosk``.
+The record store's tests run their second backend on one shared database (``shared_central``), emptied before
+each test (``CentralDb.empty``): a database per test would cost more than most of those tests.
+
+A plugin of the root ``conftest.py``, so the one session server serves every folder that asks for it.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,19 +82,25 @@ class CentralDb:
             connect_timeout_seconds=3,
         )
 
+    def empty(self) -> None:
+        """Every kiosk's rows gone (the kiosk roles stay): the append-only triggers are off for this session only."""
+        with self.admin() as conn:
+            conn.execute("SET session_replication_role = replica")
+            conn.execute(f"TRUNCATE {', '.join(central_schema.TABLES)}, purges RESTART IDENTITY CASCADE")
+
     def count(self, query: str, params: tuple[object, ...] = ()) -> int:
         with self.admin() as conn:
             row = conn.execute(query, params).fetchone()
             return int(row[0]) if row else 0
 
 
-@pytest.fixture
-def central(pg_server: PrivatePostgres, tmp_path: Path) -> Iterator[CentralDb]:
-    """A fresh, migrated central database (dropped after the test, with its kiosk roles)."""
-    name = f"central_{os.getpid()}_{next(_numbers)}"
+@contextmanager
+def _database(pg_server: PrivatePostgres, folder: Path, prefix: str) -> Iterator[CentralDb]:
+    """A fresh, migrated central database (dropped afterwards, with its kiosk roles)."""
+    name = f"{prefix}_{os.getpid()}_{next(_numbers)}"
     with psycopg.connect(pg_server.admin_dsn, autocommit=True) as conn:
         conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
-    db = CentralDb(pg_server, name, tmp_path)
+    db = CentralDb(pg_server, name, folder)
     with db.admin() as conn:
         central_schema.migrate(conn)
     yield db
@@ -99,3 +110,19 @@ def central(pg_server: PrivatePostgres, tmp_path: Path) -> Iterator[CentralDb]:
         conn.execute(psycopg.sql.SQL("DROP DATABASE {} WITH (FORCE)").format(psycopg.sql.Identifier(name)))
         for role in db.roles:
             conn.execute(psycopg.sql.SQL("DROP ROLE IF EXISTS {}").format(psycopg.sql.Identifier(role)))
+
+
+@pytest.fixture
+def central(pg_server: PrivatePostgres, tmp_path: Path) -> Iterator[CentralDb]:
+    """A fresh, migrated central database for this test alone."""
+    with _database(pg_server, tmp_path, "central") as db:
+        yield db
+
+
+@pytest.fixture(scope="session")
+def shared_central(
+    pg_server: PrivatePostgres, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[CentralDb, CentralSettings]]:
+    """One migrated database for the whole session with kiosk A1 of ward-5 in it; ``empty`` it before use."""
+    with _database(pg_server, tmp_path_factory.mktemp("shared-central"), "records") as db:
+        yield db, db.add_kiosk("A1")
