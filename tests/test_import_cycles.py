@@ -8,6 +8,7 @@ here that is not in ``KNOWN`` fails the test; so does a known one that has gone 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,3 +135,84 @@ def test_no_new_import_cycle_between_packages() -> None:
     found = cycles(package_graph(import_graph()))
     assert found - KNOWN_PACKAGE_CYCLES == set(), f"new package cycle(s): {describe(found - KNOWN_PACKAGE_CYCLES)}"
     assert KNOWN_PACKAGE_CYCLES - found == set(), f"gone, take off KNOWN: {describe(KNOWN_PACKAGE_CYCLES - found)}"
+
+
+# ----- the package drawing in docs/ARCHITECTURE.md -----
+
+ARCHITECTURE = paths.PROJECT_ROOT / "docs" / "ARCHITECTURE.md"
+TABLE_ROW = re.compile(r"^\| (\d+|\?) \| `([a-z_]+)` \| (.*) \|$")
+DRAWING_ROW = re.compile(r"^ ?(\d+)  (.*)$")
+
+
+def short(package: str) -> str:
+    return package.removeprefix("kiosk.")
+
+
+def real_packages() -> dict[str, set[str]]:
+    """Each package (or top-level module) under ``kiosk`` and the ones it imports; ``kiosk/__init__`` left out."""
+    graph = import_graph()
+    tops = {".".join(module.split(".")[:2]) for module in graph} - {"kiosk"}
+    edges = package_graph(graph)
+    return {short(top): {short(target) for target in edges.get(top, set()) if target != "kiosk"} for top in tops}
+
+
+def documented() -> tuple[dict[str, int], dict[str, set[str]], dict[str, int]]:
+    """From "## Package dependencies": the table's layers and imports, and the drawing's layers (its package
+    names come before a gap of 8 spaces or more; what follows is the description)."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text[text.index("## Package dependencies") :]
+    section = section[: section.index("\n## ", 1)]
+    drawing = section[section.index("```") + 3 : section.index("```", section.index("```") + 3)]
+    table_layers: dict[str, int] = {}
+    table_imports: dict[str, set[str]] = {}
+    for line in section.splitlines():
+        match = TABLE_ROW.match(line)
+        if match:
+            table_layers[match.group(2)] = int(match.group(1)) if match.group(1).isdigit() else -1
+            table_imports[match.group(2)] = set(re.findall(r"`([a-z_]+)`", match.group(3)))
+    drawn: dict[str, int] = {}
+    for line in drawing.splitlines():
+        match = DRAWING_ROW.match(line)
+        if match:
+            for name in re.split(r" {8,}", match.group(2).strip())[0].split():
+                drawn[name] = int(match.group(1))
+    return table_layers, table_imports, drawn
+
+
+def expected_rows(real: dict[str, set[str]], layers: dict[str, int]) -> str:
+    rows = []
+    for package in sorted(real, key=lambda name: (-layers.get(name, -1), name)):
+        imports = ", ".join(f"`{name}`" for name in sorted(real[package])) or "-"
+        rows.append(f"| {layers.get(package, '?')} | `{package}` | {imports} |")
+    return "\n".join(rows)
+
+
+def test_the_architecture_table_is_the_package_graph() -> None:
+    """The drawing and the table agree, each package imports only lower layers, and the table lists every import
+    the code makes (and no other)."""
+    real = real_packages()
+    layers, imports, drawn = documented()
+    wrong = [
+        f"{package}: the table says {sorted(imports[package]) if package in imports else 'nothing (no row)'}, "
+        f"the code {sorted(real[package])}"
+        for package in sorted(real)
+        if imports.get(package) != real[package]
+    ]
+    wrong += [f"{package}: in the table, not in kiosk/" for package in sorted(set(imports) - set(real))]
+    wrong += [
+        f"{package}: layer {layers.get(package, '?')} in the table, {drawn.get(package, '?')} in the drawing"
+        for package in sorted(set(real) | set(drawn))
+        if layers.get(package) != drawn.get(package)
+    ]
+    wrong += [
+        f"{package} (layer {layers[package]}) imports {target} (layer {layers[target]}): not a lower layer"
+        for package in sorted(real)
+        for target in sorted(real[package])
+        if package in layers and target in layers and layers[target] >= layers[package]
+    ]
+    assert not wrong, (
+        "docs/ARCHITECTURE.md, Package dependencies, is out of date:\n"
+        + "\n".join(wrong)
+        + "\nThe table's rows as the code is now (set each ? and move the package in the drawing by hand):\n"
+        + expected_rows(real, layers)
+    )

@@ -108,7 +108,7 @@ class SessionError(KioskError):
     ``handle_error`` shows it (``Flow.show_nurse_message``)."""
 
 
-class SignInRefused(SessionError):
+class PinRefused(SessionError):
     """The PIN did not sign the nurse in (wrong, locked, not an active account): what the PIN screen says, sent
     the way every message for the nurse is (the controller shows it on the PIN pad's own line)."""
 
@@ -233,16 +233,16 @@ class KioskSession:
         return [account.name for account in self.accounts.list() if not account.disabled]
 
     def pin_entered(self, name: str, pin: str) -> None:
-        """Check the PIN and act on it; raises ``SignInRefused`` (wrong, locked) for the PIN screen to say."""
+        """Check the PIN and act on it; raises ``PinRefused`` (wrong, locked) for the PIN screen to say."""
         self.sign_in_result(self.accounts.verify(name, pin))
 
     def sign_in_result(self, result: SignInResult) -> None:
         """Act on a checked PIN (the screen checks it off the GUI thread with ``accounts.verify``); a PIN that
-        did not sign the nurse in raises ``SignInRefused``."""
+        did not sign the nurse in raises ``PinRefused``."""
         if self.stage is not Stage.PIN:
             return  # the PIN screen was left (cancel, idle lock) while the PIN was being checked
         if not result.ok:
-            raise SignInRefused(result)
+            raise PinRefused(result)
         if result.must_change_pin:
             # Right, but too short for today's rule: nothing goes on until the nurse has chosen a new PIN.
             self._pin_change_for = result.name

@@ -619,7 +619,7 @@ class Flow(QObject):
             self.handle_error(KioskError("Checking the PIN is taking too long", "try again in a moment"))
 
     def _pin_checked(self, result: SignInResult) -> None:
-        self.session.sign_in_result(result)  # a wrong or locked PIN raises SignInRefused: see handle_error
+        self.session.sign_in_result(result)  # a wrong or locked PIN raises PinRefused: see handle_error
 
     @guarded
     def _pin_cancelled(self) -> None:

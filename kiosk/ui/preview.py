@@ -24,7 +24,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.drag_scroll import DragScroll
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import label, wrap_button
 
 EMPTY_TEXT = "No sheet to show yet."
 DAMAGED_TEXT = "The sheet could not be shown here. It is saved, and can still be printed."
@@ -60,8 +60,8 @@ class SheetPreview(QWidget):
         self._pages.addWidget(self._placeholder)
         self._pages.addWidget(self._view)
 
-        self._previous = button("Previous page", name="preview-previous")
-        self._next = button("Next page", name="preview-next")
+        self._previous = wrap_button("Previous page", name="preview-previous")
+        self._next = wrap_button("Next page", name="preview-next")
         self._page_label = label("", "caption", wrap=False)
         self._page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._previous.clicked.connect(lambda: self._go(-1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -24,6 +25,21 @@ def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget 
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+_LONG_RUN = re.compile(r"\S{17,}")
+_SEPARATOR = re.compile(r"([/\\._-])")
+
+
+def breakable(text: str) -> str:
+    """``text`` with an invisible break chance after each / \\ . _ - inside a run of 17 or more characters.
+
+    Qt wraps a label only at word boundaries, and the Unicode rules forbid a break between a hyphen and a digit,
+    so a saved sheet's path (``.../outbox/DK-20261201-0001-B3-sheet.pdf``) stuck out of a narrow column at a
+    large text size. Shown text only: whoever reads the message back uses the text it was given.
+    """
+    return _LONG_RUN.sub(lambda run: _SEPARATOR.sub(rf"\1{ZERO_WIDTH_SPACE}", run.group(0)), text)
 
 
 class _LastCommit:

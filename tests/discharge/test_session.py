@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.discharge.flow import ScreenKind, WalkEnd
-from kiosk.discharge.session import KioskSession, PinPurpose, ReasonPurpose, SessionError, SignInRefused, Stage
+from kiosk.discharge.session import KioskSession, PinPurpose, PinRefused, ReasonPurpose, SessionError, Stage
 from kiosk.record.model import DischargeState
 from kiosk.record.timeline import escort_until
 from kiosk.records.first_nurse import FirstNurseSetup
@@ -60,7 +60,7 @@ def test_first_start_with_no_nurse_asks_for_the_first_account(tmp_path: Path) ->
 def test_wrong_pin_says_so_and_stays_on_the_pin_screen(tmp_path: Path) -> None:
     session = make_session(tmp_path)
     session.nurse_requested()
-    with pytest.raises(SignInRefused, match="not right"):
+    with pytest.raises(PinRefused, match="not right"):
         session.pin_entered(NURSE, "0000")
     assert session.stage is Stage.PIN and session.nurse is None
 
@@ -69,10 +69,10 @@ def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(tmp_path: Path)
     session = make_session(tmp_path)
     session.nurse_requested()
     for _ in range(5):
-        with pytest.raises(SignInRefused) as refused:
+        with pytest.raises(PinRefused) as refused:
             session.pin_entered(NURSE, "0000")
     assert "locked" in refused.value.title
-    with pytest.raises(SignInRefused, match="locked"):
+    with pytest.raises(PinRefused, match="locked"):
         session.pin_entered(NURSE, PIN)
     assert session.stage is Stage.PIN
 
@@ -170,7 +170,7 @@ def test_the_review_opens_only_after_a_nurse_pin(tmp_path: Path) -> None:
     finish_walk(session)
     session.nurse_requested()
     assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.TAKE_BACK
-    with pytest.raises(SignInRefused, match="not right"):
+    with pytest.raises(PinRefused, match="not right"):
         session.pin_entered(NURSE, "9753")
     assert session.stage is Stage.PIN and session.nurse is None
     session.pin_cancelled()

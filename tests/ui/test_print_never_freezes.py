@@ -58,7 +58,7 @@ def unreachable_queue(cups_ready: None) -> Iterator[str]:
 
 
 def status_text(kiosk: Kiosk) -> str:
-    return str(kiosk.screen.status.text())  # type: ignore[attr-defined]
+    return str(kiosk.screen.status_message)  # type: ignore[attr-defined]
 
 
 def signed_off_discharge(kiosk: Kiosk) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.preview import SheetPreview
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import breakable, label, touch_scroll_area, wrap_button
 
 # Queue and job states (``kiosk.printing.status``) grouped by how the status box looks.
 PROBLEM_STATES = frozenset(
@@ -29,6 +30,9 @@ PRINT_AGAIN_AFTER_MS = 5000
 
 INSTRUCTIONS = "Check the sheet, then Print. Confirm once the patient holds it."
 FINISH_NOTE = "Finish without confirming: listed as “sheet not confirmed”."
+NARROW_WIDTH = 1000
+"""Below this (a portrait screen) the sheet goes above the status and buttons, which then get the full width."""
+LR, TB = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
 
 
 def status_look(state: str) -> str:
@@ -52,16 +56,22 @@ class PrintScreen(NursePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Print the sheet", scroll=False, parent=parent)
         self._job_started = False
+        self._message = ""
         self.preview = SheetPreview()
         self.instructions = label(INSTRUCTIONS, "small")
         self.status = label("", "status")
         self.status.setObjectName("print-status")
         self.status.setProperty("state", "working")
-        self.print_button = button("Print", "primary", name="print-print")
-        self.retry_button = button("Retry", name="print-retry")
-        self.cancel_button = button("Cancel job", name="print-cancel")
-        self.in_hand_button = button("Printed - sheet in hand", "primary", name="print-in-hand")
-        self.finish_button = button("Finish", name="print-finish")
+        # The whole message, however long (a saved sheet's path, the printer's own words): the box is as tall as
+        # its text needs at the column's width, never squeezed (it used to clip at about four lines).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.status.setSizePolicy(policy)
+        self.print_button = wrap_button("Print", "primary", name="print-print")
+        self.retry_button = wrap_button("Retry", name="print-retry")
+        self.cancel_button = wrap_button("Cancel job", name="print-cancel")
+        self.in_hand_button = wrap_button("Printed - sheet in hand", "primary", name="print-in-hand")
+        self.finish_button = wrap_button("Finish", name="print-finish")
         self.finish_note = label(FINISH_NOTE, "small")
         self.print_button.clicked.connect(self._print)
         self.retry_button.clicked.connect(self.retry)
@@ -73,27 +83,60 @@ class PrintScreen(NursePage):
         self._print_again.setInterval(PRINT_AGAIN_AFTER_MS)
         self._print_again.timeout.connect(self._allow_print_again)
 
-        side = QVBoxLayout()
+        # The status and the print buttons scroll (a finger drags them) when the text size and a long message
+        # need more height than the screen has: nothing is ever cut off. Finish stays put below them.
+        side_content = QWidget()
+        side_content.setObjectName("page-body")
+        side = QVBoxLayout(side_content)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(GAP)
         side.addWidget(self.instructions)
         side.addWidget(self.status)
         side.addWidget(self.print_button)
-        retry_row = QHBoxLayout()
-        retry_row.setSpacing(GAP)
-        retry_row.addWidget(self.retry_button, 1)
-        retry_row.addWidget(self.cancel_button, 1)
-        side.addLayout(retry_row)
+        self.retry_row = QBoxLayout(LR)
+        self.retry_row.setSpacing(GAP)
+        self.retry_row.addWidget(self.retry_button, 1)
+        self.retry_row.addWidget(self.cancel_button, 1)
+        side.addLayout(self.retry_row)
         side.addWidget(self.in_hand_button)
         side.addStretch(1)
-        side.addWidget(self.finish_note)
-        side.addWidget(self.finish_button)
+        self.side = touch_scroll_area(side_content)
+        side_content.installEventFilter(self)  # a new width or text size: are Retry and Cancel still side by side?
+        column = QVBoxLayout()
+        column.setSpacing(GAP)
+        column.addWidget(self.side, 1)
+        column.addWidget(self.finish_note)
+        column.addWidget(self.finish_button)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(GAP * 2)
-        columns.addWidget(self.preview, 3)
-        columns.addLayout(side, 2)
-        self.body.addLayout(columns, 1)
+        self.columns = QBoxLayout(LR)
+        self.columns.setSpacing(GAP * 2)
+        self.columns.addWidget(self.preview, 3)
+        self.columns.addLayout(column, 2)
+        self.body.addLayout(self.columns, 1)
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Sheet beside the buttons on a landscape screen, above them on a portrait one. (Every button's text
+        wraps instead of being cut when its column is narrow.)"""
+        direction = TB if event.size().width() < NARROW_WIDTH else LR
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+            # Beside: the sheet gets three fifths of the width; above: half the height, the buttons the rest.
+            self.columns.setStretch(0, 3 if direction is LR else 1)
+            self.columns.setStretch(1, 2 if direction is LR else 1)
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit_retry_row()
+        return super().eventFilter(watched, event)
+
+    def _fit_retry_row(self) -> None:
+        """Retry and Cancel side by side while each half still holds its longest word, else one above the other."""
+        longest = max(self.retry_button.minimumSizeHint().width(), self.cancel_button.minimumSizeHint().width())
+        direction = LR if self.side.viewport().width() >= 2 * longest + GAP else TB
+        if self.retry_row.direction() != direction:
+            self.retry_row.setDirection(direction)
 
     # -- public API ------------------------------------------------------------------------------------------
     def show_sheet(self, sheet: Path | bytes) -> None:
@@ -105,7 +148,10 @@ class PrintScreen(NursePage):
 
     def show_status(self, message: str, state: str, can_retry: bool, can_cancel: bool, can_confirm: bool) -> None:
         """The printer's or the job's state in the nurse's words, and which buttons make sense now."""
-        self.status.setText(message)
+        if message != self._message:
+            self._message = message
+            self.status.setText(breakable(message))  # a long path wraps too, at any text size
+            self._scroll_to_status()
         self._set_look(status_look(state))
         if state in JOB_STATES:
             self._job_started = True
@@ -115,11 +161,24 @@ class PrintScreen(NursePage):
         self.cancel_button.setEnabled(can_cancel)
         self.in_hand_button.setEnabled(can_confirm)
 
+    def _scroll_to_status(self) -> None:
+        """A new message is read from its start: scroll back to the top, or to the box's top if that is lower
+        than the column shows (a large text size)."""
+        bar = self.side.verticalScrollBar()
+        top = self.status.y()
+        bar.setValue(0 if top < self.side.viewport().height() // 3 else top)
+
+    @property
+    def status_message(self) -> str:
+        """The status message as given (the box shows it with invisible break chances in long runs)."""
+        return self._message
+
     def clear(self) -> None:
         """Drop the sheet from the screen and reset every button (H3)."""
         self.preview.clear()
         self._job_started = False
         self._print_again.stop()
+        self._message = ""
         self.status.clear()
         self._set_look("working")
         self.print_button.setEnabled(False)

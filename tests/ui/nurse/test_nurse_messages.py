@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.discharge.session import SessionError, SignInRefused, Stage
+from kiosk.discharge.session import PinRefused, SessionError, Stage
 from kiosk.records import SignInStatus
 from kiosk.records.nurses import SignInResult
 from kiosk.ui.controller import nurse_text
@@ -57,7 +57,7 @@ def test_a_message_on_a_nurse_screen_without_its_own_line_goes_to_the_notice_bar
 
 def test_a_refused_pin_is_a_kiosk_error_whose_text_is_the_pin_screens_message() -> None:
     result = SignInResult(SignInStatus.WRONG, "Sam Patel", attempts_left=3)
-    refused = SignInRefused(result)
+    refused = PinRefused(result)
     assert nurse_text(refused) == result.message() == "That PIN is not right. 3 tries left before the account locks."
     assert refused.result is result
 
