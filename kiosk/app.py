@@ -94,10 +94,17 @@ def build_window(config: WardConfig) -> KioskWindow:
 
 
 def library_loader(clock: Clock) -> Callable[[], Library]:
-    """Loads the procedure library on first use and keeps it (it is read-only and checked as it loads)."""
+    """Loads the procedure library on first use and keeps it (it is read-only and checked as it loads).
+
+    Thread-safe: the warm-up thread (``kiosk.ui.warm_up``) and the GUI thread may ask at the same time."""
     cache: list[Library] = []
+    lock = threading.Lock()
 
     def get() -> Library:
+        with lock:
+            return _load_once()
+
+    def _load_once() -> Library:
         if not cache:
             from kiosk.content.loader import load_library
 
@@ -395,13 +402,17 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             setup.issue()  # a never-used kiosk: IT's one-time code for the first nurse, on stderr (F1)
             # The speech engine starts in a process of its own (about 3 s); the button shows once it is ready.
             read_aloud = ReadAloud(config.speech_engine)
-            flow = build_flow(window, config, clock, store, read_aloud=read_aloud, first_nurse=setup)
+            library = library_loader(clock)
+            flow = build_flow(window, config, clock, store, library, read_aloud=read_aloud, first_nurse=setup)
             purge = RetentionPurge(
                 store, config.retention_days, flow.workers.purge, keep_unsent=config.central, on_result=log_purge
             )
             purges.append(purge)
             purge.start()  # on the purge lane: the start screen stays live whatever the history
             schedule_daily_purge(app, purge)
+            from kiosk.ui.warm_up import WarmUp
+
+            WarmUp(library, config, clock, app).start()  # the first preview after sign-off without the wait
             if config.central:
                 flow.central_status = start_central_sender(app, store, config, clock)
             holder.append(flow)

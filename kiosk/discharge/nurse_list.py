@@ -47,7 +47,12 @@ class DischargeRow:
 
 def row_for(record: DischargeRecord, procedure_titles: Mapping[str, str], today: date | None = None) -> DischargeRow:
     created = record.created_at
-    when = f"{created:%H:%M}" if today is None or created.date() == today else f"{created:%a %d %b %H:%M}"
+    # strftime is the slow part of a row: the usual case (today) is formatted by hand.
+    when = (
+        f"{created.hour:02d}:{created.minute:02d}"
+        if today is None or created.date() == today
+        else f"{created:%a %d %b %H:%M}"
+    )
     return DischargeRow(
         record_id=record.record_id,
         when=when,

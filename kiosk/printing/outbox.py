@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 # Record ids become file names: letters, digits, '-' and '_' only, so an id can never escape the folder.
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# A sheet's file name: its record id, then which copy. One pattern for every record: a pattern compiled per
+# record id filled re's cache with one entry per discharge (issue 19, the memory growth).
+_SHEET_NAME = re.compile(r"(.+)-(?:sheet|reprint-([0-9]+))\.pdf")
 
 
 class Outbox:
@@ -72,9 +75,9 @@ class Outbox:
     def sheets(self, record_id: str) -> list[Path]:
         """This discharge's sheets, oldest first: the first print, then reprints 2, 3, ..."""
         _check_record_id(record_id)
-        pattern = _sheet_pattern(record_id)
-        found = [path for path in self.folder.iterdir() if pattern.fullmatch(path.name)]
-        return sorted(found, key=lambda path: _copy_number(path.name, record_id))
+        names = ((_copy_of(path.name, record_id), path) for path in self.folder.iterdir())
+        found = [(copy, path) for copy, path in names if copy is not None]
+        return [path for _, path in sorted(found)]
 
     def latest(self, record_id: str) -> Path | None:
         """The newest sheet for a discharge (the one to show and print again), or None if there is none."""
@@ -106,7 +109,7 @@ class Outbox:
 
     def _next_reprint_name(self, record_id: str) -> str:
         existing = self.sheets(record_id)
-        highest = max((_copy_number(path.name, record_id) for path in existing), default=1)
+        highest = max((_copy_of(path.name, record_id) or 1 for path in existing), default=1)
         return f"{record_id}-reprint-{highest + 1}.pdf"
 
 
@@ -115,14 +118,13 @@ def _check_record_id(record_id: str) -> None:
         raise ValueError(f"record id {record_id!r} cannot be used as a file name")
 
 
-def _sheet_pattern(record_id: str) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(record_id)}-(?:sheet|reprint-([0-9]+))\.pdf")
-
-
-def _copy_number(name: str, record_id: str) -> int:
-    """1 for the first print, n for ``-reprint-n``."""
-    match = _sheet_pattern(record_id).fullmatch(name)
-    return int(match.group(1)) if match and match.group(1) else 1
+def _copy_of(name: str, record_id: str) -> int | None:
+    """Which copy of ``record_id``'s sheet the file ``name`` is: 1 for the first print, n for ``-reprint-n``;
+    None when it is not one of this record's sheets (another record's, ``-1000`` is not ``-10000``'s)."""
+    match = _SHEET_NAME.fullmatch(name)
+    if match is None or match.group(1) != record_id:
+        return None
+    return int(match.group(2)) if match.group(2) else 1
 
 
 def hand_over(store: PrintJournal, outbox: Outbox, record_id: str, event: PrintEvent) -> int:

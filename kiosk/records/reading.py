@@ -144,6 +144,10 @@ def _time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+# An enum's call (``DischargeState(text)``) is its slowest way in: the nurse's home reads one per discharge.
+_STATES = {state.value: state for state in DischargeState}
+
+
 def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[object] = ()) -> list[DischargeRecord]:
     """Discharges matching ``where`` (SQL on the discharges table), newest first, with everything attached."""
     rows = conn.execute(f"SELECT {_DISCHARGE_COLUMNS} FROM discharges {where} ORDER BY rowid DESC", params).fetchall()
@@ -224,7 +228,7 @@ def _record(
         medicines=_medicines(str(medicines)),
         factors=_factors(str(factors)),
         large_print=bool(large_print),
-        state=DischargeState(str(state)),
+        state=_STATES.get(str(state)) or DischargeState(str(state)),
         escort=escort,
         no_escort_reason=no_escort_reason,
         confirmations=tuple(StepConfirmation(str(step), _time(str(at))) for step, at in confirmations),

@@ -8,9 +8,10 @@ once, before the controller exists, so no screen is ever the first to focus a fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
 
@@ -20,7 +21,13 @@ def uses_virtual_keyboard(im_module: str | None) -> bool:
 
 
 def create_input_panel(window: QWidget) -> None:
-    """Give a hidden-away field the focus for a moment, so the keyboard builds its view now, not later."""
+    """Give a hidden-away field the focus for a moment, so the keyboard builds its view now, not later.
+
+    Qt's classes are imported here, after the first paint: the start screen does not need them (issue 19)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
     window.activateWindow()
     probe = QLineEdit(window)
     probe.setObjectName("input-panel-warm-up")

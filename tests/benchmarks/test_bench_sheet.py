@@ -7,6 +7,10 @@ The sheet is built from the shipped nerve-root-block content for a realistic dia
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,6 +19,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from kiosk import paths
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
@@ -79,3 +84,26 @@ def test_sheet_against_one_line_canvas(benchmark: Any, procedure: Procedure, qui
     pages = len(pypdf.PdfReader(io.BytesIO(pdfs[-1])).pages)
     assert pages > 2 if large_print else pages == 2
     assert one_line_canvas().startswith(b"%PDF")
+
+
+FIRST_SHEET_PROCESSES = 5
+
+
+@pytest.mark.benchmark(group="sheet-first")
+def test_first_sheet_in_a_fresh_process_against_a_warm_one(benchmark: Any, quick: bool) -> None:
+    """Fresh processes (``first_use_child.py sheet``), each the start's warm-up, then the first sheet and the
+    median of seven warm ones after it: each process is one pair (warm as floor, first as measurement)."""
+    env = dict(os.environ, PYTHONPATH=str(paths.PROJECT_ROOT))
+    command = [sys.executable, "-m", "tests.benchmarks.first_use_child", "sheet"]
+    results: list[dict[str, float]] = []
+
+    def processes() -> None:
+        for _ in range(1 if quick else FIRST_SHEET_PROCESSES):
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+            assert done.returncode == 0, done.stderr[-3000:]
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    benchmark.pedantic(processes, rounds=1, iterations=1)
+    pairs = paired.Paired(tuple(result["warm_s"] for result in results), tuple(result["first_s"] for result in results))
+    benchmark.extra_info.update(pairs.info())
+    assert all(result["first_s"] > 0 for result in results)

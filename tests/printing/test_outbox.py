@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -100,3 +102,26 @@ def test_a_record_id_can_never_name_a_file_outside_the_outbox(tmp_path: Path, ba
 def test_only_pdf_bytes_are_accepted(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a PDF"):
         Outbox(tmp_path).save(RECORD, b"<html>")
+
+
+def test_looking_up_many_discharges_compiles_no_pattern_per_record(tmp_path: Path) -> None:
+    """Every lookup used to compile a pattern for its record id, which re's cache then kept: one more
+    compiled pattern per discharge, up to 512 (issue 19, the kiosk's memory growth)."""
+    outbox = Outbox(tmp_path)
+    pdf = simple_sheet("Ann Lee", RECORD)
+    outbox.save(RECORD, pdf)
+
+    def patterns() -> int:
+        gc.collect()
+        return sum(1 for thing in gc.get_objects() if isinstance(thing, re.Pattern))
+
+    before = patterns()
+    for number in range(100):
+        record_id = f"DK-20261202-{number:04d}"
+        outbox.save(record_id, pdf)
+        outbox.save(record_id, pdf, reprint=True)
+        assert [path.name for path in outbox.sheets(record_id)] == [
+            f"{record_id}-sheet.pdf",
+            f"{record_id}-reprint-2.pdf",
+        ]
+    assert patterns() - before < 10

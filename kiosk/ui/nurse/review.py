@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -182,6 +183,10 @@ class ReviewScreen(NursePage):
                 if widget is not None:
                     widget.setParent(None)
                     widget.deleteLater()
+                if item is not None:
+                    # takeAt hands the item to the caller to delete: dropped, each review left its rows' items
+                    # behind for good (issue 19, memory).
+                    shiboken6.delete(item)
         self.tick_rows = {}
         self._items = ()
         self.summary = None

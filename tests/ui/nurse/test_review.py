@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kiosk.clock import FakeClock
 from kiosk.content import personalise
@@ -208,3 +209,18 @@ def test_back_and_clear(qtbot: QtBot, store: RecordStore, clock: FakeClock) -> N
         assert detail not in text
     assert screen.tick_rows == {}
     assert not screen.sign_button.isEnabled()
+
+
+def test_clearing_deletes_the_layout_items_it_takes_out(qtbot: QtBot, store: RecordStore, clock: FakeClock) -> None:
+    """``takeAt`` hands the item to the caller to delete: clearing used to drop them, so every discharge
+    reviewed left its rows' layout items behind (issue 19, the kiosk's memory growth)."""
+    proc = procedure()
+    screen = make_screen(qtbot)
+    screen.load(walk(store, clock, proc, frozenset()), proc)
+    layouts = (screen.steps_grid, screen.questions_box, screen.escort_grid, screen.checklist_box)
+    items = [layout.itemAt(index) for layout in layouts for index in range(layout.count())]
+    assert len(items) > 10 and all(isValid(item) for item in items)
+    screen.clear()
+    assert not any(isValid(item) for item in items)
+    screen.load(walk(store, clock, proc, frozenset()), proc)  # and the screen is still usable
+    assert "Margaret Oyelaran-Smith" in screen.patient_line.text()
