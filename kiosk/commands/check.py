@@ -100,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
 
     today = args.today or date.today()
     target = Path(args.folder) if args.folder else paths.procedures_dir()
+    if target.is_file() and target.parent.name == "translations":
+        from kiosk.commands.check_translations import check_one
+
+        return check_one(target, today)
     if target.is_file():
         report = check_file(target, today, readability=True)
         print(f"Checking {_shown(str(target))} (review dates as on {today.day} {today:%B %Y})")
@@ -122,4 +126,8 @@ def run(args: argparse.Namespace) -> int:
     except StartupProblem as problem:
         print(f"{problem.title}.\n{problem.hint.removeprefix('IT: ')}", file=sys.stderr)
         return 2
-    return _print_library(load_library(target, today, readability=True), today)
+    library = load_library(target, today, readability=True)
+    status = _print_library(library, today)
+    from kiosk.commands.check_translations import check_folder
+
+    return max(status, check_folder(library, target))
