@@ -64,7 +64,7 @@ _NO = {"no", "false", "off", ""}
 # Facts that must be carried over unchanged, most specific first: a phone number is not also three numbers.
 # UK numbers as the content writes them (01752 437706, 0114 263 2115, 020 7946 0000); the spaces may be
 # no-break spaces in a translation (they keep the number on one line).
-_PHONE = re.compile(r"(?<![0-9])0[0-9]{2,4}(?:[ \u00a0][0-9]{3,4}){1,2}(?![0-9])")
+_PHONE = re.compile(r"(?<![0-9])0[0-9]{2,4}(?:[ \u00a0][0-9]{3,8}){1,2}(?![0-9])")
 _CLOCK = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9])")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:[.,][0-9]+)*(?![0-9])")
 
@@ -135,7 +135,7 @@ def check_translation(
     headings = _check_headings(file, procedure, match["language"] if match else None, collector)
     texts = file.texts
     if isinstance(texts, dict):
-        _compare(source_texts(procedure), texts, "text", collector, drug_names)
+        _compare(source_texts(procedure), texts, "text", collector, drug_names, file.headings["text"].line)
     elif "text" in file.headings:
         collector.error(file.headings["text"].line, "text", "should be the translated texts, under headings")
     if collector.has_errors or headings is None:
@@ -235,11 +235,13 @@ def _check_headings(
 
 
 def _compare(
-    english: Mapping[str, Texts], tree: dict[str, Any], where: str, c: Collector, drugs: frozenset[str]
+    english: Mapping[str, Texts], tree: dict[str, Any], where: str, c: Collector, drugs: frozenset[str], line: int
 ) -> None:
-    """Walk the English texts and the translation's side by side: same keys, and each text's facts kept."""
+    """Walk the English texts and the translation's side by side: same keys, and each text's facts kept.
+
+    ``line`` is the line of the heading the tree is under: where a missing text is reported.
+    """
     lines: dict[str, int] = tree.get("\0lines", {})
-    line: int = tree.get("\0line", 1)
     for duplicate in tree.get("\0duplicates", []):
         c.error(duplicate.line, f"{where}.{duplicate.value}", f"'{duplicate.value}' is given twice")
     for key, source in english.items():
@@ -268,7 +270,7 @@ def _compare(
 def _compare_value(source: Texts, value: Any, path: str, line: int, c: Collector, drugs: frozenset[str]) -> None:
     if isinstance(source, Mapping):
         if isinstance(value, dict):
-            _compare(source, value, path, c, drugs)
+            _compare(source, value, path, c, drugs, line)
         else:
             c.error(line, path, "should be headings with texts under them, as in the English file")
         return
