@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from kiosk.sheet.fonts import needs_shaping
-from kiosk.sheet.rtl import RtlParagraph, RtlStyle
+from kiosk.sheet.rtl import RtlParagraph, RtlStyle, separate_fonts
 
 SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
 
@@ -71,7 +71,8 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
     """
     if isinstance(style, RtlStyle):
         return RtlParagraph(markup, style, bullet)  # a sheet in Urdu or Arabic: lines in right-to-left order
-    style = _shaped(style) if needs_shaping(markup) else style
+    if needs_shaping(markup):
+        style, markup = _shaped(style), separate_fonts(markup)
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)
     key = (markup, id(style))

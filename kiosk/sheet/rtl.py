@@ -181,9 +181,19 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
 
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _NBSP_NOT_IN_NUMBER = re.compile(r"(?<![0-9])&nbsp;|&nbsp;(?![0-9])")
-_FONT_START = re.compile(r"(?<=[^\s>])(<font name=)")
-_FONT_END = re.compile(r"(</font>)(?=[^\s<])")
+_FONT_START = re.compile(r"(?<=\S)(<font name=)")
+_FONT_END = re.compile(r"(</font>)(?=\S)")
 _DIGIT_LETTER = re.compile(rf"(?<=[0-9])(?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])(?=[0-9])")
+
+
+def separate_fonts(markup: str) -> str:
+    """Markup with a space wherever a word changes font ("dabigatran।", "(GP)۔"), for shaped paragraphs.
+
+    reportlab shapes a word as one HarfBuzz run in the font of its first letter: the letters of the second font
+    come out as missing glyphs, or reportlab fails outright (KeyError in ``shapeFragWord``). Only punctuation of
+    one script next to letters of another gets here; the space costs less than a box or no sheet.
+    """
+    return _FONT_END.sub(r"\1 ", _FONT_START.sub(r" \1", markup))
 
 
 def separate(markup: str) -> str:
@@ -194,8 +204,7 @@ def separate(markup: str) -> str:
     So a no-break space joins only digit groups (a phone number stays on one line), and a space goes between a
     run of digits and a run of right-to-left letters, and between two fonts.
     """
-    markup = _NBSP_NOT_IN_NUMBER.sub(" ", markup)
-    markup = _FONT_END.sub(r"\1 ", _FONT_START.sub(r" \1", markup))
+    markup = separate_fonts(_NBSP_NOT_IN_NUMBER.sub(" ", markup))
     return "".join(
         part if part.startswith("<") else _DIGIT_LETTER.sub(" ", part) for part in re.split(r"(<[^>]*>)", markup)
     )
