@@ -62,7 +62,7 @@ def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowabl
 def _item(ctx: SheetContext, heading: str, text: str) -> list[Flowable]:
     """A bold run-in heading and its text ("<b>Your dressing.</b> You have a small dressing..."): a line less
     per item than a heading on its own line, which is what keeps the normal sheet to two pages."""
-    stop = "" if heading.rstrip()[-1:] in ".?!:" else "."
+    stop = "" if heading.rstrip()[-1:] in ".?!:।۔؟" else markup(ctx.words["full_stop"])
     return text_blocks(ctx, text, lead_in=f"<b>{markup(heading.rstrip())}{stop}</b> ")
 
 
