@@ -1,7 +1,7 @@
 """The translations part of ``main.py check``: each file in ``translations/`` against its English file.
 
 A translation with errors is never shown to a patient (the English is shown instead), so an error here fails
-the check like an error in a procedure file: the author sees it before the ward does (hazard H17).
+the check like an error in a procedure file: the author sees it before the ward does (hazard H13).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _print(path: Path, translation: Translation | None, problems: tuple[Problem,
     for problem in sorted(problems, key=lambda p: (not p.is_error, p.line or 0)):
         print(f"  {replace(problem, file=_shown(problem.file))}")
     if translation is not None:
-        # H2/H17: approval is stated for every translation; a ward kiosk refuses a DRAFT, as it refuses content.
+        # H2/H13: approval is stated for every translation; a ward kiosk refuses a DRAFT, as it refuses content.
         print(f"  {translation.approval} (translator: {translation.translator})")
 
 

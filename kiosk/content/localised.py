@@ -2,7 +2,7 @@
 
 Used by the walk (the screens) and the sheet. A translation is used only when ``translation_check`` finds no
 error in it against the English file as it is now; otherwise the English content is used and ``fallback`` says
-why, so a screen or the sheet can say "shown in English" instead of silently mixing languages (hazard H17).
+why, so a screen or the sheet can say "shown in English" instead of silently mixing languages (hazard H13).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Localised:
 def localise(
     procedure: Procedure, language: str, *, allow_drafts: bool = False, folder: Path | None = None
 ) -> Localised:
-    """``procedure`` in ``language`` (falls back to English, with the reason, when it cannot be: H17).
+    """``procedure`` in ``language`` (falls back to English, with the reason, when it cannot be: H13).
 
     ``allow_drafts`` is the ward's ``content.allow_drafts``: without it a draft translation is refused, as draft
     content is. ``folder`` overrides the ``translations`` folder beside the English file (tests).

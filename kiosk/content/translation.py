@@ -12,7 +12,7 @@ without a change here.
 
 Nothing here checks a translation: ``translation_check`` does (ids, numbers, drug names, source hash). The
 loader ``localise`` uses a translation only when that check finds no error, and falls back to English with a
-reason otherwise (hazard H17).
+reason otherwise (hazard H13).
 """
 
 from __future__ import annotations

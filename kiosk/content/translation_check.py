@@ -1,6 +1,6 @@
 """Checking a translation against the English file it translates (``main.py check``, and before any use).
 
-Three things make a translation safe to show a patient who cannot read the English (hazard H17):
+Three things make a translation safe to show a patient who cannot read the English (hazard H13):
 
 1. **Exactly the English file's texts**: every text the English procedure has is translated (none missing, so no
    advice is dropped) and there is nothing else (no invented step, no typing mistake in an id that would leave

@@ -19,6 +19,7 @@ their own tags, so a word can move without breaking the markup.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import unicodedata
 from functools import cache
@@ -32,7 +33,10 @@ from reportlab.platypus import Flowable, Paragraph
 
 from kiosk.sheet.styles import SheetStyles
 
-_TOKEN = re.compile(r"<[^>]*>|\s+|[^<\s]+")
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"<[^>]*>|[ \t\r\n]+|[^< \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _BREAK = re.compile(r"<br\s*/?>")
 _TAG = re.compile(r"<[^>]*>")
 _ENTITIES = {"&nbsp;": "\u00a0", "&#160;": "\u00a0", "&quot;": '"', "&apos;": "'"}
@@ -71,7 +75,7 @@ def words(markup: str) -> list[str]:
     prefix: list[str] = []
     for match in _TOKEN.finditer(markup):
         token = match.group()
-        if token.isspace():
+        if token[0] in " \t\r\n":
             if current is not None:
                 out.append("".join(prefix) + "".join(current) + "".join(_closer(t) for t in reversed(stack)))
                 current = None
@@ -153,7 +157,8 @@ def _line_word_counts(paragraph: Paragraph) -> list[int]:
             text = "".join(str(frag.text) for frag in line_words if hasattr(frag, "text"))
         else:
             text = " ".join(str(w) for w in (line[1] if isinstance(line, tuple) else line_words or ()))
-        counts.append(len(text.split()))
+        # Words are split at spaces only: a no-break space (str.split would split there) joins a phone number.
+        counts.append(len([word for word in _SPACES.split(text) if word]))
     return counts
 
 
@@ -169,7 +174,9 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
         logical.wrap(width * _SLACK, 1e6)
         counts = _line_word_counts(logical)
         if sum(counts) != len(pieces):
-            counts = [len(pieces)]  # reportlab split a word: keep the words together rather than lose one
+            # reportlab split a word across lines: keep every word (in one visual run) rather than lose one.
+            log.warning("right-to-left paragraph laid out as one run: %d words, %d on lines", len(pieces), sum(counts))
+            counts = [len(pieces)]
         start = 0
         for count in counts:
             line = pieces[start : start + count]

@@ -1,7 +1,7 @@
 """Translations of procedure content: the check (ids, facts, source hash, approval) and the loader's fallbacks.
 
 Each case in ``translated/broken/`` is the good ``translated/translations/example.pl.yaml`` with one mistake;
-what the check must say about it is listed here, so a change to a message is a visible decision (hazard H17).
+what the check must say about it is listed here, so a change to a message is a visible decision (hazard H13).
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.loader import load_procedure
+from kiosk.content.loader import Library, load_procedure
 from kiosk.content.localised import Fallback, localise, translated
 from kiosk.content.model import Procedure
 from kiosk.content.translation import source_texts, template
 from kiosk.content.translation_check import check_translation, facts, read_drug_names
+from tests.content.conftest import SHIPPED
 from tests.sheet.conftest import make_record
 
 HERE = Path(__file__).parent / "translated"
@@ -174,3 +175,26 @@ def test_check_command_checks_translations(capsys: pytest.CaptureFixture[str], t
     # One translation file on its own, against the English beside its folder.
     assert main(["check", str(tmp_path / "lib" / "translations" / "example.pl.yaml")]) == 1
     assert "source_sha256: out of date" in capsys.readouterr().out
+
+
+SHIPPED_LANGUAGES = ("pl", "ro", "pa", "ur", "ar")
+
+
+@pytest.mark.parametrize("language", SHIPPED_LANGUAGES)
+@pytest.mark.parametrize("procedure_id", ["nerve-root-block", "nerve-root-injection"])
+def test_shipped_translations_pass_the_check_and_are_marked_machine_drafts(
+    library: Library, procedure_id: str, language: str
+) -> None:
+    procedure = library.get(procedure_id)
+    translation, problems = check_translation(SHIPPED / "translations" / f"{procedure_id}.{language}.yaml", procedure)
+    assert problems == ()
+    assert translation is not None and translation.is_draft and not translation.reviewer
+    assert translation.translator.startswith("machine draft by") and "AI model" in translation.note
+    assert localise(procedure, language, allow_drafts=True).is_translated
+
+
+def test_check_command_reports_the_shipped_translations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SHIPPED), "--today", "2026-11-21"]) == 0
+    out = capsys.readouterr().out
+    assert "10 translations checked: 10 can be used." in out
+    assert out.count("Translation DRAFT - not yet approved (translator: machine draft by") == 10

@@ -1,5 +1,5 @@
 """The sheet in the patient's language (issue 17): translated content and words, the warning box and every phone
-number also in English, right to left for Urdu and Arabic, each script shaped in a font that has it (H7, H17).
+number also in English, right to left for Urdu and Arabic, each script shaped in a font that has it (H7, H13).
 
 Real sheets from the shipped procedure and its shipped (draft) translations, read back with pypdf, and for the
 right-to-left order, word boxes from poppler's ``pdftotext -bbox``.
@@ -181,3 +181,16 @@ def test_a_word_that_changes_font_is_shaped_without_failing() -> None:
     raw = pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
     assert "\uffff" not in raw and "\ufffd" not in raw
     assert "dabigatran" in raw and "।" in raw
+
+
+@pytest.mark.parametrize("language", ["ur", "ar"])
+@pytest.mark.parametrize("procedure_id", ["nerve-root-block", "nerve-root-injection"])
+def test_every_shipped_right_to_left_sheet_is_laid_out_line_by_line(
+    procedure_id: str, language: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    procedure = load_procedure(PROJECT_ROOT / "procedures" / f"{procedure_id}.yaml")
+    with caplog.at_level("WARNING", logger="kiosk.sheet.rtl"):
+        pdf = _sheet(procedure, language)
+    assert not caplog.records
+    raw = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "\uffff" not in raw and "\ufffd" not in raw
