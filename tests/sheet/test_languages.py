@@ -22,6 +22,7 @@ from kiosk.config import WardConfig
 from kiosk.content.loader import load_procedure
 from kiosk.content.model import Procedure
 from kiosk.paths import PROJECT_ROOT
+from kiosk.record.model import DischargeRecord
 from kiosk.sheet import build_sheet
 from kiosk.sheet.fonts import markup
 from kiosk.sheet.rtl import levels, plain, separate, visual_order, words
@@ -194,3 +195,13 @@ def test_every_shipped_right_to_left_sheet_is_laid_out_line_by_line(
     assert not caplog.records
     raw = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "\uffff" not in raw and "\ufffd" not in raw
+
+
+@pytest.mark.skipif(
+    "language" not in getattr(DischargeRecord, "__dataclass_fields__", {}),
+    reason="the record's language field comes with the i18n-ui branch (migration v6)",
+)
+def test_the_sheet_is_in_the_records_language_by_default(block: Procedure) -> None:
+    record = replace(make_record(block), language="pl")  # type: ignore[call-arg, unused-ignore]
+    text = " ".join(_pages(build_sheet(record, block, DRAFTS_ALLOWED, PRINTED)))
+    assert "Nowe osłabienie nogi" in text and "In English: get help urgently" in text
