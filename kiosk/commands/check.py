@@ -8,12 +8,14 @@ only a warning), 1 when any file has an error, 2 when the folder does not exist.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# Shared with the translations part of the check (a module of its own, cheap to import).
+from kiosk.commands.check_translations import shown_path as _shown
 
 if TYPE_CHECKING:
     from kiosk.content.loader import FileReport, Library, Problem
@@ -42,15 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="check review dates as on this day instead of today (to see what will expire)",
     )
-
-
-def _shown(file: str) -> str:
-    """A path relative to the current folder when it is inside it: shorter, and still clickable."""
-    try:
-        relative = os.path.relpath(file)
-    except ValueError:
-        return file
-    return file if relative.startswith("..") else relative
 
 
 def _print_file(report: FileReport, extra: list[Problem]) -> None:

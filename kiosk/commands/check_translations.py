@@ -18,12 +18,16 @@ if TYPE_CHECKING:
     from kiosk.content.translation import Translation
 
 
-def _shown(file: str) -> str:
+def shown_path(file: str) -> str:
+    """A path relative to the current folder when it is inside it: shorter, and still clickable."""
     try:
         relative = os.path.relpath(file)
     except ValueError:
         return file
     return file if relative.startswith("..") else relative
+
+
+_shown = shown_path
 
 
 def _print(path: Path, translation: Translation | None, problems: tuple[Problem, ...]) -> None:

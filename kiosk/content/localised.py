@@ -73,6 +73,9 @@ def localise(
     """
     if language in ("", ENGLISH):
         return Localised(procedure, procedure, ENGLISH, None)
+    if folder is None and not procedure.source_path:
+        # Content not read from a file (a test's or a demo's): there is no translations folder beside it.
+        return Localised(procedure, procedure, language, None, Fallback.NO_TRANSLATION)
     path = translation_path(procedure, language, folder)
     try:
         stat = path.stat()
@@ -88,7 +91,7 @@ def localise(
     return Localised(translated_procedure(procedure, translation), procedure, language, translation, problems=problems)
 
 
-def translated(procedure: Procedure, language: str, *, allow_drafts: bool = True) -> Procedure | None:
+def translated(procedure: Procedure, language: str, *, allow_drafts: bool = False) -> Procedure | None:
     """The procedure in ``language``, or None when there is no usable translation (the caller keeps English)."""
     localised = localise(procedure, language, allow_drafts=allow_drafts)
     return localised.procedure if localised.is_translated else None

@@ -102,7 +102,8 @@ def test_translated_procedure_keeps_ids_answers_numbers_and_the_english_hash(eng
     assert record.has_content_of(polish)
     # The translation is a draft, so the content is treated as a draft (nurse reason, DRAFT mark: H2).
     assert not english.document.is_draft and polish.document.is_draft and localised.is_draft_translation
-    assert translated(english, "pl") == polish
+    assert translated(english, "pl", allow_drafts=True) == polish
+    assert translated(english, "pl") is None  # a draft is refused unless the ward allows drafts
 
 
 def test_a_ward_kiosk_refuses_a_draft_translation_and_shows_english(english: Procedure) -> None:
