@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -78,6 +79,8 @@ def _texts_of(obj: Any) -> dict[str, Texts]:
 
 
 def _texts_of_value(name: str, value: Any) -> Texts | None:
+    if isinstance(value, Enum):
+        return None  # a fixed choice (urgency, ...) written in English in every file, not text
     if isinstance(value, str):
         return value if value.strip() else None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -124,6 +127,8 @@ def _apply(obj: Any, texts: Mapping[str, Texts]) -> Any:
 
 
 def _apply_value(name: str, value: Any, texts: Texts) -> Any:
+    if isinstance(value, Enum):
+        return value
     if isinstance(value, str):
         return texts if isinstance(texts, str) else value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

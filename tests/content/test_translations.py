@@ -199,3 +199,19 @@ def test_check_command_reports_the_shipped_translations(capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "10 translations checked: 10 can be used." in out
     assert out.count("Translation DRAFT - not yet approved (translator: machine draft by") == 10
+
+
+def test_a_version_2_file_is_translatable_and_its_fixed_choices_are_not_text(tmp_path: Path) -> None:
+    """Schema version 2 (groups by urgency, escort advice, opening hours): the texts are found by the same walk;
+    an urgency ("urgent") is a fixed choice, never asked of the translator."""
+    english = load_procedure(Path(__file__).parent / "examples" / "caudal-epidural.yaml")
+    texts = source_texts(english)
+    assert "warning_groups" in texts and "escort" in texts
+    assert all("urgency" not in flag for flag in texts["red_flags"].values())  # type: ignore[union-attr]
+    path = tmp_path / "caudal-epidural.pl.yaml"
+    path.write_text(template(english, "pl", "a translator"), encoding="utf-8")
+    translation, problems = check_translation(path, english, DRUGS)
+    assert problems == () and translation is not None
+    localised = localise(english, "pl", allow_drafts=True, folder=tmp_path)
+    assert localised.is_translated and localised.procedure.steps == english.steps
+    assert localised.procedure.groups == english.groups
