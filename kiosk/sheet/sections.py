@@ -275,7 +275,7 @@ def _in_english(ctx: SheetContext) -> SheetContext | None:
 
 
 def warning_boxes(ctx: SheetContext) -> list[Flowable]:
-    """The warning box; on a translated sheet, the same box in English straight after it (page 1), so the escort,
+    """The warning box; on a translated sheet, the same box in English straight after it, so the escort,
     the GP or an NHS 111 call handler can read the signs and the numbers too (hazard H13)."""
     out = get_help_urgently(ctx)
     english = _in_english(ctx)
