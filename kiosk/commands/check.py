@@ -8,12 +8,14 @@ only a warning), 1 when any file has an error, 2 when the folder does not exist.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# Shared with the translations part of the check (a module of its own, cheap to import).
+from kiosk.commands.check_translations import shown_path as _shown
 
 if TYPE_CHECKING:
     from kiosk.content.loader import FileReport, Library, Problem
@@ -42,15 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="check review dates as on this day instead of today (to see what will expire)",
     )
-
-
-def _shown(file: str) -> str:
-    """A path relative to the current folder when it is inside it: shorter, and still clickable."""
-    try:
-        relative = os.path.relpath(file)
-    except ValueError:
-        return file
-    return file if relative.startswith("..") else relative
 
 
 def _print_file(report: FileReport, extra: list[Problem]) -> None:
@@ -100,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
 
     today = args.today or date.today()
     target = Path(args.folder) if args.folder else paths.procedures_dir()
+    if target.is_file() and target.parent.name == "translations":
+        from kiosk.commands.check_translations import check_one
+
+        return check_one(target, today)
     if target.is_file():
         report = check_file(target, today, readability=True)
         print(f"Checking {_shown(str(target))} (review dates as on {today.day} {today:%B %Y})")
@@ -122,4 +119,8 @@ def run(args: argparse.Namespace) -> int:
     except StartupProblem as problem:
         print(f"{problem.title}.\n{problem.hint.removeprefix('IT: ')}", file=sys.stderr)
         return 2
-    return _print_library(load_library(target, today, readability=True), today)
+    library = load_library(target, today, readability=True)
+    status = _print_library(library, today)
+    from kiosk.commands.check_translations import check_folder
+
+    return max(status, check_folder(library, target))

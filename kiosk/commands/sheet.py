@@ -67,6 +67,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--escort-phone", metavar="PHONE", help="the escort's phone number")
     parser.add_argument("--large-print", action="store_true", help="the large-print version (16-18 pt text)")
     parser.add_argument("--reprint", action="store_true", help="mark the sheet REPRINT")
+    parser.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="print the content in this language (pl, ro, pa, ur, ar), warnings and numbers also in English; "
+        "a draft translation is used, as draft content is, and the sheet says DRAFT",
+    )
 
 
 def _fail(message: str) -> int:
@@ -140,9 +147,23 @@ def run(args: argparse.Namespace) -> int:
             f"main.py sheet: note: '{procedure.id}' is not approved yet; the sheet says DRAFT - not yet approved",
             file=sys.stderr,
         )
+    if args.language != "en":
+        from dataclasses import replace
+
+        from kiosk.content.localised import localise
+
+        # A proof, like the DRAFT content it may show: a draft translation is printed, marked DRAFT.
+        config = replace(config, allow_drafts=True)
+        localised = localise(procedure, args.language, allow_drafts=True)
+        if localised.fallback:
+            print(f"main.py sheet: note: printed in English: {localised.fallback}", file=sys.stderr)
+        elif localised.is_draft_translation:
+            print(
+                f"main.py sheet: note: the '{args.language}' translation is a DRAFT; the sheet says so", file=sys.stderr
+            )
     try:
         record = sample_record(args, procedure, now)
-        pdf = build_sheet(record, procedure, config, printed_at=now, reprint=args.reprint)
+        pdf = build_sheet(record, procedure, config, printed_at=now, reprint=args.reprint, language=args.language)
     except KioskError as exc:
         return _fail(str(exc))
     try:

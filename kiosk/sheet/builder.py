@@ -14,6 +14,7 @@ from datetime import datetime
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kiosk.config import WardConfig
+from kiosk.content.localised import localise
 from kiosk.content.model import Procedure
 from kiosk.content.personalise import applicable_steps
 from kiosk.errors import KioskError
@@ -21,8 +22,10 @@ from kiosk.record.model import DischargeRecord
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.flowables import AlertBox, Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
+from kiosk.sheet.rtl import rtl_sheet_styles
 from kiosk.sheet.sections import SECTIONS
-from kiosk.sheet.styles import sheet_styles
+from kiosk.sheet.styles import SheetStyles, sheet_styles
+from kiosk.sheet.wording import wording
 
 
 class SheetError(KioskError):
@@ -50,32 +53,55 @@ def build_sheet(
     config: WardConfig,
     printed_at: datetime,
     reprint: bool = False,
+    language: str | None = None,
 ) -> bytes:
     """The sheet as PDF bytes: A4, normally two pages, large print when the record asks for it.
+
+    ``language`` (default: the record's) prints the content in that language when a usable translation exists
+    (``content.localised``: a draft one only where the ward allows drafts), with the warning box and every phone
+    number also in English; otherwise the sheet is in English.
 
     A sheet whose last page would hold only a few lines (under ``SHORT_LAST_PAGE`` of the body) is built again
     with tighter spacing, same text sizes, and that one is kept if it has a page fewer: a patient should not
     have to find the last two lines of their advice on a page of their own.
     """
     check_record_matches(record, procedure)
+    code = language if language is not None else str(getattr(record, "language", "en") or "en")
+    localised = localise(procedure, code, allow_drafts=config.allow_drafts)
     # Personalised: only what applies to this patient's factors (signs, timings, medicines, risks, contacts,
-    # escort hours and advice), exactly what the tablet showed them (H1).
-    shown = procedure.for_patient(record.factors)
+    # escort hours and advice), exactly what the tablet showed them (H1); in their language when it can be.
+    shown = localised.procedure.for_patient(record.factors)
+    english = procedure.for_patient(record.factors) if localised.is_translated else None
+    words = wording(localised.language)
     ctx = SheetContext(
         record=record,
         procedure=shown,
         config=config,
         printed_at=printed_at,
         reprint=reprint,
-        styles=sheet_styles(record.large_print),
+        styles=_styles(record.large_print, words.rtl),
         steps=tuple(applicable_steps(shown, record.factors)),
+        words=words,
+        english=english,
+        english_styles=sheet_styles(record.large_print),
     )
     built = _build(ctx)
     if built.pages > 1 and built.last_page_fill <= _compact_could_save(built):
-        compact = _build(replace(ctx, styles=sheet_styles(record.large_print, compact=True)))
+        compact = _build(
+            replace(
+                ctx,
+                styles=_styles(record.large_print, words.rtl, compact=True),
+                english_styles=sheet_styles(record.large_print, compact=True),
+            )
+        )
         if compact.pages < built.pages:
             return compact.pdf
     return built.pdf
+
+
+def _styles(large_print: bool, rtl: bool, compact: bool = False) -> SheetStyles:
+    styles = sheet_styles(large_print, compact)
+    return rtl_sheet_styles(styles) if rtl else styles
 
 
 SHORT_LAST_PAGE = 0.5  # of the body's height
@@ -217,7 +243,7 @@ def render_measured(
         topMargin=g.top,
         bottomMargin=g.bottom,
         # No patient details in the PDF's metadata: print queues and file browsers show it.
-        title=f"Discharge information: {ctx.procedure.title}",
+        title=f"Discharge information: {(ctx.english or ctx.procedure).title}",
         subject=f"Record {ctx.record.record_id}",
         author=ctx.config.ward_name,
         creator="Discharge Kiosk",

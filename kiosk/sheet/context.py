@@ -15,6 +15,7 @@ from kiosk.content.model import Procedure, ReviewState, Step
 from kiosk.record import timeline as tl
 from kiosk.record.model import DischargeRecord
 from kiosk.sheet.styles import SheetStyles
+from kiosk.sheet.wording import ENGLISH_WORDING, Wording
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,15 @@ class SheetContext:
     reprint: bool
     styles: SheetStyles
     steps: tuple[Step, ...]
+    # The sheet's language: ``procedure`` is then the translated content (same ids and hash) and ``english`` the
+    # English content, for the warning box and numbers that every translated sheet also prints in English.
+    words: Wording = ENGLISH_WORDING
+    english: Procedure | None = None
+    english_styles: SheetStyles | None = None  # left to right, for the English part of a right-to-left sheet
+
+    @property
+    def translated(self) -> bool:
+        return self.english is not None and self.words.language != "en"
 
     @property
     def year(self) -> int:
@@ -59,7 +69,7 @@ class SheetContext:
         return self.procedure.review_state(self.printed.date()) is ReviewState.EXPIRED
 
     def clock(self, at: datetime) -> str:
-        return tl.format_clock(at, self.year, self.config.zone)
+        return self.words.dates(tl.format_clock(at, self.year, self.config.zone))
 
     def day(self, d: date) -> str:
-        return tl.format_day(d, self.year)
+        return self.words.dates(tl.format_day(d, self.year))

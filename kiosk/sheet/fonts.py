@@ -310,6 +310,21 @@ def _font_for_char(ch: str) -> str | None:
     return SYMBOLS if code in _symbol_coverage() else None
 
 
+_EDGES = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
+
+
+def _split_word(word: str) -> list[tuple[str, str | None]]:
+    """Fonts for a word no one font can print: its leading and trailing punctuation apart from its letters, so
+    "(اپنے)" keeps its Urdu letters in one font (joined); only then character by character."""
+    edges = _EDGES.fullmatch(word)
+    lead, core, trail = edges.groups() if edges is not None else ("", word, "")
+    core_font = _font_for_word(core) if core and (lead or trail) else None
+    if core_font is None:
+        return [(ch, _font_for_char(ch) or REGULAR) for ch in word]
+    before = [(ch, _font_for_char(ch) or REGULAR) for ch in lead]
+    return [*before, (core, core_font), *[(ch, _font_for_char(ch) or REGULAR) for ch in trail]]
+
+
 def _runs(text: str) -> list[tuple[str, str | None]]:
     """(font, run) pairs covering ``text``; a space stays in the run it is in."""
     runs: list[tuple[str, str | None]] = []
@@ -320,7 +335,7 @@ def _runs(text: str) -> list[tuple[str, str | None]]:
             runs[-1] = (runs[-1][0] + word, runs[-1][1])
             continue
         font = _font_for_word(word)
-        pieces = [(word, font)] if font is not None else [(ch, _font_for_char(ch) or REGULAR) for ch in word]
+        pieces = [(word, font)] if font is not None else _split_word(word)
         for piece, piece_font in pieces:
             if runs and runs[-1][1] == piece_font:
                 runs[-1] = (runs[-1][0] + piece, piece_font)

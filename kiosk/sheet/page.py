@@ -8,6 +8,7 @@ lines (and the body frame starts lower) instead of running off the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -86,7 +87,8 @@ class Header(Flowable):
         self.lines = [
             para(markup(name), name_style),
             para(_fields(ctx), st.header_field),
-            para(markup(ctx.procedure.title), st.header_procedure, shared=True),
+            # The English title on a translated sheet too: staff check it against the record (H1).
+            para(markup((ctx.english or ctx.procedure).title), st.header_procedure, shared=True),
         ]
         self._heights: list[float] = []
         self._top = 0.0
@@ -196,8 +198,13 @@ class Footer(Flowable):
 
 
 def nbsp(text: str) -> str:
-    """Markup that never breaks inside: "14:30 Sat 22 Nov" must not end a line at "Sat"."""
-    return text.replace(" ", "&nbsp;")
+    """Markup that never breaks inside: "14:30 Sat 22 Nov" must not end a line at "Sat". Spaces inside a tag
+    (``<font name="...">`` around a word in another script) are left alone."""
+    if "<" not in text:
+        return text.replace(" ", "&nbsp;")
+    return "".join(
+        part if part.startswith("<") else part.replace(" ", "&nbsp;") for part in re.split(r"(<[^>]*>)", text)
+    )
 
 
 def _inverse(text: str) -> str:

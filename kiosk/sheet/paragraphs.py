@@ -13,9 +13,10 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from kiosk.sheet.fonts import needs_shaping
+from kiosk.sheet.rtl import RtlParagraph, RtlStyle, separate_fonts
 
 SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
 
@@ -83,13 +84,16 @@ class SheetParagraph(Paragraph):
             super().wrap(availWidth, availHeight)
 
 
-def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: bool = False) -> Paragraph:
+def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: bool = False) -> Flowable:
     """A Paragraph from markup made with ``fonts.markup``; shaped only when it holds Arabic or Hebrew.
 
     ``shared``: the text is the procedure's content or fixed wording (never patient details), so its parsing and
     line breaks are reused by later sheets. Shaping costs a HarfBuzz call per word, so plain English skips it.
     """
-    style = _shaped(style) if needs_shaping(markup) else style
+    if isinstance(style, RtlStyle):
+        return RtlParagraph(markup, style, bullet)  # a sheet in Urdu or Arabic: lines in right-to-left order
+    if needs_shaping(markup):
+        style, markup = _shaped(style), separate_fonts(markup)
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)
     key = (markup, id(style))

@@ -9,19 +9,21 @@ holding patient details is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from kiosk.advice_text import contact_details, group_title
 from kiosk.content.model import Contact, Urgency, WarningGroup
-from kiosk.record.timeline import format_date
+from kiosk.record.timeline import ESCORT_LABEL, TimelineEntry, format_date
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.flowables import AlertBox, CutLine, Group
 from kiosk.sheet.fonts import BOLD, REGULAR, clean, markup
 from kiosk.sheet.page import nbsp
 from kiosk.sheet.paragraphs import para
 from kiosk.sheet.styles import INK, SHADE
+from kiosk.sheet.wording import IN_ENGLISH
 
 Section = Callable[[SheetContext], list[Flowable]]
 BULLET = "•"
@@ -60,7 +62,7 @@ def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowabl
 def _item(ctx: SheetContext, heading: str, text: str) -> list[Flowable]:
     """A bold run-in heading and its text ("<b>Your dressing.</b> You have a small dressing..."): a line less
     per item than a heading on its own line, which is what keeps the normal sheet to two pages."""
-    stop = "" if heading.rstrip()[-1:] in ".?!:" else "."
+    stop = "" if heading.rstrip()[-1:] in ".?!:।۔؟" else markup(ctx.words["full_stop"])
     return text_blocks(ctx, text, lead_in=f"<b>{markup(heading.rstrip())}{stop}</b> ")
 
 
@@ -74,7 +76,13 @@ def _section(ctx: SheetContext, title: str, flowables: list[Flowable]) -> list[F
 
 
 def _labelled(ctx: SheetContext, label: str, value: str, shared: bool = False) -> Flowable:
-    """ "Label   value" in two columns; ``label`` is fixed wording, ``value`` is markup."""
+    """ "Label   value" in two columns; ``label`` is fixed wording, ``value`` is markup.
+
+    A translated label is printed in the line itself (bold), not in the column: the column is a bullet, which
+    reportlab prints in one font, without the fallback fonts a Gurmukhi or Urdu word needs.
+    """
+    if ctx.translated:
+        return para(f"<b>{markup(label)}</b>&nbsp;&nbsp; {value}", ctx.styles.body, shared=shared)
     return para(value, ctx.styles.labelled, label, shared=shared)
 
 
@@ -82,28 +90,49 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
     record, procedure = ctx.record, ctx.procedure
     # The procedure's title is in every page's header; here, what was done to this patient.
     ended = ctx.ended
-    finished = f"<b>{ended:%H:%M}</b> on {nbsp(format_date(ended.date()))}"
+    say = ctx.words.say
+    when = nbsp(_shown_date(ctx.words.dates(format_date(ended.date()))))
+    finished = say("finished", time=f"<b>{ended:%H:%M}</b>", date=when)
     if record.side_level:
-        finished += f" &nbsp;·&nbsp; Side and level <b>{markup(record.side_level)}</b>"
-    out: list[Flowable] = [_labelled(ctx, "Finished at", finished)]
-    purposes = {medicine.name.casefold(): medicine.purpose for medicine in procedure.medicines}
+        finished += f" &nbsp;·&nbsp; {say('side_level')} <b>{markup(record.side_level)}</b>"
+    out: list[Flowable] = [_labelled(ctx, ctx.words["finished_at"], finished)]
+    # The nurse records the medicines by their English names: a translated sheet finds each one's translated
+    # name and purpose through the English list (same order).
+    english = ctx.english or procedure
+    by_name = {
+        medicine.name.casefold(): translated
+        for medicine, translated in zip(english.medicines, procedure.medicines, strict=False)
+    }
     medicines = []
     for name in record.medicines:
-        purpose = purposes.get(name.casefold(), "").rstrip(".")
-        medicines.append(f"<b>{markup(name)}</b>" + (f": {markup(purpose)}" if purpose else ""))
+        found = by_name.get(name.casefold())
+        shown = found.name if found is not None and ctx.translated else name
+        purpose = found.purpose.rstrip(".۔।") if found is not None else ""
+        medicines.append(f"<b>{markup(shown)}</b>" + (f": {markup(purpose)}" if purpose else ""))
     # One full-width paragraph: in the labelled column four medicines with their purposes took eight lines.
-    given = ". ".join(medicines) + "." if medicines else "None recorded."
-    out.append(para(f"<b>Medicines given.</b> {given}", ctx.styles.body))
+    stop = markup(ctx.words["full_stop"])
+    given = f"{stop} ".join(medicines) + stop if medicines else say("none_recorded")
+    out.append(para(f"<b>{say('medicines_given')}</b> {given}", ctx.styles.body))
     # What happened during it, as procedures/README.md promises (the patient may not remember, or was sedated).
     out.extend(text_blocks(ctx, procedure.what_happened))
-    return _section(ctx, "What was done", out)
+    return _section(ctx, ctx.words["done"], out)
+
+
+def _shown_date(text: str) -> str:
+    """A date or time as markup: its day and month names may be in another script (``Wording.dates``)."""
+    return markup(text)
+
+
+def _entry_label(ctx: SheetContext, entry: TimelineEntry) -> str:
+    """The timeline's own escort line is the sheet's wording; a step's label is the (translated) content's."""
+    return ctx.words["escort_until"] if entry.label == ESCORT_LABEL else entry.label
 
 
 def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     """The timeline in clock times: what a patient can act on at 2 a.m. without arithmetic."""
     st = ctx.styles
     lines = [
-        f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>"
+        f"{markup(_entry_label(ctx, entry))} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
         + (f" {markup(entry.qualifier)}" if entry.qualifier else "")
         for entry in ctx.timeline
     ]
@@ -112,13 +141,17 @@ def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     if window is not None and follow_up is not None:
         first, last = window
         lines.append(
-            f"Follow-up appointment with {markup(follow_up.with_whom)}: between "
-            f"<b>{nbsp(ctx.day(first))}</b> and <b>{nbsp(ctx.day(last))}</b>"
+            ctx.words.say(
+                "follow_up",
+                who=markup(follow_up.with_whom),
+                first=f"<b>{nbsp(_shown_date(ctx.day(first)))}</b>",
+                last=f"<b>{nbsp(_shown_date(ctx.day(last)))}</b>",
+            )
         )
     out: list[Flowable] = [para("<br/>".join(lines), st.time_box)]
     if follow_up is not None and follow_up.text:
         out.extend(text_blocks(ctx, follow_up.text))
-    return _section(ctx, "Your times and dates", out)
+    return _section(ctx, ctx.words["times"], out)
 
 
 def aftercare(ctx: SheetContext) -> list[Flowable]:
@@ -126,14 +159,14 @@ def aftercare(ctx: SheetContext) -> list[Flowable]:
     out: list[Flowable] = []
     for step in ctx.steps:
         out.extend(_item(ctx, step.heading, step.text))
-    return _section(ctx, "Looking after yourself", out)
+    return _section(ctx, ctx.words["aftercare"], out)
 
 
 def what_is_normal(ctx: SheetContext) -> list[Flowable]:
     out: list[Flowable] = []
     for expectation in ctx.procedure.expectations:
         out.extend(_item(ctx, expectation.heading, expectation.text))
-    return _section(ctx, "What is normal afterwards", out)
+    return _section(ctx, ctx.words["normal"], out)
 
 
 def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowable]:
@@ -149,7 +182,9 @@ def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowa
         if details:
             text += f" ({details})"
         number = clean(contact.dial)
-        if number and (not number.isascii() or stringWidth(number, BOLD, st.sizes.number) > column):
+        # Right to left, the number goes on a line of its own above the name: beside it, a number such as 111
+        # would run into "NHS 111", both read left to right.
+        if number and (ctx.words.rtl or not number.isascii() or stringWidth(number, BOLD, st.sizes.number) > column):
             text = f'<font size="{st.sizes.number}"><b>{markup(number)}</b></font><br/>{text}'
             number = ""
         out.append(para(text, st.number, number or None, shared=True))
@@ -212,40 +247,69 @@ def get_help_urgently(ctx: SheetContext) -> list[Flowable]:
         text = markup(flag.sign)
         if not same_calls:
             names = ", ".join(markup(procedure.contact(contact_id).name) for contact_id in flag.call)
-            text += f"<br/>Call: {names}"
+            text += f"<br/>{markup(ctx.words['call'])} {names}"
         body.append(para(text, st.alert_body, BULLET, shared=True))
     body.append(Spacer(1, st.sizes.body * 0.5))
     if procedure.red_flag_advice:
         body.append(para(markup(procedure.red_flag_advice), st.body, shared=True))
     body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in _red_flag_contact_ids(ctx))))
     box = AlertBox(
-        para("Get help urgently if you have any of these", st.alert_title, shared=True),
+        para(markup(ctx.words["help"]), st.alert_title, shared=True),
         body,
-        continued_title=para("Get help urgently (continued)", st.alert_title, shared=True),
+        continued_title=para(markup(ctx.words["help_continued"]), st.alert_title, shared=True),
     )
     return [Spacer(1, st.sizes.body * 0.9), box]
+
+
+def _in_english(ctx: SheetContext) -> SheetContext | None:
+    """The context for printing part of a translated sheet in English; None on an English sheet."""
+    if not ctx.translated or ctx.english is None:
+        return None
+    return replace(
+        ctx,
+        procedure=ctx.english,
+        english=None,
+        words=IN_ENGLISH,
+        styles=ctx.english_styles or ctx.styles,
+    )
+
+
+def warning_boxes(ctx: SheetContext) -> list[Flowable]:
+    """The warning box; on a translated sheet, the same box in English straight after it, so the escort,
+    the GP or an NHS 111 call handler can read the signs and the numbers too (hazard H13)."""
+    out = get_help_urgently(ctx)
+    english = _in_english(ctx)
+    if english is not None:
+        out.extend(get_help_urgently(english))
+    return out
+
+
+def contacts_in_english(ctx: SheetContext) -> list[Flowable]:
+    """On a translated sheet, the other contacts again in English: every phone number is on it in English."""
+    english = _in_english(ctx)
+    return contacts(english) if english is not None else []
 
 
 def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
     st = ctx.styles
     record = ctx.record
-    until = f"<b>{nbsp(ctx.clock(ctx.escort_until))}</b>"
+    until = f"<b>{nbsp(_shown_date(ctx.clock(ctx.escort_until)))}</b>"
     escort = record.escort
     lines: list[Flowable]
     if escort is not None:
         lines = [
-            _labelled(ctx, "Name", f"<b>{markup(escort.name)}</b> ({markup(escort.relationship)})"),
-            _labelled(ctx, "Phone", f"<b>{nbsp(markup(escort.phone_display))}</b>"),
-            _labelled(ctx, "Stays until", until),
+            _labelled(ctx, ctx.words["name"], f"<b>{markup(escort.name)}</b> ({markup(escort.relationship)})"),
+            _labelled(ctx, ctx.words["phone"], f"<b>{nbsp(markup(escort.phone_display))}</b>"),
+            _labelled(ctx, ctx.words["stays_until"], until),
         ]
     else:
         noted = record.escort_reason
-        reason = f" (the nurse noted: {markup(noted)})" if noted else ""
+        reason = ctx.words.say("nurse_noted", reason=markup(noted)) if noted else ""
         lines = [
-            para(f"<b>Nobody was named to stay with you</b>{reason}.", st.body),
-            para(f"You should not be on your own until {until}. Ask someone to stay with you.", st.body),
+            para(f"<b>{markup(ctx.words['nobody'])}</b>{reason}.", st.body),
+            para(ctx.words.say("not_alone", until=until), st.body),
         ]
-    return [Group([_heading(ctx, "Who is looking after you"), *lines])]
+    return [Group([_heading(ctx, ctx.words["escort"]), *lines])]
 
 
 def risks(ctx: SheetContext) -> list[Flowable]:
@@ -254,11 +318,14 @@ def risks(ctx: SheetContext) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     for risk in ctx.procedure.risks:
-        text = f"<b>{markup(risk.name)}: {nbsp(markup(risk.frequency))}.</b>"
+        frequency = markup(risk.frequency)
+        if ctx.translated and risk.one_in and risk.frequency == f"about 1 in {risk.one_in:,}":
+            frequency = ctx.words.say("one_in", n=str(risk.one_in))
+        text = f"<b>{markup(risk.name)}: {nbsp(frequency)}{markup(ctx.words['full_stop'])}</b>"
         if risk.text:
             text += f" {markup(risk.text)}"
         out.append(para(text, st.bullet, BULLET, shared=True))
-    return _section(ctx, "Risks, and how often they happen", out)
+    return _section(ctx, ctx.words["risks"], out)
 
 
 def contacts(ctx: SheetContext) -> list[Flowable]:
@@ -272,7 +339,7 @@ def contacts(ctx: SheetContext) -> list[Flowable]:
         listed.insert(0, ward)
     if not listed:
         return []
-    return [Group([_heading(ctx, "Other contacts"), *_contact_lines(ctx, listed)])]
+    return [Group([_heading(ctx, ctx.words["other_contacts"]), *_contact_lines(ctx, listed)])]
 
 
 CUT_HERE = "✂  Cut or tear here: this part is for the adult looking after you tonight"
@@ -324,12 +391,13 @@ def escort_slip(ctx: SheetContext) -> list[Flowable]:
 # to a later page; what was done and the longer advice follow.
 SECTIONS: tuple[Section, ...] = (
     next_24_hours,
-    get_help_urgently,
+    warning_boxes,
     who_is_looking_after_you,
     aftercare,
     what_is_normal,
     what_was_done,
     risks,
     contacts,
+    contacts_in_english,
     escort_slip,
 )

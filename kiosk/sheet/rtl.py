@@ -1,0 +1,273 @@
+"""Right-to-left paragraphs for sheets in Urdu and Arabic (hazard H7: text garbled on the sheet).
+
+reportlab lays a line out left to right, and HarfBuzz (``shaping=1``) shapes each word, joining its letters in
+the right order, but neither orders the *words* of a right-to-left line: without help an Urdu sentence prints
+with its first word on the left. reportlab's own answer needs ``rlbidi``, which is not on PyPI, so this does it
+the way the Unicode Bidirectional Algorithm (UAX 9) says, with python-bidi's resolved levels:
+
+1. break the paragraph into lines in logical order (reportlab does, at the available width: line breaking must
+   come before reordering);
+2. resolve each line's embedding levels with the paragraph direction right to left (python-bidi), so a number,
+   a phone number or a Latin drug name inside Urdu stays left to right;
+3. reverse runs of words by level (rule L2, at word granularity: HarfBuzz orders the letters inside each word),
+   and print each line right-aligned, in that order.
+
+The markup the sections make (``<b>``, ``<font name=...>``, ``&nbsp;``) is split into words that each carry
+their own tags, so a word can move without breaking the markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import unescape
+
+from bidi import algorithm as uba
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from kiosk.sheet.styles import SheetStyles
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"<[^>]*>|[ \t\r\n]+|[^< \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r\n]+")
+_BREAK = re.compile(r"<br\s*/?>")
+_TAG = re.compile(r"<[^>]*>")
+_ENTITIES = {"&nbsp;": "\u00a0", "&#160;": "\u00a0", "&quot;": '"', "&apos;": "'"}
+# Characters UAX 9 rule X9 removes before resolving levels (joiners, embeddings): not counted in a word's length.
+_REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN", "RLI", "LRI", "FSI", "PDI"})
+# Lines are broken a little short of the width, so that a reordered line (whose spaces may fall in another font,
+# a fraction of a point wider) still fits on one line.
+_SLACK = 0.97
+
+
+class RtlStyle(ParagraphStyle):
+    """A paragraph style whose paragraphs read right to left (``paragraphs.para`` makes them ``RtlParagraph``)."""
+
+
+def rtl_style(style: ParagraphStyle) -> RtlStyle:
+    """The right-to-left twin of ``style``: right-aligned, indents mirrored, shaped."""
+    # reportlab wants a parent style of the same class, so the settings are copied instead of inherited.
+    twin = RtlStyle(f"{style.name}_rtl", **{key: getattr(style, key) for key in ParagraphStyle.defaults})
+    twin.alignment = TA_RIGHT
+    twin.leftIndent, twin.rightIndent = style.rightIndent, style.leftIndent
+    twin.firstLineIndent = 0
+    twin.shaping = 1
+    return twin
+
+
+def _closer(tag: str) -> str:
+    name = tag[1:].split(None, 1)[0].rstrip("/>")
+    return f"</{name}>"
+
+
+def words(markup: str) -> list[str]:
+    """The markup split into words, each a complete piece of markup (its open tags opened and closed in it)."""
+    out: list[str] = []
+    stack: list[str] = []
+    current: list[str] | None = None
+    prefix: list[str] = []
+    for match in _TOKEN.finditer(markup):
+        token = match.group()
+        if token[0] in " \t\r\n":
+            if current is not None:
+                out.append("".join(prefix) + "".join(current) + "".join(_closer(t) for t in reversed(stack)))
+                current = None
+            continue
+        if token.startswith("</"):
+            if stack:
+                stack.pop()
+            if current is not None:
+                current.append(token)
+            continue
+        if token.startswith("<"):
+            if current is not None:
+                current.append(token)
+            if not token.endswith("/>"):
+                stack.append(token)
+            continue
+        if current is None:
+            prefix, current = list(stack), []
+        current.append(token)
+    if current is not None:
+        out.append("".join(prefix) + "".join(current) + "".join(_closer(t) for t in reversed(stack)))
+    return out
+
+
+def plain(word: str) -> str:
+    """A word's text without tags, entities resolved, and without the characters UAX 9 removes (X9)."""
+    text = unescape(_TAG.sub("", word), _ENTITIES)
+    return "".join(ch for ch in text if unicodedata.bidirectional(ch) not in _REMOVED)
+
+
+def levels(texts: list[str]) -> list[int]:
+    """Each word's embedding level in a right-to-left line (1: right to left, 2: left to right inside it)."""
+    line = " ".join(texts)
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1
+    storage["base_dir"] = "R"
+    uba.get_embedding_levels(line, storage)
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    chars: list[dict[str, Any]] = storage["chars"]
+    out: list[int] = []
+    position = 0
+    for text in texts:
+        word = chars[position : position + len(text)]
+        strong = [c for c in word if c["orig"] in ("L", "R", "AL", "EN", "AN")]
+        out.append(int((strong or word)[0]["level"]) if word else 1)
+        position += len(text) + 1
+    return out
+
+
+def visual_order(items: list[str], item_levels: list[int]) -> list[str]:
+    """The items of one line from left to right: UAX 9 rule L2, with a word as the unit."""
+    order = list(range(len(items)))
+    if not items:
+        return []
+    highest = max(item_levels)
+    lowest_odd = min(level for level in item_levels) | 1
+    for level in range(highest, lowest_odd - 1, -1):
+        start = None
+        for index in range(len(order) + 1):
+            inside = index < len(order) and item_levels[order[index]] >= level
+            if inside and start is None:
+                start = index
+            elif not inside and start is not None:
+                order[start:index] = reversed(order[start:index])
+                start = None
+    return [items[i] for i in order]
+
+
+def _line_word_counts(paragraph: Paragraph) -> list[int]:
+    """How many words reportlab put on each line of a wrapped paragraph."""
+    counts = []
+    lines: list[Any] = paragraph.blPara.lines  # type: ignore[attr-defined]  # set by wrap; not in the stubs
+    for line in lines:
+        line_words = getattr(line, "words", None)
+        if line_words is not None and line_words and hasattr(line_words[0], "text"):
+            text = "".join(str(frag.text) for frag in line_words if hasattr(frag, "text"))
+        else:
+            text = " ".join(str(w) for w in (line[1] if isinstance(line, tuple) else line_words or ()))
+        # Words are split at spaces only: a no-break space (str.split would split there) joins a phone number.
+        counts.append(len([word for word in _SPACES.split(text) if word]))
+    return counts
+
+
+def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
+    """The paragraph's markup with its lines in visual order, joined by forced breaks."""
+    lines: list[str] = []
+    for segment in _BREAK.split(markup):
+        pieces = words(segment)
+        if not pieces:
+            lines.append("")
+            continue
+        logical = Paragraph(" ".join(pieces), style)
+        logical.wrap(width * _SLACK, 1e6)
+        counts = _line_word_counts(logical)
+        if sum(counts) != len(pieces):
+            # reportlab split a word across lines: keep every word (in one visual run) rather than lose one.
+            log.warning("right-to-left paragraph laid out as one run: %d words, %d on lines", len(pieces), sum(counts))
+            counts = [len(pieces)]
+        start = 0
+        for count in counts:
+            line = pieces[start : start + count]
+            start += count
+            # Brackets need no mirroring here: HarfBuzz mirrors them in a right-to-left word, even one of its own.
+            lines.append(" ".join(visual_order(line, levels([plain(w) for w in line]))))
+    return "<br/>".join(lines)
+
+
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_NBSP_NOT_IN_NUMBER = re.compile(r"(?<![0-9])&nbsp;|&nbsp;(?![0-9])")
+_FONT_START = re.compile(r"(?<=\S)(<font name=)")
+_FONT_END = re.compile(r"(</font>)(?=\S)")
+_DIGIT_LETTER = re.compile(rf"(?<=[0-9])(?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])(?=[0-9])")
+
+
+def separate_fonts(markup: str) -> str:
+    """Markup with a space wherever a word changes font ("dabigatran।", "(GP)۔"), for shaped paragraphs.
+
+    reportlab shapes a word as one HarfBuzz run in the font of its first letter: the letters of the second font
+    come out as missing glyphs, or reportlab fails outright (KeyError in ``shapeFragWord``). Only punctuation of
+    one script next to letters of another gets here; the space costs less than a box or no sheet.
+    """
+    return _FONT_END.sub(r"\1 ", _FONT_START.sub(r" \1", markup))
+
+
+def separate(markup: str) -> str:
+    """Markup whose words each hold one direction and one font, so each can be ordered and shaped on its own.
+
+    HarfBuzz shapes a word in one font and one direction: a word mixing Arabic letters with digits would have its
+    digits reversed ("14:30" printed as "03:41"), and one mixing fonts prints the second font's letters as boxes.
+    So a no-break space joins only digit groups (a phone number stays on one line), and a space goes between a
+    run of digits and a run of right-to-left letters, and between two fonts.
+    """
+    markup = separate_fonts(_NBSP_NOT_IN_NUMBER.sub(" ", markup))
+    return "".join(
+        part if part.startswith("<") else _DIGIT_LETTER.sub(" ", part) for part in re.split(r"(<[^>]*>)", markup)
+    )
+
+
+class RtlParagraph(Flowable):
+    """A paragraph that reads right to left: laid out again for each width it is asked to fit."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> None:
+        super().__init__()
+        self.markup = separate(f"{bullet} {markup}" if bullet else markup)
+        self.style = style
+        self._inner: Paragraph | None = None
+        self._width: float | None = None
+
+    def _laid_out(self, width: float) -> Paragraph:
+        if self._inner is None or self._width != width:
+            self._inner = Paragraph(_visual_markup(self.markup, self.style, width), self.style)
+            self._width = width
+        return self._inner
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = self._laid_out(availWidth).wrap(availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        inner = self._laid_out(self.width)
+        inner.drawOn(self.canv, 0, 0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = self._laid_out(availWidth).split(availWidth, availHeight)
+        return parts
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+
+# The page's header and footer stay left to right: they are the patient's identifiers and the leaflet's document
+# control, for staff, in English.
+_LEFT_TO_RIGHT = frozenset({"header_org", "header_title", "header_name", "header_field", "header_field_bold"})
+_LEFT_TO_RIGHT |= {"header_procedure", "stamp", "footer"}
+
+
+@cache
+def rtl_sheet_styles(styles: SheetStyles) -> SheetStyles:
+    """The body styles of ``styles`` made right to left (header and footer unchanged); once per stylesheet."""
+    changes: dict[str, Any] = {
+        field.name: rtl_style(getattr(styles, field.name))
+        for field in dataclasses.fields(styles)
+        if isinstance(getattr(styles, field.name), ParagraphStyle) and field.name not in _LEFT_TO_RIGHT
+    }
+    # A contact's number and a label go on the line itself right to left (``sections``): no column to indent for.
+    for name in ("number", "labelled"):
+        changes[name].leftIndent = changes[name].rightIndent = 0
+    return dataclasses.replace(styles, **changes)
