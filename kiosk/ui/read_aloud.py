@@ -107,6 +107,12 @@ class ReadAloud(QObject):
     @Slot()
     def shut_down(self) -> None:
         """End the speaking process; one that does not end at once (a hung engine) is killed."""
+        app = QApplication.instance()
+        if app is not None:
+            # Off the application's event filters now, not when a garbage collection gets to this object: a
+            # collection clears its attributes first (eventFilter then raised AttributeError for every event) and
+            # may delete it in the middle of Qt's delivery of an event (a segmentation fault in the suite).
+            app.removeEventFilter(self)
         process, self._process = self._process, None
         if process is None:
             return

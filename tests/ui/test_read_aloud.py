@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -25,7 +26,9 @@ def _end_speaking_processes() -> Iterator[None]:
     """Every speaking process a test started ends with the test, even one that failed half-way."""
     yield
     while _STARTED:
-        _STARTED.pop().shut_down()
+        speech = _STARTED.pop()
+        speech.shut_down()
+        shiboken6.delete(speech)  # gone now, not whenever a garbage collection reaches its reference cycle
 
 
 def _kiosk(qtbot: QtBot, tmp_path: Path, engine: str = "mock") -> tuple[Kiosk, ReadAloud]:
@@ -124,6 +127,7 @@ def test_the_real_engine_starts_without_stalling_the_screen(qtbot: QtBot) -> Non
     timer.timeout.connect(beat)
     timer.start()
     speech = ReadAloud("speechd")
+    _STARTED.append(speech)
     qtbot.waitUntil(lambda: speech.available, timeout=30_000)
     timer.stop()
     speech.set_language("pl")
