@@ -47,6 +47,8 @@ class FlowStore(Protocol):
 
     def record_no_escort(self, record_id: str) -> object: ...
 
+    def set_language(self, record_id: str, code: str) -> object: ...
+
 
 class ScreenKind(StrEnum):
     WELCOME = "welcome"
@@ -144,7 +146,12 @@ class PatientWalk:
         self.factors: frozenset[Factor] = frozenset(record.factors)
         # What this patient is told: only the signs, timings, contacts and escort hours that apply to them.
         self.shown = procedure.for_patient(self.factors)
+        self.language = record.language
         self.resumed = resumed
+        self._factors = record.factors
+        # The procedure's text the screens use: the procedure, or its translation in the patient's language
+        # (``show_content``); ``shown`` is it for this patient.
+        self.content = procedure
         self.screens = patient_screens(procedure, record.factors)
         self._store = store
         self._on_saved = on_saved
@@ -289,6 +296,30 @@ class PatientWalk:
         self._store.record_no_escort(self.record_id)
         self._saved()
         self.end = WalkEnd.NEEDS_NURSE
+
+    def choose_language(self, code: str) -> bool:
+        """The patient chose a language on the welcome screen: saved now (with its audit row). Returns whether it
+        changed. Where they are in the walk and what they have done stay as they are: only the words change."""
+        if code == self.language:
+            return False
+        self._store.set_language(self.record_id, code)
+        self.language = code
+        self._saved()
+        return True
+
+    def show_content(self, shown: Procedure) -> None:
+        """Show ``shown`` (the procedure in the patient's language, or the English one) from now on, at the same
+        place in the walk. A translation must have the English file's steps, questions and answers in the same
+        order (the content check makes sure): the record keeps the English ids, and an answer is its index."""
+        screens = patient_screens(shown, self._factors)
+        if [s.key for s in screens] != [s.key for s in self.screens] or any(
+            a.question is not None and (b.question is None or a.question.answer != b.question.answer)
+            for a, b in zip(self.screens, screens, strict=True)
+        ):
+            raise FlowError(f"the content shown for {self.procedure.id} does not match its steps and questions")
+        self.content = shown
+        self.shown = shown.for_patient(self.factors)
+        self.screens = screens
 
     def back(self) -> PatientScreen:
         if self.can_go_back:

@@ -28,6 +28,7 @@ from kiosk import text as text_checks
 from kiosk.clock import elapsed, later
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
 from kiosk.errors import KioskError
+from kiosk.languages import is_language
 from kiosk.record import fields
 from kiosk.record.model import Patient
 
@@ -77,6 +78,7 @@ class DischargeForm:
     factors: frozenset[Factor] = frozenset()
     large_print: bool = False
     expired_reason: str = ""
+    language: str = "en"  # the nurse's preset of the patient's language (kiosk.languages)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class NewDischarge:
     factors: frozenset[Factor] = field(default_factory=frozenset)
     large_print: bool = False
     expired_reason: str | None = None
+    language: str = "en"
 
 
 def validate_new_discharge(
@@ -130,6 +133,8 @@ def validate_new_discharge(
         side_level = _side_level(form.side, form.level, errors)
     medicines = _medicines(form.medicines, errors)
     factors = frozenset(form.factors) & frozenset(offered_factors(procedure))
+    if not is_language(form.language):
+        errors["language"] = "Choose the patient's language from the list."
 
     if errors:
         raise FormErrors(errors)
@@ -146,6 +151,7 @@ def validate_new_discharge(
         factors=factors,
         large_print=form.large_print,
         expired_reason=expired_reason,
+        language=form.language,
     )
 
 

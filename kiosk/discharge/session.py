@@ -294,6 +294,7 @@ class KioskSession:
             factors=new.factors,
             large_print=new.large_print,
             nurse_name=nurse,
+            language=new.language,
         )
         if new.expired_reason:
             kind = DRAFT_LEAFLET_OVERRIDE if procedure.document.is_draft else EXPIRED_LEAFLET_OVERRIDE
