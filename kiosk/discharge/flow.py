@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
+from kiosk.i18n import translate
 from kiosk.record.model import DischargeRecord, Escort, EscortAnswer
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,9 @@ class PatientScreen:
     @property
     def progress(self) -> str:
         if self.kind is ScreenKind.STEP:
-            return f"Step {self.number} of {self.total}"
+            return translate("patient", "Step {number} of {total}").format(number=self.number, total=self.total)
         if self.kind is ScreenKind.QUESTION:
-            return f"Question {self.number} of {self.total}"
+            return translate("patient", "Question {number} of {total}").format(number=self.number, total=self.total)
         return ""
 
 

@@ -31,12 +31,13 @@ from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, Ki
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.language import ScreenLanguage
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import MessagePlace, NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 from kiosk.ui.posting import Workers
-from kiosk.ui.widgets import as_screen
+from kiosk.ui.widgets import as_screen, retranslate
 from kiosk.workers import Outcome, Result
 
 if TYPE_CHECKING:
@@ -116,6 +117,8 @@ class Flow(QObject):
         self._print_service = print_service
         self._print_server = print_server
         self.theme_choice = theme.ThemeChoice()
+        # The patient's screens speak the walk's language; every other screen is English (``_use_language``).
+        self.screen_language = ScreenLanguage()
         self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
         self._page_keys: dict[ScreenKind, str] = {}
         self.nurse_screens: dict[Stage, QWidget] = {}
@@ -178,6 +181,9 @@ class Flow(QObject):
             self._stop_printing()
         back_from_pin = self._last_stage is Stage.PIN
         self._last_stage = stage
+        walk = self.session.walk
+        patient_facing = stage in (Stage.PATIENT, Stage.NO_ESCORT) and walk is not None
+        self._use_language(walk.language if patient_facing and walk is not None else "en")
         show = self.window.show_screen
         if stage is Stage.LOCKED:
             show(self.window.start_screen)
@@ -212,10 +218,14 @@ class Flow(QObject):
         page = self.patient_screens.get(kind)
         if page is None:
             page = self._make_patient_page(kind)
-            if self.session.procedure is not None:
+            walk = self.session.walk
+            if walk is not None:
+                page.set_procedure(walk.shown.title)
+            elif self.session.procedure is not None:
                 page.set_procedure(self.session.procedure.title)
             page.nurse_requested.connect(self._nurse_button)
             page.read_requested.connect(self._read_aloud)
+            self.screen_language.apply_to(page)
             self._show_read_aloud_on(page)
             self.patient_screens[kind] = page
         return page
@@ -227,6 +237,7 @@ class Flow(QObject):
         if kind is ScreenKind.WELCOME:
             page = welcome_page = welcome.WelcomeScreen()
             welcome_page.start_requested.connect(self._begin)
+            welcome_page.language_chosen.connect(self._language_chosen)
             welcome_page.text_size_chosen.connect(self._text_size)
             welcome_page.high_contrast_toggled.connect(self._contrast)
         elif kind is ScreenKind.STEP or kind is ScreenKind.WARNING_SIGNS:
@@ -262,8 +273,8 @@ class Flow(QObject):
         from kiosk.ui.patient import escort, question, simple, step, warning_signs, welcome
 
         walk = self.session.walk
-        procedure = self.session.procedure
-        assert walk is not None and procedure is not None
+        assert walk is not None and self.session.procedure is not None
+        procedure = walk.shown  # the procedure in the patient's language where a translation is shown
         if self.read_aloud is not None:
             self.read_aloud.stop()  # a new screen: what was being read is not on it any more
         if walk is not self._themed_walk:
@@ -281,7 +292,7 @@ class Flow(QObject):
             welcome_page.show_welcome(
                 walk.first_name, welcome.minutes_for(steps, questions), walk.resumed, procedure.short_name, about
             )
-            welcome_page.show_choice(self.theme_choice.size, self._high_contrast)
+            welcome_page.show_choice(self.theme_choice.size, self._high_contrast, walk.language)
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
             # Every timing of the step that applies to this patient, each with its label and "and until ...".
@@ -301,7 +312,7 @@ class Flow(QObject):
             until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone, walk.factors)
             adult = walk.shown.responsible_adult  # this patient's hours and words (escort rules applied)
             as_screen(page, escort.EscortScreen).show_escort(
-                timeline.format_clock(until),
+                self.screen_language.clock(until),
                 adult.hours,
                 advice=adult.text,
             )
@@ -458,6 +469,30 @@ class Flow(QObject):
     def _nobody(self) -> None:
         walk = self._walk()
         self._save_then(walk.nobody, lambda _: self.session.patient_nobody())
+
+    @guarded
+    def _language_chosen(self, code: str) -> None:
+        """The patient tapped a language on the welcome screen: saved (with its audit row), then every screen is
+        retranslated where it stands; nothing the patient chose or typed is lost (the walk keeps it)."""
+        walk = self._walk()
+
+        def shown(changed: bool) -> None:
+            if changed:
+                self._use_language(walk.language)
+            self.show_patient_screen()
+
+        self._save_then(lambda: walk.choose_language(code), shown)
+
+    def _use_language(self, code: str) -> None:
+        """Install ``code``'s catalogue; if it changed, retranslate every screen in the window and lay the
+        patient's screens out in its direction and font (the screen showing is filled again by the caller)."""
+        if not self.screen_language.use(code):
+            return
+        retranslate(self.window)
+        for page in self.patient_screens.values():
+            self.screen_language.apply_to(page)
+            self._show_read_aloud_on(page)
+        log.info("screens in %s", self.screen_language.current.english_name)
 
     @guarded
     def _text_size(self, size: str) -> None:

@@ -37,6 +37,7 @@ from kiosk.discharge.new_discharge import (
     unprintable_name_warning,
     validate_new_discharge,
 )
+from kiosk.i18n import translate
 from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
@@ -118,12 +119,12 @@ class NewDischargeScreen(NursePage):
         self.body.addLayout(columns)
         self.body.addStretch(1)
 
-        self.cancel_button = button("Cancel", name="new-cancel")
+        self.cancel_button = button(translate("nurse", "Cancel"), name="new-cancel")
         self.cancel_button.clicked.connect(self._cancel)
         self.summary = label("", "field-error")
         self.summary.setObjectName("new-summary")
         self.summary.setVisible(False)
-        self.submit_button = button("Hand to patient", "primary", name="new-submit")
+        self.submit_button = button(translate("nurse", "Hand to patient"), "primary", name="new-submit")
         self.submit_button.clicked.connect(self._submit)
         self.footer.addWidget(self.cancel_button)
         self.footer.addWidget(self.summary, 1)
@@ -140,7 +141,7 @@ class NewDischargeScreen(NursePage):
     def _build_procedure_part(self) -> None:
         self.left = QVBoxLayout()
         self.left.setSpacing(GAP)
-        self.left.addWidget(label("1. Procedure", "section"))
+        self.left.addWidget(label(translate("nurse", "1. Procedure"), "section"))
         self.problems_label = label("", "warning")
         self.problems_label.setObjectName("library-problems")
         self.problems_label.setVisible(False)
@@ -161,7 +162,7 @@ class NewDischargeScreen(NursePage):
         self.left.addWidget(self.review_notice)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("expired-reason")
-        self.reason_edit.setPlaceholderText("Why is it right to use it today?")
+        self.reason_edit.setPlaceholderText(translate("nurse", "Why is it right to use it today?"))
         self.reason_picks: list[CardButton] = []
         reason = QWidget()
         reason_box = QVBoxLayout(reason)
@@ -180,18 +181,26 @@ class NewDischargeScreen(NursePage):
         self.left.addWidget(self.reason_field)
 
     def _build_patient_part(self) -> None:
-        self.left.addWidget(label("2. Patient", "section"))
+        self.left.addWidget(label(translate("nurse", "2. Patient"), "section"))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("patient-name")
-        self.name_edit.setPlaceholderText("Full name, as on the wristband")
+        self.name_edit.setPlaceholderText(translate("nurse", "Full name, as on the wristband"))
         self.dob_field = KeypadField(
-            "Date of birth", placeholder="DD/MM/YYYY", max_length=8, formatter=format_date_digits, name="dob"
+            translate("nurse", "Date of birth"),
+            placeholder=translate("nurse", "DD/MM/YYYY"),
+            max_length=8,
+            formatter=format_date_digits,
+            name="dob",
         )
         self.hospital_edit = QLineEdit()
         self.hospital_edit.setObjectName("hospital-number")
-        self.hospital_edit.setPlaceholderText("From the wristband")
+        self.hospital_edit.setPlaceholderText(translate("nurse", "From the wristband"))
         self.nhs_field = KeypadField(
-            "NHS number (optional)", placeholder="Optional", max_length=10, formatter=format_nhs_digits, name="nhs"
+            translate("nurse", "NHS number (optional)"),
+            placeholder=translate("nurse", "Optional"),
+            max_length=10,
+            formatter=format_nhs_digits,
+            name="nhs",
         )
         name_field = self._field("patient_name", "Name", self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
@@ -209,7 +218,7 @@ class NewDischargeScreen(NursePage):
     def _build_procedure_details(self) -> None:
         self.right = QVBoxLayout()
         self.right.setSpacing(GAP)
-        self.right.addWidget(label("3. The procedure", "section"))
+        self.right.addWidget(label(translate("nurse", "3. The procedure"), "section"))
         self.ended = EndTimePicker()
         self.right.addWidget(self._field("procedure_ended", "When it ended", self.ended))
 
@@ -426,7 +435,11 @@ class NewDischargeScreen(NursePage):
         for key, field in self.fields.items():
             field.set_error(errors.get(key, ""))
         count = len(errors)
-        self.summary.setText(f"{count} thing{'s' if count != 1 else ''} to put right: see the messages above")
+        self.summary.setText(
+            translate("nurse", "1 thing to put right: see the messages above")
+            if count == 1
+            else translate("nurse", "{count} things to put right: see the messages above").format(count=count)
+        )
         self.summary.setVisible(bool(count))
         first = next((field for key, field in self.fields.items() if key in errors), None)
         if first is not None:

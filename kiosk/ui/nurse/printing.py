@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.preview import SheetPreview
 from kiosk.ui.widgets import button, label
@@ -57,11 +58,11 @@ class PrintScreen(NursePage):
         self.status = label("", "status")
         self.status.setObjectName("print-status")
         self.status.setProperty("state", "working")
-        self.print_button = button("Print", "primary", name="print-print")
-        self.retry_button = button("Retry", name="print-retry")
-        self.cancel_button = button("Cancel job", name="print-cancel")
-        self.in_hand_button = button("Printed - sheet in hand", "primary", name="print-in-hand")
-        self.finish_button = button("Finish", name="print-finish")
+        self.print_button = button(translate("nurse", "Print"), "primary", name="print-print")
+        self.retry_button = button(translate("nurse", "Retry"), name="print-retry")
+        self.cancel_button = button(translate("nurse", "Cancel job"), name="print-cancel")
+        self.in_hand_button = button(translate("nurse", "Printed - sheet in hand"), "primary", name="print-in-hand")
+        self.finish_button = button(translate("nurse", "Finish"), name="print-finish")
         self.finish_note = label(FINISH_NOTE, "small")
         self.print_button.clicked.connect(self._print)
         self.retry_button.clicked.connect(self.retry)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.advice_text import contact_line, sign_groups
 from kiosk.content.model import Procedure, Urgency
 from kiosk.discharge.read_to_end import ReadToEnd
+from kiosk.i18n import translate
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
@@ -25,7 +26,7 @@ def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, 
         lines += ["", advice]
     if call:
         lines.append("")
-        lines.append("Call:" if len(call) == 1 else "Call one of:")
+        lines.append(translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:"))
         lines += [f"   {contact_line(procedure, contact_id)}" for contact_id in call]
     return "\n".join(lines)
 
@@ -50,7 +51,7 @@ class WarningSignsScreen(PatientPage):
         self._signs_at = self.body.count()
         self.body.addWidget(self.advice)
         self.body.addStretch(1)
-        self.back_button = button("Back", "", name="back")
+        self.back_button = button(translate("patient", "Back"), "", name="back")
         self.back_button.clicked.connect(self.back_requested)
         self.understand_button = button("I understand", "primary", name="understand", commit=True)
         self.understand_button.clicked.connect(self._understood)
