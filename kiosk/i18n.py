@@ -59,3 +59,29 @@ def translate_again(text: str) -> str:
 def translate_marked(context: str, source: str) -> UiText:
     """``source``, a constant marked with ``QT_TRANSLATE_NOOP(context, ...)``, in the language installed now."""
     return translate(context, source)
+
+
+FSI = "\u2068"  # FIRST STRONG ISOLATE: the value takes its own direction (digits alone: left to right)
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+
+
+def right_to_left(text: str) -> bool:
+    """``text`` has a letter written right to left (Arabic, Urdu, Hebrew...)."""
+    import unicodedata
+
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def isolate(value: str) -> str:
+    """``value`` in a bidi isolate: in a right-to-left sentence a phone number "01752 437706" would otherwise be
+    shown as "437706 01752" (the space between two numbers takes the sentence's direction), and a Latin name
+    with a full stop after it would pull the stop to its other side."""
+    return f"{FSI}{value}{PDI}"
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated ``template`` with its ``{fields}`` filled; in a right-to-left translation each value is
+    isolated (``isolate``), so names, clock times and numbers keep their own order. English is left as it is."""
+    if not right_to_left(template):
+        return template.format(**values)
+    return template.format(**{key: isolate(str(value)) for key, value in values.items()})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kiosk.i18n import translate
+from kiosk.i18n import fill, translate
 
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
@@ -26,14 +26,15 @@ class Mark(StrEnum):
 def verdict(correct: bool, ask_again: bool, right_option: str) -> str:
     """The verdict in the patient's language; the marks stay outside the translated words (never lost in one)."""
     if correct:
-        said = translate("patient", "Correct: “{answer}” is the right answer.").format(answer=right_option)
+        said = fill(translate("patient", "Correct: “{answer}” is the right answer."), answer=right_option)
         return f"{RIGHT_MARK} {said}"
     if ask_again:
         said = translate("patient", "Not quite. Please read this, then try again.")
         return f"{WRONG_MARK} {said}"
-    said = translate(
-        "patient", "Not quite. The right answer is “{answer}”. The nurse will go over this with you."
-    ).format(answer=right_option)
+    said = fill(
+        translate("patient", "Not quite. The right answer is “{answer}”. The nurse will go over this with you."),
+        answer=right_option,
+    )
     return f"{WRONG_MARK} {said}"
 
 

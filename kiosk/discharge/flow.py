@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
-from kiosk.i18n import translate
+from kiosk.i18n import fill, translate
 from kiosk.record.model import DischargeRecord, Escort, EscortAnswer
 
 log = logging.getLogger(__name__)
@@ -74,9 +74,9 @@ class PatientScreen:
     @property
     def progress(self) -> str:
         if self.kind is ScreenKind.STEP:
-            return translate("patient", "Step {number} of {total}").format(number=self.number, total=self.total)
+            return fill(translate("patient", "Step {number} of {total}"), number=self.number, total=self.total)
         if self.kind is ScreenKind.QUESTION:
-            return translate("patient", "Question {number} of {total}").format(number=self.number, total=self.total)
+            return fill(translate("patient", "Question {number} of {total}"), number=self.number, total=self.total)
         return ""
 
 

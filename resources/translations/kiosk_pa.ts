@@ -156,6 +156,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The patient&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 thing to put right: see the messages above</source>
         <translation type="unfinished"></translation>
     </message>

@@ -115,6 +115,39 @@ class EndTimePicker(QWidget):
             step.setEnabled(self._ended > earliest if minutes < 0 else self._ended < latest)
 
 
+class LanguagePicker(QWidget):
+    """The patient's language, preset by the nurse: one toggle per language, each named in its own script (and in
+    English, for the nurse). English is chosen until another is tapped; the patient can still change it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from kiosk.languages import DEFAULT_LANGUAGE, LANGUAGES
+        from kiosk.ui.flow_layout import FlowLayout
+
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        row = FlowLayout(self, spacing=GAP // 2)
+        for code, lang in LANGUAGES.items():
+            text = lang.native_name if code == DEFAULT_LANGUAGE else f"{lang.native_name} ({lang.english_name})"
+            choice = button(text, "choice", name=f"preset-language-{code}")
+            choice.setCheckable(True)
+            self._group.addButton(choice)
+            self.buttons[code] = choice
+            row.addWidget(choice)
+        self._default = DEFAULT_LANGUAGE
+        self.clear()
+
+    def language(self) -> str:
+        return next((code for code, choice in self.buttons.items() if choice.isChecked()), self._default)
+
+    def set_language(self, code: str) -> None:
+        self.buttons[code].setChecked(True)
+
+    def clear(self) -> None:
+        self.set_language(self._default)
+
+
 class SideLevelPicker(QWidget):
     """Side as three big toggles (Left / Right / Both sides); level typed or tapped from the common ones."""
 

@@ -42,7 +42,14 @@ from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
-from kiosk.ui.nurse.form_parts import CardButton, EndTimePicker, MedicinesEditor, SideLevelPicker, TickRow
+from kiosk.ui.nurse.form_parts import (
+    CardButton,
+    EndTimePicker,
+    LanguagePicker,
+    MedicinesEditor,
+    SideLevelPicker,
+    TickRow,
+)
 from kiosk.ui.nurse.reason import EXPIRED_LEAFLET_REASONS
 from kiosk.ui.widgets import button, label, limit_text
 
@@ -250,6 +257,8 @@ class NewDischargeScreen(NursePage):
         self._ticked: frozenset[Factor] = frozenset()
         self.large_print = TickRow("Large print sheet", name="large-print")
         self.right.addWidget(self.large_print)
+        self.language = LanguagePicker()
+        self.right.addWidget(self._field("language", translate("nurse", "The patient's language"), self.language))
         self.right.addStretch(1)
 
     # -- public API --------------------------------------------------------------------------------------------
@@ -302,6 +311,7 @@ class NewDischargeScreen(NursePage):
             factors=self.ticked_factors(),
             large_print=self.large_print.isChecked(),
             expired_reason=self.reason_edit.text(),
+            language=self.language.language(),
         )
 
     def ticked_factors(self) -> frozenset[Factor]:
@@ -340,6 +350,7 @@ class NewDischargeScreen(NursePage):
             row.setChecked(False)
         self._ticked = frozenset()
         self.large_print.setChecked(False)
+        self.language.clear()
         self.reason_edit.clear()
         self._show_errors({})
         self._show_procedure(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from kiosk.i18n import QT_TRANSLATE_NOOP, fill, translate, translate_marked
 from kiosk.record.fields import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import KeypadField
@@ -114,11 +114,15 @@ class EscortScreen(PatientPage):
         """``until_text`` is the clock time ("14:30 Sat 22 Nov"); ``advice`` is the content's responsible-adult
         text (what the patient and escort must know); fields are prefilled when revisiting."""
         self.until.setText(
-            translate(
-                "patient",
-                "An adult must take you home and stay with you for {hours} hours: until {until}. "
-                "They must not leave you alone before then.",
-            ).format(hours=hours, until=until_text)
+            fill(
+                translate(
+                    "patient",
+                    "An adult must take you home and stay with you for {hours} hours: until {until}. "
+                    "They must not leave you alone before then.",
+                ),
+                hours=hours,
+                until=until_text,
+            )
         )
         self.advice.setText(" ".join(advice.split()))
         self.advice.setVisible(bool(advice.strip()))

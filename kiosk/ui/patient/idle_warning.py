@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import translate
+from kiosk.i18n import fill, translate
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
@@ -49,5 +49,5 @@ class IdleWarningScreen(PatientPage):
         self.countdown.setText(
             translate("patient", "1 second")
             if seconds == 1
-            else translate("patient", "{seconds} seconds").format(seconds=seconds)
+            else fill(translate("patient", "{seconds} seconds"), seconds=seconds)
         )

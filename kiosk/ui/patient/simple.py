@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import translate, translate_again
+from kiosk.i18n import fill, translate, translate_again
 from kiosk.ui.patient.base import PatientPage, patient_label
 from kiosk.ui.widgets import label, wrap_button
 
@@ -50,7 +50,7 @@ class ThankYouScreen(MessagePage):
         )
 
     def show_thanks(self, first_name: str) -> None:
-        self.title.setText(translate("patient", "Thank you, {name}").format(name=first_name))
+        self.title.setText(fill(translate("patient", "Thank you, {name}"), name=first_name))
 
 
 class NoEscortScreen(MessagePage):

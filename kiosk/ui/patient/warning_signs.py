@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.advice_text import contact_line, sign_groups
 from kiosk.content.model import Procedure, Urgency
 from kiosk.discharge.read_to_end import ReadToEnd
-from kiosk.i18n import translate
+from kiosk.i18n import right_to_left, translate
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label
 
@@ -26,8 +26,10 @@ def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, 
         lines += ["", advice]
     if call:
         lines.append("")
-        lines.append(translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:"))
-        lines += [f"   {contact_line(procedure, contact_id)}" for contact_id in call]
+        heading = translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:")
+        lines.append(heading)
+        rtl = right_to_left(heading)
+        lines += [f"   {contact_line(procedure, contact_id, rtl)}" for contact_id in call]
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-from kiosk.i18n import translate
+from kiosk.i18n import fill, translate
 from kiosk.languages import LANGUAGES
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.patient.base import PatientPage, patient_label
@@ -119,9 +119,9 @@ class WelcomeScreen(PatientPage):
     ) -> None:
         """``short_name`` and ``about`` (what the procedure is and why) come from the procedure's content."""
         hello = translate("patient", "Welcome back, {name}") if resumed else translate("patient", "Hello, {name}")
-        self.greeting.setText(hello.format(name=first_name))
+        self.greeting.setText(fill(hello, name=first_name))
         about_title = (
-            translate("patient", "About your {procedure}").format(procedure=short_name[:1].lower() + short_name[1:])
+            fill(translate("patient", "About your {procedure}"), procedure=short_name[:1].lower() + short_name[1:])
             if short_name
             else ""
         )
@@ -130,7 +130,7 @@ class WelcomeScreen(PatientPage):
         self.about.setText(about)
         self.about.setVisible(bool(about))
         self.duration.setText(
-            translate("patient", "This takes about {minutes} minutes.").format(minutes=minutes)
+            fill(translate("patient", "This takes about {minutes} minutes."), minutes=minutes)
             if minutes > 1
             else translate("patient", "This takes a minute.")
         )
