@@ -52,7 +52,7 @@ def _lang(
         ui_catalogue="" if code == "en" else f"kiosk_{code}",
         screen_font=font,
         sheet_font=font,
-        voice=code,
+        voice="en_GB" if code == "en" else code,
         keyboard_locale=keyboard,
     )
 

@@ -489,6 +489,9 @@ class Flow(QObject):
         if not self.screen_language.use(code):
             return
         retranslate(self.window)
+        if self.read_aloud is not None:
+            # The voice follows the words: the button hides where no voice speaks the language (docs/READ_ALOUD.md).
+            self.read_aloud.set_language(self.screen_language.current.voice)
         for page in self.patient_screens.values():
             self.screen_language.apply_to(page)
             self._show_read_aloud_on(page)
