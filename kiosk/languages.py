@@ -66,7 +66,7 @@ LANGUAGES: Mapping[str, Language] = MappingProxyType(
             _lang("en", "English", "English", "Latn", keyboard="en_GB"),
             _lang("pl", "Polski", "Polish", "Latn", keyboard="pl_PL"),
             _lang("ro", "Română", "Romanian", "Latn", keyboard="ro_RO"),
-            _lang("pa", "ਪੰਜਾਬੀ", "Panjabi (Gurmukhi)", "Guru", font="Noto Sans Gurmukhi"),
+            _lang("pa", "ਪੰਜਾਬੀ", "Panjabi", "Guru", font="Noto Sans Gurmukhi"),
             _lang("ur", "اردو", "Urdu", "Arab", rtl=True, font="Noto Naskh Arabic"),
             _lang("ar", "العربية", "Arabic", "Arab", rtl=True, font="Noto Naskh Arabic", keyboard="ar_AR"),
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, Ki
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.input_panel import set_keyboard_locale, uses_virtual_keyboard
 from kiosk.ui.language import ScreenLanguage
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import MessagePlace, NoticeBar
@@ -495,6 +497,9 @@ class Flow(QObject):
         for page in self.patient_screens.values():
             self.screen_language.apply_to(page)
             self._show_read_aloud_on(page)
+        if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
+            # The keyboard's layout too, where Qt ships one (pl_PL, ro_RO, ar_AR); else the British one.
+            set_keyboard_locale(self.screen_language.current.keyboard_locale or "en_GB")
         log.info("screens in %s", self.screen_language.current.english_name)
 
     @guarded

@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Wstecz</translation>
+        <translation type="unfinished">Wróć</translation>
     </message>
     <message>
         <source>Nobody is staying with me</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>Yes, I am still here</source>
-        <translation type="unfinished">Tak, nadal tu jestem</translation>
+        <translation type="unfinished">Tak, jestem tu</translation>
     </message>
     <message>
         <source>1 second</source>

@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>Yes, I am still here</source>
-        <translation type="unfinished">جی ہاں، میں ابھی بھی یہاں ہوں</translation>
+        <translation type="unfinished">جی ہاں، میں یہاں ہوں</translation>
     </message>
     <message>
         <source>1 second</source>
