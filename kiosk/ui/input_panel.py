@@ -52,7 +52,7 @@ def set_keyboard_locale(locale: str) -> bool:
     The keyboard's settings live in its own QML engine (the panel's window, built by ``create_input_panel``), so
     the locale is set there, through ``VirtualKeyboardSettings``. Returns False when there is no keyboard window
     (no virtual keyboard in use, or it has not been built yet): nothing to switch."""
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QObject, QUrl
     from PySide6.QtQml import QQmlComponent, qmlEngine
     from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -70,8 +70,8 @@ def set_keyboard_locale(locale: str) -> bool:
             continue
         component = QQmlComponent(engine)
         component.setData(_SET_LOCALE, QUrl())
-        setter = component.createWithInitialProperties({"locale": locale})
-        if setter is None:
+        setter: QObject | None = component.createWithInitialProperties({"locale": locale})
+        if setter is None:  # the stubs say it never is; it is when the QML does not compile
             log.warning("the keyboard's language cannot be set: %s", [e.toString() for e in component.errors()])
             return False
         setter.deleteLater()
