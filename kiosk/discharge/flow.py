@@ -153,6 +153,9 @@ class PatientWalk:
         # The procedure's text the screens use: the procedure, or its translation in the patient's language
         # (``show_content``); ``shown`` is it for this patient.
         self.content = procedure
+        # A nurse's reason for using draft content on this discharge ("draft-leaflet", kiosk.discharge.session's
+        # DRAFT_LEAFLET_OVERRIDE): a draft translation needs it (kiosk.discharge.content_language).
+        self.draft_reason_given = any(kind == "draft-leaflet" for kind, _ in record.overrides)
         self.screens = patient_screens(procedure, record.factors)
         self._store = store
         self._on_saved = on_saved

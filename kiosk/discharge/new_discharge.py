@@ -94,12 +94,22 @@ class NewDischarge:
     large_print: bool = False
     expired_reason: str | None = None
     language: str = "en"
+    # The content in the patient's language is a draft translation (its reason is then a draft reason).
+    draft_translation: bool = False
 
 
 def validate_new_discharge(
-    form: DischargeForm, procedure: Procedure | None, now: datetime, allow_drafts: bool = False
+    form: DischargeForm,
+    procedure: Procedure | None,
+    now: datetime,
+    allow_drafts: bool = False,
+    english_approved: bool = False,
 ) -> NewDischarge:
     """Check every field of ``form`` against ``procedure`` (the one the nurse chose) at ``now``.
+
+    ``procedure`` is the content the patient will read: in their language when there is a translation, which
+    is a DRAFT when the translation is one, so a draft translation needs the nurse's reason like draft content.
+    ``english_approved``: the English file itself is approved (so a draft here is the translation's).
 
     ``allow_drafts`` is the ward's ``content.allow_drafts``: without it a DRAFT leaflet (not yet approved) is
     refused; with it, a draft needs the nurse's reason as an expired leaflet does (H2).
@@ -152,6 +162,7 @@ def validate_new_discharge(
         large_print=form.large_print,
         expired_reason=expired_reason,
         language=form.language,
+        draft_translation=procedure.document.is_draft and english_approved,
     )
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.clock import Clock
 from kiosk.config import WardConfig
 from kiosk.db_wait import RecordWrites
-from kiosk.discharge.flow import ScreenKind
+from kiosk.discharge.flow import PatientWalk, ScreenKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, Stage
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
@@ -276,6 +276,7 @@ class Flow(QObject):
 
         walk = self.session.walk
         assert walk is not None and self.session.procedure is not None
+        self._show_content_of(walk)
         procedure = walk.shown  # the procedure in the patient's language where a translation is shown
         if self.read_aloud is not None:
             self.read_aloud.stop()  # a new screen: what was being read is not on it any more
@@ -484,6 +485,24 @@ class Flow(QObject):
             self.show_patient_screen()
 
         self._save_then(lambda: walk.choose_language(code), shown)
+
+    def _show_content_of(self, walk: PatientWalk) -> None:
+        """The walk shows the procedure in its language where there is a usable translation (a draft one only with
+        the nurse's reason: ``content_language``), else the English; the banners follow it."""
+        from kiosk.discharge.content_language import content_for_walk
+
+        shown = content_for_walk(
+            self.session.localise,
+            walk.procedure,
+            walk.language,
+            allow_drafts=self.config.allow_drafts,
+            draft_reason_given=walk.draft_reason_given,
+        )
+        if shown is walk.content:
+            return
+        walk.show_content(shown)
+        for page in self.patient_screens.values():
+            page.set_procedure(shown.title)
 
     def _use_language(self, code: str) -> None:
         """Install ``code``'s catalogue; if it changed, retranslate every screen in the window and lay the

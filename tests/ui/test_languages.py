@@ -13,12 +13,14 @@ from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from kiosk.content.model import Procedure
+from kiosk.discharge.content_language import Localise
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
 from kiosk.i18n import fill, isolate
 from kiosk.languages import LANGUAGES
 from kiosk.ui.patient.base import PatientPage
-from tests.discharge_support import BLOCK, new_discharge
+from tests.discharge_support import BLOCK, new_discharge, procedure
 from tests.ui.driver import Kiosk
 
 
@@ -130,3 +132,81 @@ def test_a_phone_number_in_a_right_to_left_line_keeps_its_order_only_when_isolat
     assert _x_of(safe, first) < _x_of(safe, second)
     assert fill("Call {number}", number=number) == f"Call {number}"  # English is left as it was
     assert fill("فون کریں: {number}", number=number) == safe
+
+
+# -- the procedure's own text in the patient's language (through ``KioskSession.localise``) ----------------------
+def _polish_steps(approved: bool) -> Localise:
+    """A stand-in for the content side's loader (``kiosk.content.localised``, another branch): the real
+    procedure with its step headings in Polish, same ids and hash; a draft translation has a draft document."""
+
+    def localise(procedure: Procedure, language: str, *, allow_drafts: bool) -> Procedure:
+        if language != "pl" or (not approved and not allow_drafts):
+            return procedure
+        steps = tuple(replace(step, heading=f"PL {step.heading}") for step in procedure.steps)
+        document = procedure.document if approved else replace(procedure.document, approved=False)
+        return replace(procedure, steps=steps, title=f"PL {procedure.title}", document=document)
+
+    return localise
+
+
+def test_an_approved_translation_is_shown_once_the_patient_chooses_its_language(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.session.localise = _polish_steps(approved=True)
+    kiosk.hand_over(new_discharge(BLOCK))
+    kiosk.click("language-pl")
+    assert kiosk.screen.banner.title.text().startswith("PL ")  # type: ignore[attr-defined]
+    kiosk.click("start")
+    assert _label(kiosk, "step-heading").startswith("PL ")
+    kiosk.click("understand")
+    assert kiosk.store.get(str(kiosk.session.record_id)).confirmations[0].step_id == procedure(BLOCK).steps[0].id
+
+
+def test_a_draft_translation_needs_the_nurses_reason_else_the_content_stays_english(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """H2: a patient picking Polish on the welcome screen gets the screens' own words in Polish but the English
+    procedure, as no nurse said why a draft is right for them; with the nurse's reason, the Polish procedure."""
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.session.localise = _polish_steps(approved=False)
+    kiosk.hand_over(new_discharge(BLOCK))
+    kiosk.click("language-pl")
+    kiosk.click("start")
+    assert not _label(kiosk, "step-heading").startswith("PL ")
+    assert kiosk.button("understand").text() == "Rozumiem"
+
+    other = Kiosk(qtbot, tmp_path / "reason")
+    other.session.localise = _polish_steps(approved=False)
+    reason = "Interpreter agreed the Polish text with the patient"
+    other.hand_over(replace(new_discharge(BLOCK), language="pl", expired_reason=reason, draft_translation=True))
+    assert ("draft-leaflet", reason) in other.store.get(str(other.session.record_id)).overrides
+    other.click("start")
+    assert _label(other, "step-heading").startswith("PL ")
+
+
+def test_the_nurse_preset_of_a_draft_translation_asks_for_a_reason(qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.discharge.new_discharge import DischargeForm, FormErrors, validate_new_discharge
+    from tests.discharge_support import START
+
+    english = procedure(BLOCK)
+    shown = _polish_steps(approved=False)(english, "pl", allow_drafts=True)
+    form = DischargeForm(
+        procedure_id=BLOCK,
+        patient_name="Margaret Okafor",
+        date_of_birth="01021950",
+        hospital_number="RJ123456",
+        procedure_ended=START,
+        side="Left",
+        level="L5",
+        language="pl",
+    )
+    with pytest.raises(FormErrors) as refused:
+        validate_new_discharge(form, shown, START, allow_drafts=True, english_approved=not english.document.is_draft)
+    assert "DRAFT" in refused.value.errors["expired_reason"]
+    accepted = validate_new_discharge(
+        replace(form, expired_reason="Interpreter agreed the Polish text with the patient"),
+        shown,
+        START,
+        allow_drafts=True,
+        english_approved=not english.document.is_draft,
+    )
+    assert accepted.language == "pl" and accepted.draft_translation is not english.document.is_draft

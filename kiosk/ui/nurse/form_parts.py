@@ -119,6 +119,8 @@ class LanguagePicker(QWidget):
     """The patient's language, preset by the nurse: one toggle per language, each named in its own script (and in
     English, for the nurse). English is chosen until another is tapped; the patient can still change it."""
 
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         from kiosk.languages import DEFAULT_LANGUAGE, LANGUAGES
         from kiosk.ui.flow_layout import FlowLayout
@@ -132,6 +134,7 @@ class LanguagePicker(QWidget):
             text = lang.native_name if code == DEFAULT_LANGUAGE else f"{lang.native_name} ({lang.english_name})"
             choice = button(text, "choice", name=f"preset-language-{code}")
             choice.setCheckable(True)
+            choice.clicked.connect(self.changed)
             self._group.addButton(choice)
             self.buttons[code] = choice
             row.addWidget(choice)

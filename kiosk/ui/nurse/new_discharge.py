@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.loader import Library, Problem
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
+from kiosk.discharge.content_language import Localise, english_only
 from kiosk.discharge.new_discharge import (
     DRAFT_REFUSED,
     MAX_REASON_LENGTH,
@@ -109,6 +110,8 @@ class NewDischargeScreen(NursePage):
         self._now: datetime | None = None
         self._allow_drafts = False
         self._procedure: Procedure | None = None
+        # The procedure in the patient's language (the session's, set by the nurse wiring): see _show_procedure.
+        self.localise: Localise = english_only
         self.fields: dict[str, FormField] = {}
         self._build_procedure_part()
         self._build_patient_part()
@@ -258,6 +261,7 @@ class NewDischargeScreen(NursePage):
         self.large_print = TickRow("Large print sheet", name="large-print")
         self.right.addWidget(self.large_print)
         self.language = LanguagePicker()
+        self.language.changed.connect(lambda: self._show_procedure(self._procedure))
         self.right.addWidget(self._field("language", translate("nurse", "The patient's language"), self.language))
         self.right.addStretch(1)
 
@@ -377,8 +381,14 @@ class NewDischargeScreen(NursePage):
         self.header.set_context(procedure.title if procedure else "")
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
-        draft = procedure is not None and procedure.document.is_draft
-        approver = procedure.document.approved_by if procedure is not None else ""
+        # The content the patient will read: a draft translation in the preset language is a draft too (H2).
+        shown = (
+            self.localise(procedure, self.language.language(), allow_drafts=self._allow_drafts)
+            if procedure is not None
+            else None
+        )
+        draft = shown is not None and shown.document.is_draft
+        approver = shown.document.approved_by if shown is not None else ""
         notices = []
         if draft and not self._allow_drafts:
             notices.append(f"{DRAFT_REFUSED} ({approver})")
@@ -435,7 +445,18 @@ class NewDischargeScreen(NursePage):
         if self._now is None:
             return
         try:
-            new_discharge = validate_new_discharge(self.form(), self._procedure, self._now, self._allow_drafts)
+            form = self.form()
+            english = self._procedure
+            shown = (
+                english if english is None else self.localise(english, form.language, allow_drafts=self._allow_drafts)
+            )
+            new_discharge = validate_new_discharge(
+                form,
+                shown,
+                self._now,
+                self._allow_drafts,
+                english_approved=english is not None and not english.document.is_draft,
+            )
         except FormErrors as problems:
             self._show_errors(problems.errors)
             return
