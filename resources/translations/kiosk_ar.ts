@@ -160,6 +160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing in this leaflet depends on the patient&apos;s medical details: no questions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 thing to put right: see the messages above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,12 +508,20 @@
         <translation type="unfinished">فهمت</translation>
     </message>
     <message>
+        <source>Get help if you have any of these</source>
+        <translation type="unfinished">اطلب المساعدة إذا كان لديك أي من هذه</translation>
+    </message>
+    <message>
         <source>Call:</source>
         <translation type="unfinished">اتصل:</translation>
     </message>
     <message>
         <source>Call one of:</source>
         <translation type="unfinished">اتصل بأحد هؤلاء:</translation>
+    </message>
+    <message>
+        <source>↓ Scroll down to read every warning sign. Then you can tap “I understand”.</source>
+        <translation type="unfinished">↓ مرّر إلى الأسفل لقراءة كل علامات الخطر. بعد ذلك يمكنك لمس «فهمت».</translation>
     </message>
     <message>
         <source>Get help urgently if</source>

@@ -160,6 +160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing in this leaflet depends on the patient&apos;s medical details: no questions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 thing to put right: see the messages above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,12 +508,20 @@
         <translation type="unfinished">ਮੈਂ ਸਮਝ ਗਿਆ/ਗਈ</translation>
     </message>
     <message>
+        <source>Get help if you have any of these</source>
+        <translation type="unfinished">ਜੇ ਤੁਹਾਨੂੰ ਇਹਨਾਂ ਵਿੱਚੋਂ ਕੁਝ ਵੀ ਹੋਵੇ ਤਾਂ ਮਦਦ ਲਓ</translation>
+    </message>
+    <message>
         <source>Call:</source>
         <translation type="unfinished">ਫ਼ੋਨ ਕਰੋ:</translation>
     </message>
     <message>
         <source>Call one of:</source>
         <translation type="unfinished">ਇਹਨਾਂ ਵਿੱਚੋਂ ਇੱਕ ਨੂੰ ਫ਼ੋਨ ਕਰੋ:</translation>
+    </message>
+    <message>
+        <source>↓ Scroll down to read every warning sign. Then you can tap “I understand”.</source>
+        <translation type="unfinished">↓ ਸਾਰੇ ਖ਼ਤਰੇ ਦੇ ਲੱਛਣ ਪੜ੍ਹਨ ਲਈ ਹੇਠਾਂ ਸਕ੍ਰੋਲ ਕਰੋ। ਫਿਰ ਤੁਸੀਂ “ਮੈਂ ਸਮਝ ਗਿਆ/ਗਈ” ਨੂੰ ਛੂਹ ਸਕਦੇ ਹੋ।</translation>
     </message>
     <message>
         <source>Get help urgently if</source>

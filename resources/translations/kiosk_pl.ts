@@ -160,6 +160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing in this leaflet depends on the patient&apos;s medical details: no questions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 thing to put right: see the messages above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,12 +508,20 @@
         <translation type="unfinished">Rozumiem</translation>
     </message>
     <message>
+        <source>Get help if you have any of these</source>
+        <translation type="unfinished">Wezwij pomoc, jeśli masz którykolwiek z tych objawów</translation>
+    </message>
+    <message>
         <source>Call:</source>
         <translation type="unfinished">Zadzwoń:</translation>
     </message>
     <message>
         <source>Call one of:</source>
         <translation type="unfinished">Zadzwoń pod jeden z numerów:</translation>
+    </message>
+    <message>
+        <source>↓ Scroll down to read every warning sign. Then you can tap “I understand”.</source>
+        <translation type="unfinished">↓ Przewiń w dół, aby przeczytać wszystkie objawy alarmowe. Potem możesz dotknąć „Rozumiem”.</translation>
     </message>
     <message>
         <source>Get help urgently if</source>

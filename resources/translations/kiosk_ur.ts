@@ -160,6 +160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing in this leaflet depends on the patient&apos;s medical details: no questions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 thing to put right: see the messages above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,12 +508,20 @@
         <translation type="unfinished">میں سمجھ گیا/گئی</translation>
     </message>
     <message>
+        <source>Get help if you have any of these</source>
+        <translation type="unfinished">اگر آپ کو ان میں سے کچھ بھی ہو تو مدد لیں</translation>
+    </message>
+    <message>
         <source>Call:</source>
         <translation type="unfinished">فون کریں:</translation>
     </message>
     <message>
         <source>Call one of:</source>
         <translation type="unfinished">ان میں سے کسی ایک کو فون کریں:</translation>
+    </message>
+    <message>
+        <source>↓ Scroll down to read every warning sign. Then you can tap “I understand”.</source>
+        <translation type="unfinished">↓ تمام خطرے کی علامات پڑھنے کے لیے نیچے اسکرول کریں۔ پھر آپ “میں سمجھ گیا/گئی” کو چھو سکتے ہیں۔</translation>
     </message>
     <message>
         <source>Get help urgently if</source>

@@ -241,7 +241,7 @@ class NewDischargeScreen(NursePage):
         self.medicines = MedicinesEditor()
         self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
 
-        self.right.addWidget(label("4. About the patient", "section"))
+        self.right.addWidget(label(translate("nurse", "4. About the patient"), "section"))
         # Every factor has its row, but only those the chosen procedure's content uses are shown (offered_factors).
         self.factor_rows: dict[Factor, TickRow] = {}
         factors = QGridLayout()
@@ -258,7 +258,7 @@ class NewDischargeScreen(NursePage):
         self.no_factors.setVisible(False)
         self.right.addWidget(self.no_factors)
         self._ticked: frozenset[Factor] = frozenset()
-        self.large_print = TickRow("Large print sheet", name="large-print")
+        self.large_print = TickRow(translate("nurse", "Large print sheet"), name="large-print")
         self.right.addWidget(self.large_print)
         self.language = LanguagePicker()
         self.language.changed.connect(lambda: self._show_procedure(self._procedure))
@@ -428,7 +428,9 @@ class NewDischargeScreen(NursePage):
                 row.setChecked(False)
             row.setVisible(factor in offered)
         self.no_factors.setText(
-            "Nothing in this leaflet depends on the patient's medical details: no questions here." if procedure else ""
+            translate("nurse", "Nothing in this leaflet depends on the patient's medical details: no questions here.")
+            if procedure
+            else ""
         )
         self.no_factors.setVisible(procedure is not None and not offered)
 
