@@ -512,6 +512,8 @@ def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
             tap(f"option-{question.answer}")
             tap("next")
         else:
+            if kiosk.walk_kind() is ScreenKind.WARNING_SIGNS:
+                kiosk.read_signs()  # "I understand" is offered once the last sign has been in view (H10)
             tap("understand")
     name_edit = kiosk.screen.findChild(QLineEdit, "escort-name")
     relationship_edit = kiosk.screen.findChild(QLineEdit, "escort-relationship")
