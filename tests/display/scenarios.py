@@ -452,6 +452,7 @@ def warning_signs_by_drag(shots: str = "") -> Any:
     realwin.tap_widget(button)
     realwin.settle(400)
     out["after_tap"] = _walk_state(kiosk)
+    return out
 
 
 # -- a discharge in the patient's language (issue 17) ----------------------------------------------------------------
