@@ -51,15 +51,16 @@ def contact_details(procedure: Procedure, contact: Contact) -> str:
     return details
 
 
-def contact_line(procedure: Procedure, contact_id: str) -> str:
+def contact_line(procedure: Procedure, contact_id: str, rtl: bool = False) -> str:
     """ "Pain Clinic 01234 567890 ext 4321 (Mon to Fri, 08:30 to 17:00; at other times: NHS 111 (111))".
 
-    A number already in the name ("NHS 111") is not repeated."""
+    A number already in the name ("NHS 111") is not repeated. ``rtl``: the screen is in a right-to-left
+    language, so the number is in a bidi isolate (else "01752 437706" shows as "437706 01752": issue 17)."""
     contact = procedure.contact(contact_id)
     text = contact.name
     dial = contact.dial
     if dial and (contact.number or "") not in contact.name:
-        text += f" {dial}"
+        text += f" \u2066{dial}\u2069" if rtl else f" {dial}"
     details = contact_details(procedure, contact)
     if details:
         text += f" ({details})"

@@ -139,10 +139,17 @@ class WindowDriver:
 
 class DemoRun(WindowDriver):
     def __init__(
-        self, folder: Path, size: tuple[int, int], printer: str | None, real_window: bool = False, text_size: str = ""
+        self,
+        folder: Path,
+        size: tuple[int, int],
+        printer: str | None,
+        real_window: bool = False,
+        text_size: str = "",
+        language: str = "",
     ) -> None:
         self.folder = folder
         self.text_size = text_size
+        self.language = language
         self.size = size
         self.printer = printer
         self.real_window = real_window
@@ -296,6 +303,8 @@ class DemoRun(WindowDriver):
             self.press("level-L5")
         if first and self._has("factor-diabetic"):  # offered only where the leaflet's advice depends on it
             self.press("factor-diabetic")
+            if self.language:
+                self.press(f"preset-language-{self.language}")
         self.shot("new discharge")
         self.press("new-submit")
         if self.session.stage is not Stage.PATIENT:
@@ -312,6 +321,8 @@ class DemoRun(WindowDriver):
             self.press("high-contrast")
         if self.text_size:
             self.press(f"size-{self.text_size}")
+        if self.language and not first:
+            self.press(f"language-{self.language}")
         self.shot("welcome")
         self.press("start")
         wrong_shown = not first

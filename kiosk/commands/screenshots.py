@@ -38,6 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="",
         help="the text size both demo patients choose on the welcome screen (default: normal, then large)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "pl", "ro", "pa", "ur", "ar"),
+        default="",
+        help="the patients' language: the nurse presets it for the first, the second taps it on the welcome screen",
+    )
     parser.add_argument("--size", default="1280x800", help="screen size in pixels, WIDTHxHEIGHT (default 1280x800)")
     parser.add_argument(
         "--real-window",
@@ -70,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     server = start_xvfb(width, height)
     try:
         command = [sys.executable, "-m", "kiosk.cli", NAME, str(args.folder), "--real-window", "--size", args.size]
+        if args.language:
+            command += ["--language", args.language]
+        if args.text_size:
+            command += ["--text-size", args.text_size]
         if args.printer is not None:
             command += ["--printer", args.printer]
         return subprocess.run(command, env={**os.environ, "DISPLAY": server.display}, check=False).returncode
@@ -93,7 +103,12 @@ def _shoot(args: argparse.Namespace, width: int, height: int) -> int:
             qt_log = route_qt_messages_to_log()
             try:
                 count = DemoRun(
-                    folder, (width, height), args.printer, real_window=args.real_window, text_size=args.text_size
+                    folder,
+                    (width, height),
+                    args.printer,
+                    real_window=args.real_window,
+                    text_size=args.text_size,
+                    language=args.language,
                 ).run()
             finally:
                 qt_log.stop()

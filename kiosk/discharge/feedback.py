@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kiosk.i18n import fill, translate
+
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
 
@@ -22,11 +24,18 @@ class Mark(StrEnum):
 
 
 def verdict(correct: bool, ask_again: bool, right_option: str) -> str:
+    """The verdict in the patient's language; the marks stay outside the translated words (never lost in one)."""
     if correct:
-        return f"{RIGHT_MARK} Correct: “{right_option}” is the right answer."
+        said = fill(translate("patient", "Correct: “{answer}” is the right answer."), answer=right_option)
+        return f"{RIGHT_MARK} {said}"
     if ask_again:
-        return f"{WRONG_MARK} Not quite. Please read this, then try again."
-    return f"{WRONG_MARK} Not quite. The right answer is “{right_option}”. The nurse will go over this with you."
+        said = translate("patient", "Not quite. Please read this, then try again.")
+        return f"{WRONG_MARK} {said}"
+    said = fill(
+        translate("patient", "Not quite. The right answer is “{answer}”. The nurse will go over this with you."),
+        answer=right_option,
+    )
+    return f"{WRONG_MARK} {said}"
 
 
 def option_marks(options: tuple[str, ...], chosen: int, right: int) -> list[Mark]:

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.content.model import CheckQuestion, Factor, Procedure, Step
+from kiosk.i18n import fill, translate
 from kiosk.record.model import DischargeRecord, Escort, EscortAnswer
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class FlowStore(Protocol):
     def record_escort(self, record_id: str, escort: Escort) -> object: ...
 
     def record_no_escort(self, record_id: str) -> object: ...
+
+    def set_language(self, record_id: str, code: str) -> object: ...
 
 
 class ScreenKind(StrEnum):
@@ -71,9 +74,9 @@ class PatientScreen:
     @property
     def progress(self) -> str:
         if self.kind is ScreenKind.STEP:
-            return f"Step {self.number} of {self.total}"
+            return fill(translate("patient", "Step {number} of {total}"), number=self.number, total=self.total)
         if self.kind is ScreenKind.QUESTION:
-            return f"Question {self.number} of {self.total}"
+            return fill(translate("patient", "Question {number} of {total}"), number=self.number, total=self.total)
         return ""
 
 
@@ -144,7 +147,15 @@ class PatientWalk:
         self.factors: frozenset[Factor] = frozenset(record.factors)
         # What this patient is told: only the signs, timings, contacts and escort hours that apply to them.
         self.shown = procedure.for_patient(self.factors)
+        self.language = record.language
         self.resumed = resumed
+        self._factors = record.factors
+        # The procedure's text the screens use: the procedure, or its translation in the patient's language
+        # (``show_content``); ``shown`` is it for this patient.
+        self.content = procedure
+        # A nurse's reason for using draft content on this discharge ("draft-leaflet", kiosk.discharge.session's
+        # DRAFT_LEAFLET_OVERRIDE): a draft translation needs it (kiosk.discharge.content_language).
+        self.draft_reason_given = any(kind == "draft-leaflet" for kind, _ in record.overrides)
         self.screens = patient_screens(procedure, record.factors)
         self._store = store
         self._on_saved = on_saved
@@ -298,6 +309,30 @@ class PatientWalk:
         self._saved()
         self.end = WalkEnd.NEEDS_NURSE
         return True
+
+    def choose_language(self, code: str) -> bool:
+        """The patient chose a language on the welcome screen: saved now (with its audit row). Returns whether it
+        changed. Where they are in the walk and what they have done stay as they are: only the words change."""
+        if code == self.language:
+            return False
+        self._store.set_language(self.record_id, code)
+        self.language = code
+        self._saved()
+        return True
+
+    def show_content(self, shown: Procedure) -> None:
+        """Show ``shown`` (the procedure in the patient's language, or the English one) from now on, at the same
+        place in the walk. A translation must have the English file's steps, questions and answers in the same
+        order (the content check makes sure): the record keeps the English ids, and an answer is its index."""
+        screens = patient_screens(shown, self._factors)
+        if [s.key for s in screens] != [s.key for s in self.screens] or any(
+            a.question is not None and (b.question is None or a.question.answer != b.question.answer)
+            for a, b in zip(self.screens, screens, strict=True)
+        ):
+            raise FlowError(f"the content shown for {self.procedure.id} does not match its steps and questions")
+        self.content = shown
+        self.shown = shown.for_patient(self.factors)
+        self.screens = screens
 
     def back(self) -> PatientScreen:
         if self.can_go_back:

@@ -28,6 +28,7 @@ from kiosk import text as text_checks
 from kiosk.clock import elapsed, later
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
 from kiosk.errors import KioskError
+from kiosk.languages import is_language
 from kiosk.record import fields
 from kiosk.record.model import Patient
 
@@ -77,6 +78,7 @@ class DischargeForm:
     factors: frozenset[Factor] = frozenset()
     large_print: bool = False
     expired_reason: str = ""
+    language: str = "en"  # the nurse's preset of the patient's language (kiosk.languages)
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,23 @@ class NewDischarge:
     factors: frozenset[Factor] = field(default_factory=frozenset)
     large_print: bool = False
     expired_reason: str | None = None
+    language: str = "en"
+    # The content in the patient's language is a draft translation (its reason is then a draft reason).
+    draft_translation: bool = False
 
 
 def validate_new_discharge(
-    form: DischargeForm, procedure: Procedure | None, now: datetime, allow_drafts: bool = False
+    form: DischargeForm,
+    procedure: Procedure | None,
+    now: datetime,
+    allow_drafts: bool = False,
+    english_approved: bool = False,
 ) -> NewDischarge:
     """Check every field of ``form`` against ``procedure`` (the one the nurse chose) at ``now``.
+
+    ``procedure`` is the content the patient will read: in their language when there is a translation, which
+    is a DRAFT when the translation is one, so a draft translation needs the nurse's reason like draft content.
+    ``english_approved``: the English file itself is approved (so a draft here is the translation's).
 
     ``allow_drafts`` is the ward's ``content.allow_drafts``: without it a DRAFT leaflet (not yet approved) is
     refused; with it, a draft needs the nurse's reason as an expired leaflet does (H2).
@@ -130,6 +143,8 @@ def validate_new_discharge(
         side_level = _side_level(form.side, form.level, errors)
     medicines = _medicines(form.medicines, errors)
     factors = frozenset(form.factors) & frozenset(offered_factors(procedure))
+    if not is_language(form.language):
+        errors["language"] = "Choose the patient's language from the list."
 
     if errors:
         raise FormErrors(errors)
@@ -146,6 +161,8 @@ def validate_new_discharge(
         factors=factors,
         large_print=form.large_print,
         expired_reason=expired_reason,
+        language=form.language,
+        draft_translation=procedure.document.is_draft and english_approved,
     )
 
 

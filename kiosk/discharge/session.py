@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.discharge import review
+from kiosk.discharge.content_language import Localise, english_only
 from kiosk.discharge.flow import PatientWalk, WalkEnd
 from kiosk.discharge.help_call import HelpCall
 from kiosk.errors import KioskError
@@ -132,6 +133,9 @@ class KioskSession:
         self._library = library
         self._now = now
         self.on_change: Callable[[], None] | None = None
+        # The procedure in the patient's language (kiosk.discharge.content_language): English until translated
+        # content is connected.
+        self.localise: Localise = english_only
         self.stage = Stage.LOCKED
         self.pin_purpose = PinPurpose.UNLOCK
         self.reason_purpose = ReasonPurpose.NO_ESCORT
@@ -327,6 +331,7 @@ class KioskSession:
         """Save the new discharge, then hand the tablet to the patient (the nurse's sign-in ends here)."""
         nurse = self._require_nurse()
         procedure = self.library().get(new.procedure_id)
+        draft = procedure.document.is_draft or new.draft_translation
         record = self.store.start_discharge(
             patient=new.patient,
             procedure=procedure,
@@ -336,9 +341,10 @@ class KioskSession:
             factors=new.factors,
             large_print=new.large_print,
             nurse_name=nurse,
+            language=new.language,
         )
         if new.expired_reason:
-            kind = DRAFT_LEAFLET_OVERRIDE if procedure.document.is_draft else EXPIRED_LEAFLET_OVERRIDE
+            kind = DRAFT_LEAFLET_OVERRIDE if draft else EXPIRED_LEAFLET_OVERRIDE
             self.store.record_override(record.record_id, kind, new.expired_reason, nurse)
         self.store.set_state(record.record_id, DischargeState.WITH_PATIENT)
         self._open_walk(record.record_id, procedure, resumed=False)

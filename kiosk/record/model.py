@@ -141,6 +141,8 @@ class DischargeRecord:
     help_calls: tuple[HelpEvent, ...] = ()  # oldest first
     # The nurse who started the discharge (added for the audit export; empty in records made before it).
     started_by: str = ""
+    # The patient's language (a code of ``kiosk.languages``): the nurse's preset, then the patient's own choice.
+    language: str = "en"
 
     @property
     def confirmed_step_ids(self) -> frozenset[str]:

@@ -32,7 +32,8 @@ from kiosk.records.errors import UnknownRecord
 
 _DISCHARGE_COLUMNS = (
     "record_id, created_at, patient_name, date_of_birth, hospital_number, nhs_number, procedure_id, "
-    "procedure_version, content_hash, procedure_ended, side_level, medicines, factors, large_print, state, started_by"
+    "procedure_version, content_hash, procedure_ended, side_level, medicines, factors, large_print, state, started_by, "
+    "language"
 )
 _PRINT_COLUMNS = "kind, at, job_id, queue, state, message, reprint, pdf_path, nurse_name"
 _NO_ESCORT_KIND = "no-escort"
@@ -201,7 +202,7 @@ def _record(
     (record_id, created_at, name, dob, hospital_number, nhs_number, procedure_id, version, content_hash, ended) = row[
         :10
     ]
-    side_level, medicines, factors, large_print, state, started_by = row[10:]
+    side_level, medicines, factors, large_print, state, started_by, language = row[10:]
     escort, no_escort_reason = _escort(escorts, overrides)
     sign_off = None
     if sign_offs:
@@ -240,6 +241,7 @@ def _record(
         overrides=tuple((str(kind), str(reason)) for kind, reason in overrides),
         help_calls=tuple(HelpEvent(str(kind), _time(str(at)), str(nurse)) for kind, at, nurse in help_calls),
         started_by=str(started_by),
+        language=str(language),
     )
 
 

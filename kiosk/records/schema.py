@@ -24,7 +24,7 @@ from kiosk.private import create_private
 from kiosk.records.audit import GENESIS_HASH
 from kiosk.records.errors import DatabaseDamaged, DatabaseTooNew, RecordStoreError, translate
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # "DK01" in the database header: tells a kiosk database from any other SQLite file.
 APPLICATION_ID = 0x444B3031
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -216,8 +216,13 @@ _V5 = (
     "CREATE INDEX help_calls_audit_seq ON help_calls(audit_seq)",
 )
 
+# Version 6, the patient's language (issue 17): which language the screens (and the sheet) use for a discharge.
+# Like ``state`` it is not part of the row's digest: it changes after the row is written, and every change is an
+# audit row of its own ("discharge-started" carries the first, "language-changed" each later one).
+_V6 = ("ALTER TABLE discharges ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",)
+
 # MIGRATIONS[n] takes a database at user_version n to n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

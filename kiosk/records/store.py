@@ -25,6 +25,8 @@ from typing import Any
 from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.content.model import Factor, Procedure
+from kiosk.languages import DEFAULT_LANGUAGE
+from kiosk.languages import language as known_language
 from kiosk.record.fields import (
     normalise_phone,
     valid_nhs_number,
@@ -67,11 +69,13 @@ _INSERT = {
     if table != "discharges"
 }
 _INSERT_DISCHARGE = (
-    f"INSERT INTO discharges ({', '.join(DIGESTED['discharges'])}, created_day, salt, state, audit_seq) "
-    f"VALUES ({', '.join('?' * (len(DIGESTED['discharges']) + 4))})"
+    f"INSERT INTO discharges ({', '.join(DIGESTED['discharges'])}, created_day, salt, state, audit_seq, language) "
+    f"VALUES ({', '.join('?' * (len(DIGESTED['discharges']) + 5))})"
 )
 _SELECT_RECORD = "SELECT salt, state FROM discharges WHERE record_id = ?"
 _UPDATE_STATE = "UPDATE discharges SET state = ? WHERE record_id = ?"
+_SELECT_LANGUAGE = "SELECT language FROM discharges WHERE record_id = ?"
+_UPDATE_LANGUAGE = "UPDATE discharges SET language = ? WHERE record_id = ?"
 # A sheet sent to the printer awaits the nurse's "sheet in hand" (H5); the table is the nurse's home's index.
 _SHEET_SENT = frozenset({PrintEventKind.SUBMITTED, PrintEventKind.COMPLETED})
 _SHEET_UNCONFIRMED = "INSERT OR IGNORE INTO unconfirmed_sheets (record_id) VALUES (?)"
@@ -215,8 +219,11 @@ class RecordStore(Reader):
         factors: frozenset[Factor],
         large_print: bool,
         nurse_name: str,
+        language: str = DEFAULT_LANGUAGE,
     ) -> DischargeRecord:
+        """``language``: the nurse's preset of the patient's language (the patient can change it later)."""
         now = self.clock.now()
+        language = known_language(language).code
         patient = Patient(
             name=validate_patient_name(patient.name),
             date_of_birth=validate_date_of_birth(patient.date_of_birth, now.date()),
@@ -255,10 +262,11 @@ class RecordStore(Reader):
                 "version": procedure.document.version,
                 "content_hash": procedure.content_hash,
                 "state": _S.STARTED.value,
+                "language": language,
                 "row": row_digest(salt, values),
             }
             seq = self.db.append_audit(conn, at, record_id, "discharge-started", nurse_name, facts)
-            conn.execute(_INSERT_DISCHARGE, (*values, now.date().isoformat(), salt, _S.STARTED.value, seq))
+            conn.execute(_INSERT_DISCHARGE, (*values, now.date().isoformat(), salt, _S.STARTED.value, seq, language))
         return DischargeRecord(
             record_id=record_id,
             created_at=datetime.fromisoformat(at),
@@ -272,7 +280,23 @@ class RecordStore(Reader):
             factors=factors,
             large_print=bool(large_print),
             started_by=nurse_name,
+            language=language,
         )
+
+    def set_language(self, record_id: str, code: str, actor: str = "patient") -> bool:
+        """The patient chose another language (or the nurse changed the preset): kept on the discharge, with an
+        audit row saying from which to which. The same language again writes nothing; returns whether it changed.
+        """
+        code = known_language(code).code
+        at = _iso(self.clock.now())
+        with self.db.transaction() as conn:
+            self._open_record(conn, record_id)
+            old = str(conn.execute(_SELECT_LANGUAGE, (record_id,)).fetchone()[0])
+            if old == code:
+                return False
+            conn.execute(_UPDATE_LANGUAGE, (code, record_id))
+            self.db.append_audit(conn, at, record_id, "language-changed", actor, {"from": old, "language": code})
+        return True
 
     def set_state(self, record_id: str, state: DischargeState) -> None:
         """Move the discharge on; the safety-relevant states need their evidence first (see module docstring)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,17 +27,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.clock import Clock
 from kiosk.config import WardConfig
 from kiosk.db_wait import RecordWrites
-from kiosk.discharge.flow import ScreenKind
+from kiosk.discharge.flow import PatientWalk, ScreenKind
 from kiosk.discharge.session import NURSE_STAGES, PATIENT_STAGES, PIN_TITLES, KioskSession, PinPurpose, Stage
 from kiosk.errors import KioskError
 from kiosk.ui import memory, theme
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.input_panel import set_keyboard_locale, uses_virtual_keyboard
+from kiosk.ui.language import ScreenLanguage
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.notice import MessagePlace, NoticeBar
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.patient.simple import ErrorScreen, RecordsStoppedScreen
 from kiosk.ui.posting import Workers
-from kiosk.ui.widgets import as_screen
+from kiosk.ui.widgets import as_screen, retranslate
 from kiosk.workers import Outcome, Result
 
 if TYPE_CHECKING:
@@ -118,6 +121,8 @@ class Flow(QObject):
         self._print_service = print_service
         self._print_server = print_server
         self.theme_choice = theme.ThemeChoice()
+        # The patient's screens speak the walk's language; every other screen is English (``_use_language``).
+        self.screen_language = ScreenLanguage()
         self.patient_screens: dict[ScreenKind | str, PatientPage] = {}
         self._page_keys: dict[ScreenKind, str] = {}
         self.nurse_screens: dict[Stage, QWidget] = {}
@@ -182,6 +187,9 @@ class Flow(QObject):
             self._stop_printing()
         back_from_pin = self._last_stage is Stage.PIN
         self._last_stage = stage
+        walk = self.session.walk
+        patient_facing = stage in (Stage.PATIENT, Stage.NO_ESCORT, Stage.HELP) and walk is not None
+        self._use_language(walk.language if patient_facing and walk is not None else "en")
         self._show_help_alert(self.session.help_pending)
         show = self.window.show_screen
         if stage is Stage.LOCKED:
@@ -222,10 +230,14 @@ class Flow(QObject):
         page = self.patient_screens.get(kind)
         if page is None:
             page = self._make_patient_page(kind)
-            if self.session.procedure is not None:
+            walk = self.session.walk
+            if walk is not None:
+                page.set_procedure(walk.shown.title)
+            elif self.session.procedure is not None:
                 page.set_procedure(self.session.procedure.title)
             page.help_requested.connect(self._help)
             page.read_requested.connect(self._read_aloud)
+            self.screen_language.apply_to(page)
             self._show_read_aloud_on(page)
             self.patient_screens[kind] = page
         return page
@@ -237,6 +249,7 @@ class Flow(QObject):
         if kind is ScreenKind.WELCOME:
             page = welcome_page = welcome.WelcomeScreen()
             welcome_page.start_requested.connect(self._begin)
+            welcome_page.language_chosen.connect(self._language_chosen)
             welcome_page.text_size_chosen.connect(self._text_size)
             welcome_page.high_contrast_toggled.connect(self._contrast)
         elif kind is ScreenKind.STEP or kind is ScreenKind.WARNING_SIGNS:
@@ -272,8 +285,9 @@ class Flow(QObject):
         from kiosk.ui.patient import escort, question, simple, step, warning_signs, welcome
 
         walk = self.session.walk
-        procedure = self.session.procedure
-        assert walk is not None and procedure is not None
+        assert walk is not None and self.session.procedure is not None
+        self._show_content_of(walk)
+        procedure = walk.shown  # the procedure in the patient's language where a translation is shown
         if self.read_aloud is not None:
             self.read_aloud.stop()  # a new screen: what was being read is not on it any more
         if walk is not self._themed_walk:
@@ -291,7 +305,7 @@ class Flow(QObject):
             welcome_page.show_welcome(
                 walk.first_name, welcome.minutes_for(steps, questions), walk.resumed, procedure.short_name, about
             )
-            welcome_page.show_choice(self.theme_choice.size, self._high_contrast)
+            welcome_page.show_choice(self.theme_choice.size, self._high_contrast, walk.language)
         elif screen.kind is ScreenKind.STEP:
             assert screen.step is not None
             # Every timing of the step that applies to this patient, each with its label and "and until ...".
@@ -311,7 +325,7 @@ class Flow(QObject):
             until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone, walk.factors)
             adult = walk.shown.responsible_adult  # this patient's hours and words (escort rules applied)
             as_screen(page, escort.EscortScreen).show_escort(
-                timeline.format_clock(until),
+                self.screen_language.clock(until),
                 adult.hours,
                 advice=adult.text,
             )
@@ -475,6 +489,54 @@ class Flow(QObject):
                 self.session.patient_nobody()
 
         self._save_then(lambda: walk.nobody(key), then)
+
+    @guarded
+    def _language_chosen(self, code: str) -> None:
+        """The patient tapped a language on the welcome screen: saved (with its audit row), then every screen is
+        retranslated where it stands; nothing the patient chose or typed is lost (the walk keeps it)."""
+        walk = self._walk()
+
+        def shown(changed: bool) -> None:
+            if changed:
+                self._use_language(walk.language)
+            self.show_patient_screen()
+
+        self._save_then(lambda: walk.choose_language(code), shown)
+
+    def _show_content_of(self, walk: PatientWalk) -> None:
+        """The walk shows the procedure in its language where there is a usable translation (a draft one only with
+        the nurse's reason: ``content_language``), else the English; the banners follow it."""
+        from kiosk.discharge.content_language import content_for_walk
+
+        shown = content_for_walk(
+            self.session.localise,
+            walk.procedure,
+            walk.language,
+            allow_drafts=self.config.allow_drafts,
+            draft_reason_given=walk.draft_reason_given,
+        )
+        if shown is walk.content:
+            return
+        walk.show_content(shown)
+        for page in self.patient_screens.values():
+            page.set_procedure(shown.title)
+
+    def _use_language(self, code: str) -> None:
+        """Install ``code``'s catalogue; if it changed, retranslate every screen in the window and lay the
+        patient's screens out in its direction and font (the screen showing is filled again by the caller)."""
+        if not self.screen_language.use(code):
+            return
+        retranslate(self.window)
+        if self.read_aloud is not None:
+            # The voice follows the words: the button hides where no voice speaks the language (docs/READ_ALOUD.md).
+            self.read_aloud.set_language(self.screen_language.current.voice)
+        for page in self.patient_screens.values():
+            self.screen_language.apply_to(page)
+            self._show_read_aloud_on(page)
+        if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
+            # The keyboard's layout too, where Qt ships one (pl_PL, ro_RO, ar_AR); else the British one.
+            set_keyboard_locale(self.screen_language.current.keyboard_locale or "en_GB")
+        log.info("screens in %s", self.screen_language.current.english_name)
 
     @guarded
     def _text_size(self, size: str) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import button, label
+from kiosk.i18n import translate, translate_again
+from kiosk.ui.widgets import button, label, ui_text
 
 KEY_GAP = 12
 KEY_MIN_WIDTH = 120
@@ -40,7 +41,7 @@ class NumericKeypad(QWidget):
     digits_changed = Signal(str)
     submitted = Signal(str)
 
-    def __init__(self, ok_text: str = "OK", parent: QWidget | None = None) -> None:
+    def __init__(self, ok_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keypad")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -66,9 +67,9 @@ class NumericKeypad(QWidget):
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._key(digit, digit), index // 3, index % 3)
         self.plus_key = self._key("+", "plus")
-        self.space_key = self._key("Space", "space")
-        self.clear_key = self._key("Clear", "clear")
-        self.delete_key = self._key("Delete", "delete")
+        self.space_key = self._key(translate("patient", "Space"), "space")
+        self.clear_key = self._key(translate("patient", "Clear"), "clear")
+        self.delete_key = self._key(translate("patient", "Delete"), "delete")
         grid.addWidget(self.clear_key, 3, 0)
         grid.addWidget(self._key("0", "0"), 3, 1)
         grid.addWidget(self.delete_key, 3, 2)
@@ -76,7 +77,7 @@ class NumericKeypad(QWidget):
         grid.addWidget(self.space_key, 4, 1, 1, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        self.ok_key = button(ok_text, "primary", name="key-ok")
+        self.ok_key = button(ok_text or translate("patient", "OK"), "primary", name="key-ok")
         self.ok_key.setProperty("key", True)
         self.ok_key.clicked.connect(self._submit)
         self.action_row = QHBoxLayout()
@@ -209,7 +210,7 @@ class NumericKeypad(QWidget):
         self._refresh()
 
     def set_ok_text(self, text: str) -> None:
-        self.ok_key.setText(text)
+        ui_text(self.ok_key, text)
 
     # -- typing ----------------------------------------------------------------------------------------------
     def _accept(self, char: str) -> bool:
@@ -290,8 +291,8 @@ class KeypadOverlay(QFrame):
         self.panel.setObjectName("keypad-panel")
         self.title = label(title, "subtitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.keypad = NumericKeypad("Done")
-        self.cancel_button = button("Cancel", name="keypad-cancel")
+        self.keypad = NumericKeypad(translate("patient", "Done"))
+        self.cancel_button = button(translate("patient", "Cancel"), name="keypad-cancel")
         self.keypad.submitted.connect(self.accepted)
         self.cancel_button.clicked.connect(self.cancelled)
         # Cancel beside Done, not under it: at the largest text size a phone pad must fit 800 px.
@@ -331,7 +332,7 @@ class KeypadField(QWidget):
         self,
         title: str,
         *,
-        placeholder: str = "Tap to enter",
+        placeholder: str = "",
         max_length: int = 20,
         formatter: Callable[[str], str] | None = None,
         phone: bool = False,
@@ -340,13 +341,13 @@ class KeypadField(QWidget):
     ) -> None:
         super().__init__(parent)
         self._title = title
-        self._placeholder = placeholder
+        self._placeholder = placeholder or translate("patient", "Tap to enter")
         self._max_length = max_length
         self._formatter = formatter
         self._phone = phone
         self._value = ""
         self.overlay: KeypadOverlay | None = None
-        self.button = button(placeholder, "field", name=name)
+        self.button = button(self._placeholder, "field", name=name)
         self.button.clicked.connect(self.open_keypad)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -367,11 +368,11 @@ class KeypadField(QWidget):
 
     def open_keypad(self) -> None:
         self.close_keypad()
-        overlay = KeypadOverlay(self._title, self._host())
+        overlay = KeypadOverlay(translate_again(self._title), self._host())
         overlay.keypad.set_max_length(self._max_length)
         overlay.keypad.set_phone_mode(self._phone)
         overlay.keypad.set_formatter(self._formatter)
-        overlay.keypad.set_placeholder(self._placeholder)
+        overlay.keypad.set_placeholder(translate_again(self._placeholder))
         overlay.keypad.set_text(self._value)
         overlay.accepted.connect(self._accept)
         overlay.cancelled.connect(self.close_keypad)
@@ -411,8 +412,8 @@ class KeypadField(QWidget):
         if self._value:
             shown = self._formatter(self._value) if self._formatter else self._value
         else:
-            shown = self._placeholder
-        self.button.setText(shown)
+            shown = translate_again(self._placeholder)
+        ui_text(self.button, shown)
         self.button.setProperty("empty", not self._value)
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)

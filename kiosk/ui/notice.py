@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.widgets import button, label
 
 HEIGHT_MARGIN = 24
@@ -35,7 +36,7 @@ class NoticeBar(QFrame):
         self.setProperty("role", "notice-bar")
         self.message = label("", "error")
         self.message.setObjectName("notice-message")
-        self.dismiss_button = button("OK", name="notice-ok")
+        self.dismiss_button = button(translate("nurse", "OK"), name="notice-ok")
         self.dismiss_button.clicked.connect(self.clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)

@@ -49,6 +49,7 @@ def make_screen(flow: Flow, stage: Stage) -> QWidget:
         from kiosk.ui.nurse.new_discharge import NewDischargeScreen
 
         form = NewDischargeScreen()
+        form.localise = session.localise
         form.submitted.connect(flow.slot(session.discharge_submitted))
         form.cancelled.connect(flow.slot(session.new_discharge_cancelled))
         return form

@@ -23,6 +23,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.drag_scroll import DragScroll
 from kiosk.ui.widgets import label, wrap_button
 
@@ -60,8 +61,8 @@ class SheetPreview(QWidget):
         self._pages.addWidget(self._placeholder)
         self._pages.addWidget(self._view)
 
-        self._previous = wrap_button("Previous page", name="preview-previous")
-        self._next = wrap_button("Next page", name="preview-next")
+        self._previous = wrap_button(translate("nurse", "Previous page"), name="preview-previous")
+        self._next = wrap_button(translate("nurse", "Next page"), name="preview-next")
         self._page_label = label("", "caption", wrap=False)
         self._page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._previous.clicked.connect(lambda: self._go(-1))
@@ -151,7 +152,9 @@ class SheetPreview(QWidget):
         if not shiboken6.isValid(self._page_label):
             return  # the widget is being torn down and the view reports its last page change
         count, current = self.page_count, self.current_page
-        self._page_label.setText(f"Page {current} of {count}" if count else "")
+        self._page_label.setText(
+            translate("nurse", "Page {current} of {count}").format(current=current, count=count) if count else ""
+        )
         self._previous.setEnabled(count > 0 and current > 1)
         self._next.setEnabled(count > 0 and current < count)
         for widget in (self._previous, self._next, self._page_label):

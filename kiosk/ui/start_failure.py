@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.widgets import label
 
 TITLE = "The kiosk cannot start"
@@ -39,9 +40,9 @@ class StartFailureScreen(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.staff)
-        layout.addWidget(label("Why", "section"))
+        layout.addWidget(label(translate("nurse", "Why"), "section"))
         layout.addWidget(self.reason)
-        layout.addWidget(label("What IT should do", "section"))
+        layout.addWidget(label(translate("nurse", "What IT should do"), "section"))
         layout.addWidget(self.what_to_do)
         layout.addWidget(self.details)
         layout.addStretch(2)

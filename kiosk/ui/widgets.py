@@ -10,8 +10,52 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
+from kiosk.i18n import UiText, translate_again
 from kiosk.ui.drag_scroll import DragScroll
 from kiosk.ui.flow_layout import WrapButton
+
+# The property a widget keeps its translatable text's context and English source in ("context\x1fsource").
+_SOURCE = "ui-text"
+_PLACEHOLDER = "ui-placeholder"
+
+
+def remember_text(widget: QWidget, text: str, prop: str = _SOURCE) -> None:
+    """Keep where ``text`` came from (a ``UiText``) on ``widget``, so ``retranslate`` can set it again in another
+    language; plain text (a name, content) forgets any earlier source."""
+    widget.setProperty(prop, f"{text.context}\x1f{text.source}" if isinstance(text, UiText) else None)
+
+
+def ui_text(widget: QLabel | QPushButton, text: str) -> None:
+    """``widget.setText(text)``, remembering the source of a translated text (see ``remember_text``)."""
+    widget.setText(text)
+    remember_text(widget, text)
+
+
+def placeholder(edit: QLineEdit, text: str) -> None:
+    """``edit.setPlaceholderText(text)``, remembering the source of a translated text."""
+    edit.setPlaceholderText(text)
+    remember_text(edit, text, _PLACEHOLDER)
+
+
+def retranslate(root: QWidget) -> int:
+    """Set every remembered text under ``root`` again in the language now installed; returns how many.
+
+    Texts made from values (a greeting with the first name) are not remembered: the screen's ``show_...`` call
+    fills them again (the controller re-renders the screen after this)."""
+    count = 0
+    for widget in (root, *root.findChildren(QWidget)):
+        for prop in (_SOURCE, _PLACEHOLDER):
+            kept = widget.property(prop)
+            if not kept:
+                continue
+            context, _, source = str(kept).partition("\x1f")
+            text = translate_again(UiText(source, context, source))
+            if prop == _PLACEHOLDER and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(text)
+            elif isinstance(widget, (QLabel, QPushButton)):
+                widget.setText(text)
+            count += 1
+    return count
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -20,6 +64,7 @@ def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget 
     Plain text format: a patient name such as ``<b>`` must show as typed, not as markup.
     """
     widget = QLabel(text, parent)
+    remember_text(widget, text)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if role:
@@ -91,7 +136,9 @@ def button(
 
     It takes the focus only from the keyboard (Tab), never from a tap: so the focus ring appears only after
     keyboard navigation, and a tapped button does not keep a ring that reads as "selected"."""
-    return _themed(CommitButton(text, parent) if commit else QPushButton(text, parent), role, name)
+    made = _themed(CommitButton(text, parent) if commit else QPushButton(text, parent), role, name)
+    remember_text(made, text)
+    return made
 
 
 def wrap_button(
@@ -99,7 +146,9 @@ def wrap_button(
 ) -> WrapButton:
     """A button whose text wraps onto more lines when space is short (``flow_layout.WrapButton``);
     ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
-    return _themed(CommitWrapButton(text, parent) if commit else WrapButton(text, parent), role, name)
+    made = _themed(CommitWrapButton(text, parent) if commit else WrapButton(text, parent), role, name)
+    remember_text(made, text)
+    return made
 
 
 ButtonT = TypeVar("ButtonT", bound=QPushButton)

@@ -156,3 +156,27 @@ def screenshot(path: Path) -> Path:
     screen = QGuiApplication.primaryScreen()
     screen.grabWindow(0).save(str(path))
     return path
+
+
+def keyboard_locale() -> str:
+    """The on-screen keyboard's language now (``InputContext.locale`` in its own QML engine), "" with none."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent, qmlEngine
+
+    for window in QGuiApplication.topLevelWindows():
+        if not isinstance(window, QQuickWindow):
+            continue
+        engine = next((e for e in map(qmlEngine, _items(window.contentItem())) if e is not None), None)
+        if engine is None:
+            continue
+        component = QQmlComponent(engine)
+        component.setData(
+            b"import QtQuick\nimport QtQuick.VirtualKeyboard\nQtObject { property string locale: InputContext.locale }",
+            QUrl(),
+        )
+        reader = component.create()
+        if reader is not None:
+            locale = str(reader.property("locale"))
+            reader.deleteLater()
+            return locale
+    return ""

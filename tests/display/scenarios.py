@@ -524,4 +524,102 @@ def help_call(gap_ms: int, shots: str = "") -> Any:
     }
     if shots:
         realwin.screenshot(Path(shots) / "help-after.png")
+
+
+# -- a discharge in the patient's language (issue 17) ----------------------------------------------------------------
+def _screen_facts(kiosk: RealKiosk) -> dict[str, Any]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    page = kiosk.screen
+    labels = [w.text() for w in page.findChildren(QLabel) if w.isVisible() and w.text().strip()]
+    return {
+        "rtl": page.layoutDirection() is Qt.LayoutDirection.RightToLeft,
+        "texts": labels,
+        "buttons": {b.objectName(): b.text() for b in page.findChildren(QAbstractButton) if b.isVisible()},
+    }
+
+
+def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
+    """The nurse's form (the language preset there, or else tapped on the welcome screen by the patient), the
+    walk from welcome to thank you with real taps, the escort's name typed on the on-screen keyboard in the
+    patient's language, then the nurse's review in English. Screenshots of welcome, a step, a question, the
+    escort (keyboard open) and thank you."""
+    from kiosk.discharge.flow import ScreenKind
+    from tests.discharge_support import BLOCK, PATIENT_A
+
+    def tap(name: str) -> None:
+        """A real tap, then longer than a double click: the kiosk takes a second tap that soon as a double tap
+        and ignores it (H10)."""
+        realwin.tap_widget(kiosk.button(name))
+        realwin.settle(QApplication.doubleClickInterval() + 150)
+
+    def shot(name: str) -> None:
+        if shots:
+            realwin.screenshot(Path(shots) / f"{code}-{name}.png")
+
+    kiosk = RealKiosk()
+    kiosk.sign_in()
+    kiosk.click("home-new")
+    kiosk.fill_new_discharge(
+        BLOCK, PATIENT_A, expired_reason="Training kiosk: the review is booked", language=code if preset else ""
+    )
+    record_id = kiosk.session.record_id
+    assert record_id is not None
+    out: dict[str, Any] = {"preset": kiosk.store.get(record_id).language}
+    if not preset:
+        tap(f"language-{code}")
+    out["welcome"] = _screen_facts(kiosk)
+    shot("welcome")
+    tap("start")
+    out["step"] = _screen_facts(kiosk)
+    shot("step")
+    while kiosk.walk_kind() is not ScreenKind.ESCORT:
+        if kiosk.walk_kind() is ScreenKind.QUESTION:
+            assert kiosk.session.walk is not None
+            question = kiosk.session.walk.current.question
+            assert question is not None
+            if "question" not in out:
+                out["question"] = _screen_facts(kiosk)
+                shot("question")
+            tap(f"option-{question.answer}")
+            tap("next")
+        else:
+            if kiosk.walk_kind() is ScreenKind.WARNING_SIGNS:
+                kiosk.read_signs()  # "I understand" is offered once the last sign has been in view (H10)
+            tap("understand")
+    name_edit = kiosk.screen.findChild(QLineEdit, "escort-name")
+    relationship_edit = kiosk.screen.findChild(QLineEdit, "escort-relationship")
+    assert name_edit is not None and relationship_edit is not None
+    realwin.tap_widget(name_edit)
+    out["keyboard_opened"] = realwin.wait_until(realwin.keyboard_visible, 5.0)
+    realwin.settle(300)
+    out["keyboard_locale"] = realwin.keyboard_locale()
+    _type_on_keyboard("ade")
+    out["escort"] = _screen_facts(kiosk)
+    shot("escort")
+    _type_on_keyboard("\n")
+    realwin.settle(150)
+    kiosk.type_text(relationship_edit, "Son")
+    QGuiApplication.inputMethod().hide()
+    realwin.tap_widget(kiosk.button("escort-phone"))
+    from kiosk.ui.keypad import KeypadOverlay
+
+    overlay = [o for o in kiosk.window.findChildren(KeypadOverlay) if o.isVisible()][-1]
+    for digit in "07700900123":
+        realwin.tap_widget(overlay.keypad.keys[digit])
+    realwin.tap_widget(overlay.keypad.ok_key)
+    realwin.settle(100)
+    tap("confirm-escort")
+    out["thank_you"] = _screen_facts(kiosk)
+    out["end"] = kiosk.walk_kind().value
+    shot("thank-you")
+    kiosk.take_back()
+    out["review"] = _screen_facts(kiosk)
+    out["review_direction_rtl"] = out["review"]["rtl"]
+    record = kiosk.store.get(record_id)
+    out["record"] = {"language": record.language, "escort": record.escort.name if record.escort else None}
+    audit = kiosk.store.connection.execute(
+        "SELECT event, detail FROM audit WHERE record_id = ? ORDER BY seq", (record_id,)
+    ).fetchall()
+    out["audit"] = [[str(event), str(detail)] for event, detail in audit]
     return out

@@ -170,8 +170,11 @@ def test_a_version_1_database_gets_a_fact_id_for_every_audit_row(
         # Version 1 had no fact_ids table; a throw-away temp one takes the ids this code writes, so the file
         # holds exactly what version 1 wrote.
         store.connection.execute("CREATE TEMP TABLE fact_ids (seq INTEGER, fact_id TEXT)")
+        # Likewise the language column (version 6) this code writes, dropped again before the file is closed.
+        store.connection.execute("ALTER TABLE discharges ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
         rid = start(store, patient, make_procedure()).record_id
         store.confirm_step(rid, "rest")
+        store.connection.execute("ALTER TABLE discharges DROP COLUMN language")
     monkeypatch.undo()
     with RecordStore(db_path, clock) as store:
         conn = store.connection
@@ -199,6 +202,7 @@ def test_version_4_indexes_the_unconfirmed_sheets_of_an_older_database(
         conn.execute("DROP TABLE help_calls")  # back to version 4 (no calls for help were made here)
         conn.execute("DROP TABLE unconfirmed_sheets")  # back to version 3: the list came from print_events
         conn.execute("DROP INDEX audit_record")
+        conn.execute("ALTER TABLE discharges DROP COLUMN language")  # version 6
         conn.execute("PRAGMA user_version = 3")
     with RecordStore(db_path, clock) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -36,3 +36,12 @@ def default_theme(qapp: QApplication) -> Iterator[None]:
     next test's starting point."""
     yield
     theme.apply(qapp, theme.ThemeChoice())
+
+
+@pytest.fixture(autouse=True)
+def english_after(qapp: QApplication) -> Iterator[None]:
+    """A test that leaves a patient's language installed (catalogues are app-wide) must not change the next's."""
+    from kiosk.ui.language import remove_catalogue
+
+    yield
+    remove_catalogue()

@@ -244,6 +244,7 @@ class Kiosk(WindowDriver):
         patient: Any,
         factors: Any = frozenset(),
         expired_reason: str = "",
+        language: str = "",
     ) -> None:
         """On the nurse's new-discharge form: tap and type every field, then "Hand to patient"."""
         assert self.session.stage is Stage.NEW_DISCHARGE, self.session.stage
@@ -268,6 +269,8 @@ class Kiosk(WindowDriver):
             self.click("level-L5")
         for factor in factors:
             self.click(f"factor-{factor.value}")
+        if language:
+            self.click(f"preset-language-{language}")
         self.click("new-submit")
 
     def give_reason(self, text: str) -> None:

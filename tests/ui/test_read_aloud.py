@@ -135,3 +135,19 @@ def test_the_real_engine_starts_without_stalling_the_screen(qtbot: QtBot) -> Non
     speech.shut_down()
     # 250 ms: far below the 2.5 s the engine blocked for on the GUI side, above scheduling noise on a loaded VM.
     assert max(stalls) < 0.25, f"the event loop stalled {max(stalls) * 1000:.0f} ms while the engine started"
+
+
+def test_choosing_a_language_without_a_voice_on_the_welcome_screen_hides_the_button(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The voice follows the patient's choice (issue 17): Qt's mock engine speaks English but no Polish, so the
+    button goes when Polish is chosen and comes back with English."""
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("language-pl")
+    button = kiosk.screen.findChild(QPushButton, "banner-read-aloud")
+    assert button is not None and not button.isVisible()
+    kiosk.click("language-en")
+    assert kiosk.button("banner-read-aloud").isVisible()
+    with qtbot.waitSignal(speech.spoken):
+        kiosk.click("banner-read-aloud")
+    assert kiosk.button("banner-read-aloud").text() == "Stop reading"

@@ -55,3 +55,31 @@ def test_polish_is_spoken_by_a_polish_voice(tmp_path: Path) -> None:
     count = len(words.split())
     assert count / 4.5 <= seconds <= count / 1.5
     assert rms > 500
+
+
+@pytest.mark.parametrize(("code", "voice"), [("pl", "pl"), ("ur", "ur"), ("pa", "pa"), ("ro", "ro"), ("ar", "ar")])
+def test_the_welcome_screen_in_the_patients_language_is_spoken_in_it(
+    qtbot: QtBot, tmp_path: Path, code: str, voice: str
+) -> None:
+    """Issue 17: the screen the patient chose a language on, read in that language by its espeak-ng voice."""
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.hand_over(new_discharge(BLOCK))
+    kiosk.click(f"language-{code}")
+    patient = kiosk.session.record().patient
+    words = script(visible_texts(kiosk.screen), SpokenIdentity.from_name(patient.name))
+    english = script(visible_texts_in_english(qtbot, tmp_path), SpokenIdentity.from_name(patient.name))
+    assert words != english and patient.first_name in words
+    count = len(words.split())
+    seconds, rms = speak_to_wav(words, voice, tmp_path / f"{code}.wav")
+    # Scripts count words differently (Urdu and Panjabi write more, shorter words): a wide but real band.
+    assert count / 6 <= seconds <= count / 1, (count, seconds)
+    assert rms > 500, "not silent"
+
+
+def visible_texts_in_english(qtbot: QtBot, tmp_path: Path) -> list[str]:
+    from kiosk.ui.language import remove_catalogue
+
+    remove_catalogue()
+    kiosk = Kiosk(qtbot, tmp_path / "english")
+    kiosk.hand_over(new_discharge(BLOCK))
+    return visible_texts(kiosk.screen)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.discharge.new_discharge import FormErrors
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_nurse
+from kiosk.i18n import translate
 from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, FormField, NursePage, error_label
@@ -38,21 +39,24 @@ class FirstNurseScreen(NursePage):
         self._first_pin = ""
 
         intro = label(
-            "No nurse has been set up on this kiosk yet. Type the one-time set-up code from ward IT, then your "
-            "own name and PIN: you will use them to start discharges, sign them off and close the kiosk.",
+            translate(
+                "nurse",
+                "No nurse has been set up on this kiosk yet. Type the one-time set-up code from ward IT, then your "
+                "own name and PIN: you will use them to start discharges, sign them off and close the kiosk.",
+            ),
         )
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("setup-code")
         self.code_edit.setMaxLength(20)
         self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.code_edit.setPlaceholderText("12 digits from ward IT")
+        self.code_edit.setPlaceholderText(translate("nurse", "12 digits from ward IT"))
         self.code_field = FormField("1. Set-up code from ward IT", self.code_edit)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("nurse-name")
-        self.name_edit.setPlaceholderText("e.g. Sam Taylor, RN")
+        self.name_edit.setPlaceholderText(translate("nurse", "e.g. Sam Taylor, RN"))
         self.name_field = FormField("2. Your name", self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, self.name_field.set_error)
-        self.start_again = button("Start the PIN again", name="pin-restart")
+        self.start_again = button(translate("nurse", "Start the PIN again"), name="pin-restart")
         self.start_again.clicked.connect(self._restart_pin)
         self.start_again.setVisible(False)
         left = QVBoxLayout()
@@ -60,8 +64,15 @@ class FirstNurseScreen(NursePage):
         left.addWidget(intro)
         left.addWidget(self.code_field)
         left.addWidget(self.name_field)
-        left.addWidget(label(f"3. Choose a PIN ({PIN_RULE}, not an easy one like 123456 or 000000).", "small"))
-        left.addWidget(label("4. Type the same PIN again to make sure.", "small"))
+        left.addWidget(
+            label(
+                translate("nurse", "3. Choose a PIN ({rule}, not an easy one like 123456 or 000000).").format(
+                    rule=PIN_RULE
+                ),
+                "small",
+            )
+        )
+        left.addWidget(label(translate("nurse", "4. Type the same PIN again to make sure."), "small"))
         left.addStretch(1)
         left.addWidget(self.start_again, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -69,7 +80,7 @@ class FirstNurseScreen(NursePage):
         self.pin_caption.setObjectName("pin-caption")
         self.error = error_label()
         self.error.setObjectName("pin-error")
-        self.keypad = NumericKeypad("Next")
+        self.keypad = NumericKeypad(translate("nurse", "Next"))
         self.keypad.set_masked(True)
         self.keypad.set_max_length(MAX_PIN_LENGTH)
         self.keypad.set_placeholder(PIN_RULE)
@@ -124,7 +135,7 @@ class FirstNurseScreen(NursePage):
             self._first_pin = pin
             self._set_pin_error("")
             self.pin_caption.setText("4. " + AGAIN_PROMPT)
-            self.keypad.set_ok_text("Set up")
+            self.keypad.set_ok_text(translate("nurse", "Set up"))
             self.start_again.setVisible(True)
             return
         first, self._first_pin = self._first_pin, ""
@@ -145,7 +156,7 @@ class FirstNurseScreen(NursePage):
     def _restart_pin(self) -> None:
         self._first_pin = ""
         self.keypad.clear()
-        self.keypad.set_ok_text("Next")
+        self.keypad.set_ok_text(translate("nurse", "Next"))
         self.pin_caption.setText("3. " + FIRST_PROMPT)
         self.start_again.setVisible(False)
         self._set_pin_error("")

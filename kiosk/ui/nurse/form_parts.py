@@ -36,6 +36,7 @@ from kiosk.discharge.new_discharge import (
     ended_limits,
     step_ended,
 )
+from kiosk.i18n import translate
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.nurse.base import GAP
 from kiosk.ui.widgets import button, label
@@ -62,7 +63,7 @@ class EndTimePicker(QWidget):
             step.clicked.connect(lambda _=False, m=minutes: self.step(m))
             self.step_buttons[minutes] = step
             row.addWidget(step)
-        self.now_button = button("Now", "step", name="ended-now")
+        self.now_button = button(translate("nurse", "Now"), "step", name="ended-now")
         self.now_button.clicked.connect(self._to_now)
         row.addWidget(self.now_button)
         layout = QVBoxLayout(self)
@@ -114,6 +115,42 @@ class EndTimePicker(QWidget):
             step.setEnabled(self._ended > earliest if minutes < 0 else self._ended < latest)
 
 
+class LanguagePicker(QWidget):
+    """The patient's language, preset by the nurse: one toggle per language, each named in its own script (and in
+    English, for the nurse). English is chosen until another is tapped; the patient can still change it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from kiosk.languages import DEFAULT_LANGUAGE, LANGUAGES
+        from kiosk.ui.flow_layout import FlowLayout
+
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        row = FlowLayout(self, spacing=GAP // 2)
+        for code, lang in LANGUAGES.items():
+            text = lang.native_name if code == DEFAULT_LANGUAGE else f"{lang.native_name} ({lang.english_name})"
+            choice = button(text, "choice", name=f"preset-language-{code}")
+            choice.setCheckable(True)
+            choice.clicked.connect(self.changed)
+            self._group.addButton(choice)
+            self.buttons[code] = choice
+            row.addWidget(choice)
+        self._default = DEFAULT_LANGUAGE
+        self.clear()
+
+    def language(self) -> str:
+        return next((code for code, choice in self.buttons.items() if choice.isChecked()), self._default)
+
+    def set_language(self, code: str) -> None:
+        self.buttons[code].setChecked(True)
+
+    def clear(self) -> None:
+        self.set_language(self._default)
+
+
 class SideLevelPicker(QWidget):
     """Side as three big toggles (Left / Right / Both sides); level typed or tapped from the common ones."""
 
@@ -133,7 +170,7 @@ class SideLevelPicker(QWidget):
         self.level_edit = QLineEdit()
         self.level_edit.setObjectName("level")
         self.level_edit.setMaxLength(MAX_LEVEL_LENGTH + 10)
-        self.level_edit.setPlaceholderText("e.g. L5")
+        self.level_edit.setPlaceholderText(translate("nurse", "e.g. L5"))
         self.level_buttons: dict[str, QPushButton] = {}
         levels = QHBoxLayout()
         levels.setSpacing(GAP)
@@ -177,7 +214,7 @@ class MedicinesEditor(QWidget):
         self._rows: list[QWidget] = []
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(GAP // 2)
-        self.add_button = button("Add a medicine", name="medicine-add")
+        self.add_button = button(translate("nurse", "Add a medicine"), name="medicine-add")
         self.add_button.clicked.connect(lambda: self.add("", focus=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,8 +235,8 @@ class MedicinesEditor(QWidget):
         line = QLineEdit(text)
         line.setObjectName(f"medicine-{len(self.lines)}")
         line.setMaxLength(MAX_MEDICINE_LENGTH + 20)
-        line.setPlaceholderText("Medicine given")
-        remove = button("Remove", name=f"medicine-remove-{len(self.lines)}")
+        line.setPlaceholderText(translate("nurse", "Medicine given"))
+        remove = button(translate("nurse", "Remove"), name=f"medicine-remove-{len(self.lines)}")
         remove.clicked.connect(lambda _=False, r=row, ln=line: self._remove(r, ln))
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)

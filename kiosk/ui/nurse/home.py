@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.discharge.nurse_list import DischargeRow, rows_for
+from kiosk.i18n import translate
 from kiosk.record.model import DischargeRecord
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.widgets import button, label
@@ -34,9 +35,11 @@ class DischargeRowWidget(QFrame):
         self.state.setObjectName("row-state")
         self.state.setProperty("attention", row.needs_attention)
 
-        self.resume_button = button("Resume", "primary" if row.needs_attention else "", name="row-resume")
-        self.reprint_button = button("Reprint", name="row-reprint")
-        self.abandon_button = button("Abandon", "danger", name="row-abandon")
+        self.resume_button = button(
+            translate("nurse", "Resume"), "primary" if row.needs_attention else "", name="row-resume"
+        )
+        self.reprint_button = button(translate("nurse", "Reprint"), name="row-reprint")
+        self.abandon_button = button(translate("nurse", "Abandon"), "danger", name="row-abandon")
         self.resume_button.setVisible(row.can_resume)
         self.reprint_button.setVisible(row.can_reprint)
         self.abandon_button.setVisible(row.can_abandon)
@@ -82,7 +85,11 @@ class NurseHomeScreen(NursePage):
         self.rows: list[DischargeRowWidget] = []
         self.unlock_buttons: list[QPushButton] = []
         self.locked_caption = label(
-            "Locked after too many wrong PINs today. Unlock an account only after checking with that nurse.", "notice"
+            translate(
+                "nurse",
+                "Locked after too many wrong PINs today. Unlock an account only after checking with that nurse.",
+            ),
+            "notice",
         )
         self.locked_caption.setObjectName("home-locked")
         self.locked_caption.setVisible(False)
@@ -92,7 +99,7 @@ class NurseHomeScreen(NursePage):
         self.body.addLayout(self.locked_row)
         self.list_box = QVBoxLayout()
         self.list_box.setSpacing(GAP)
-        self.empty = label("No discharges yet today. Tap “New discharge” to start one.", "notice")
+        self.empty = label(translate("nurse", "No discharges yet today. Tap “New discharge” to start one."), "notice")
         self.empty.setObjectName("home-empty")
         # "Records not sent to the central store since HH:MM" (kiosk.records.central.sender), else hidden.
         self.central_warning = label("", "warning")
@@ -103,9 +110,9 @@ class NurseHomeScreen(NursePage):
         self.body.addLayout(self.list_box)
         self.body.addStretch(1)
 
-        self.close_button = button("Close kiosk", name="home-close")
-        self.lock_button = button("Lock", name="home-lock")
-        self.new_button = button("New discharge", "primary", name="home-new")
+        self.close_button = button(translate("nurse", "Close kiosk"), name="home-close")
+        self.lock_button = button(translate("nurse", "Lock"), name="home-lock")
+        self.new_button = button(translate("nurse", "New discharge"), "primary", name="home-new")
         self.close_button.clicked.connect(self.close_kiosk)
         self.lock_button.clicked.connect(self.lock)
         self.new_button.clicked.connect(self.new_discharge)
@@ -143,7 +150,7 @@ class NurseHomeScreen(NursePage):
             old.deleteLater()
         self.unlock_buttons = []
         for index, name in enumerate(names):
-            unlock = button(f"Unlock {name}", name=f"home-unlock-{index}")
+            unlock = button(translate("nurse", "Unlock {name}").format(name=name), name=f"home-unlock-{index}")
             unlock.clicked.connect(lambda _=False, n=name: self.unlock_colleague.emit(n))
             self.locked_row.addWidget(unlock)
             self.unlock_buttons.append(unlock)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.loader import Library, Problem
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
+from kiosk.discharge.content_language import Localise, english_only
 from kiosk.discharge.new_discharge import (
     DRAFT_REFUSED,
     MAX_REASON_LENGTH,
@@ -37,11 +38,19 @@ from kiosk.discharge.new_discharge import (
     unprintable_name_warning,
     validate_new_discharge,
 )
+from kiosk.i18n import translate
 from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
-from kiosk.ui.nurse.form_parts import CardButton, EndTimePicker, MedicinesEditor, SideLevelPicker, TickRow
+from kiosk.ui.nurse.form_parts import (
+    CardButton,
+    EndTimePicker,
+    LanguagePicker,
+    MedicinesEditor,
+    SideLevelPicker,
+    TickRow,
+)
 from kiosk.ui.nurse.reason import EXPIRED_LEAFLET_REASONS
 from kiosk.ui.widgets import button, label, limit_text
 
@@ -101,6 +110,8 @@ class NewDischargeScreen(NursePage):
         self._now: datetime | None = None
         self._allow_drafts = False
         self._procedure: Procedure | None = None
+        # The procedure in the patient's language (the session's, set by the nurse wiring): see _show_procedure.
+        self.localise: Localise = english_only
         self.fields: dict[str, FormField] = {}
         self._build_procedure_part()
         self._build_patient_part()
@@ -118,12 +129,12 @@ class NewDischargeScreen(NursePage):
         self.body.addLayout(columns)
         self.body.addStretch(1)
 
-        self.cancel_button = button("Cancel", name="new-cancel")
+        self.cancel_button = button(translate("nurse", "Cancel"), name="new-cancel")
         self.cancel_button.clicked.connect(self._cancel)
         self.summary = label("", "field-error")
         self.summary.setObjectName("new-summary")
         self.summary.setVisible(False)
-        self.submit_button = button("Hand to patient", "primary", name="new-submit")
+        self.submit_button = button(translate("nurse", "Hand to patient"), "primary", name="new-submit")
         self.submit_button.clicked.connect(self._submit)
         self.footer.addWidget(self.cancel_button)
         self.footer.addWidget(self.summary, 1)
@@ -140,7 +151,7 @@ class NewDischargeScreen(NursePage):
     def _build_procedure_part(self) -> None:
         self.left = QVBoxLayout()
         self.left.setSpacing(GAP)
-        self.left.addWidget(label("1. Procedure", "section"))
+        self.left.addWidget(label(translate("nurse", "1. Procedure"), "section"))
         self.problems_label = label("", "warning")
         self.problems_label.setObjectName("library-problems")
         self.problems_label.setVisible(False)
@@ -161,7 +172,7 @@ class NewDischargeScreen(NursePage):
         self.left.addWidget(self.review_notice)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("expired-reason")
-        self.reason_edit.setPlaceholderText("Why is it right to use it today?")
+        self.reason_edit.setPlaceholderText(translate("nurse", "Why is it right to use it today?"))
         self.reason_picks: list[CardButton] = []
         reason = QWidget()
         reason_box = QVBoxLayout(reason)
@@ -180,18 +191,26 @@ class NewDischargeScreen(NursePage):
         self.left.addWidget(self.reason_field)
 
     def _build_patient_part(self) -> None:
-        self.left.addWidget(label("2. Patient", "section"))
+        self.left.addWidget(label(translate("nurse", "2. Patient"), "section"))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("patient-name")
-        self.name_edit.setPlaceholderText("Full name, as on the wristband")
+        self.name_edit.setPlaceholderText(translate("nurse", "Full name, as on the wristband"))
         self.dob_field = KeypadField(
-            "Date of birth", placeholder="DD/MM/YYYY", max_length=8, formatter=format_date_digits, name="dob"
+            translate("nurse", "Date of birth"),
+            placeholder=translate("nurse", "DD/MM/YYYY"),
+            max_length=8,
+            formatter=format_date_digits,
+            name="dob",
         )
         self.hospital_edit = QLineEdit()
         self.hospital_edit.setObjectName("hospital-number")
-        self.hospital_edit.setPlaceholderText("From the wristband")
+        self.hospital_edit.setPlaceholderText(translate("nurse", "From the wristband"))
         self.nhs_field = KeypadField(
-            "NHS number (optional)", placeholder="Optional", max_length=10, formatter=format_nhs_digits, name="nhs"
+            translate("nurse", "NHS number (optional)"),
+            placeholder=translate("nurse", "Optional"),
+            max_length=10,
+            formatter=format_nhs_digits,
+            name="nhs",
         )
         name_field = self._field("patient_name", "Name", self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
@@ -209,7 +228,7 @@ class NewDischargeScreen(NursePage):
     def _build_procedure_details(self) -> None:
         self.right = QVBoxLayout()
         self.right.setSpacing(GAP)
-        self.right.addWidget(label("3. The procedure", "section"))
+        self.right.addWidget(label(translate("nurse", "3. The procedure"), "section"))
         self.ended = EndTimePicker()
         self.right.addWidget(self._field("procedure_ended", "When it ended", self.ended))
 
@@ -222,7 +241,7 @@ class NewDischargeScreen(NursePage):
         self.medicines = MedicinesEditor()
         self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
 
-        self.right.addWidget(label("4. About the patient", "section"))
+        self.right.addWidget(label(translate("nurse", "4. About the patient"), "section"))
         # Every factor has its row, but only those the chosen procedure's content uses are shown (offered_factors).
         self.factor_rows: dict[Factor, TickRow] = {}
         factors = QGridLayout()
@@ -239,8 +258,11 @@ class NewDischargeScreen(NursePage):
         self.no_factors.setVisible(False)
         self.right.addWidget(self.no_factors)
         self._ticked: frozenset[Factor] = frozenset()
-        self.large_print = TickRow("Large print sheet", name="large-print")
+        self.large_print = TickRow(translate("nurse", "Large print sheet"), name="large-print")
         self.right.addWidget(self.large_print)
+        self.language = LanguagePicker()
+        self.language.changed.connect(lambda: self._show_procedure(self._procedure))
+        self.right.addWidget(self._field("language", translate("nurse", "The patient's language"), self.language))
         self.right.addStretch(1)
 
     # -- public API --------------------------------------------------------------------------------------------
@@ -293,6 +315,7 @@ class NewDischargeScreen(NursePage):
             factors=self.ticked_factors(),
             large_print=self.large_print.isChecked(),
             expired_reason=self.reason_edit.text(),
+            language=self.language.language(),
         )
 
     def ticked_factors(self) -> frozenset[Factor]:
@@ -331,6 +354,7 @@ class NewDischargeScreen(NursePage):
             row.setChecked(False)
         self._ticked = frozenset()
         self.large_print.setChecked(False)
+        self.language.clear()
         self.reason_edit.clear()
         self._show_errors({})
         self._show_procedure(None)
@@ -357,8 +381,14 @@ class NewDischargeScreen(NursePage):
         self.header.set_context(procedure.title if procedure else "")
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
-        draft = procedure is not None and procedure.document.is_draft
-        approver = procedure.document.approved_by if procedure is not None else ""
+        # The content the patient will read: a draft translation in the preset language is a draft too (H2).
+        shown = (
+            self.localise(procedure, self.language.language(), allow_drafts=self._allow_drafts)
+            if procedure is not None
+            else None
+        )
+        draft = shown is not None and shown.document.is_draft
+        approver = shown.document.approved_by if shown is not None else ""
         notices = []
         if draft and not self._allow_drafts:
             notices.append(f"{DRAFT_REFUSED} ({approver})")
@@ -398,7 +428,9 @@ class NewDischargeScreen(NursePage):
                 row.setChecked(False)
             row.setVisible(factor in offered)
         self.no_factors.setText(
-            "Nothing in this leaflet depends on the patient's medical details: no questions here." if procedure else ""
+            translate("nurse", "Nothing in this leaflet depends on the patient's medical details: no questions here.")
+            if procedure
+            else ""
         )
         self.no_factors.setVisible(procedure is not None and not offered)
 
@@ -415,7 +447,18 @@ class NewDischargeScreen(NursePage):
         if self._now is None:
             return
         try:
-            new_discharge = validate_new_discharge(self.form(), self._procedure, self._now, self._allow_drafts)
+            form = self.form()
+            english = self._procedure
+            shown = (
+                english if english is None else self.localise(english, form.language, allow_drafts=self._allow_drafts)
+            )
+            new_discharge = validate_new_discharge(
+                form,
+                shown,
+                self._now,
+                self._allow_drafts,
+                english_approved=english is not None and not english.document.is_draft,
+            )
         except FormErrors as problems:
             self._show_errors(problems.errors)
             return
@@ -426,7 +469,11 @@ class NewDischargeScreen(NursePage):
         for key, field in self.fields.items():
             field.set_error(errors.get(key, ""))
         count = len(errors)
-        self.summary.setText(f"{count} thing{'s' if count != 1 else ''} to put right: see the messages above")
+        self.summary.setText(
+            translate("nurse", "1 thing to put right: see the messages above")
+            if count == 1
+            else translate("nurse", "{count} things to put right: see the messages above").format(count=count)
+        )
         self.summary.setVisible(bool(count))
         first = next((field for key, field in self.fields.items() if key in errors), None)
         if first is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.discharge.new_discharge import FormErrors
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH, MIN_PIN_LENGTH, validate_new_pin_twice
+from kiosk.i18n import translate
 from kiosk.ui.nurse.base import GAP, NursePage, PinPad, beside
 from kiosk.ui.widgets import button, label
 
@@ -30,11 +31,14 @@ class NewPinScreen(NursePage):
         super().__init__("Choose a new PIN", scroll=False, parent=parent)
         self._first_pin = ""
         intro = label(
-            f"Your PIN is too short for this kiosk now. Choose a new PIN of {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} "
-            "digits before you go on; not an easy one like 123456, 121212 or 000000."
+            translate(
+                "nurse",
+                "Your PIN is too short for this kiosk now. Choose a new PIN of {least} to {most} "
+                "digits before you go on; not an easy one like 123456, 121212 or 000000.",
+            ).format(least=MIN_PIN_LENGTH, most=MAX_PIN_LENGTH)
         )
         intro.setObjectName("new-pin-intro")
-        self.cancel_button = button("Cancel", name="new-pin-cancel")
+        self.cancel_button = button(translate("nurse", "Cancel"), name="new-pin-cancel")
         self.cancel_button.clicked.connect(self._cancel)
         left = QVBoxLayout()
         left.setSpacing(GAP * 2)
@@ -68,7 +72,7 @@ class NewPinScreen(NursePage):
             self._first_pin = pin
             self._show_error("")
             self.pin_caption.setText(AGAIN_PROMPT)
-            self.keypad.set_ok_text("Save")
+            self.keypad.set_ok_text(translate("nurse", "Save"))
             return
         first = self._first_pin
         try:
@@ -87,7 +91,7 @@ class NewPinScreen(NursePage):
     def _restart(self) -> None:
         self._first_pin = ""
         self.keypad.clear()
-        self.keypad.set_ok_text("Next")
+        self.keypad.set_ok_text(translate("nurse", "Next"))
         self.pin_caption.setText(FIRST_PROMPT)
         self._show_error("")
 

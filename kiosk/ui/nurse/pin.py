@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
+from kiosk.i18n import translate
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, NursePage, error_label
@@ -42,7 +43,7 @@ class PinScreen(NursePage):
         self._names.setExclusive(True)
         self._names.buttonClicked.connect(self._name_chosen)
 
-        self.names_caption = label("1. Tap your name", "section")
+        self.names_caption = label(translate("nurse", "1. Tap your name"), "section")
         # Names flow onto more rows on a narrow (portrait) screen instead of being squeezed into two columns.
         self.names_grid = FlowLayout(spacing=GAP)
         self.no_names = label(NO_NURSE_MESSAGE, "notice")
@@ -61,18 +62,18 @@ class PinScreen(NursePage):
         names_column.addStretch(1)
         self.names_scroll = touch_scroll_area(names_holder)
         names.addWidget(self.names_scroll, 1)
-        self.cancel_button = button("Cancel", name="pin-cancel")
+        self.cancel_button = button(translate("nurse", "Cancel"), name="pin-cancel")
         self.cancel_button.clicked.connect(self._cancel)
         names.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.pin_caption = label("2. Type your PIN", "section")
+        self.pin_caption = label(translate("nurse", "2. Type your PIN"), "section")
         self.error = error_label()
         self.error.setObjectName("pin-error")
-        self.keypad = NumericKeypad("Sign in")
+        self.keypad = NumericKeypad(translate("nurse", "Sign in"))
         self.keypad.setObjectName("pin-keypad")
         self.keypad.set_masked(True)
         self.keypad.set_max_length(MAX_PIN_LENGTH)
-        self.keypad.set_placeholder("PIN")
+        self.keypad.set_placeholder(translate("nurse", "PIN"))
         self.keypad.submitted.connect(self._submit)
         pin = QVBoxLayout()
         pin.setSpacing(GAP)
@@ -122,7 +123,9 @@ class PinScreen(NursePage):
         """While the PIN is being checked (about 0.3 s): the pad and Cancel wait, the caption says why."""
         self.keypad.setEnabled(not checking)
         self.cancel_button.setEnabled(not checking)
-        self.pin_caption.setText("Checking your PIN..." if checking else "2. Type your PIN")
+        self.pin_caption.setText(
+            translate("nurse", "Checking your PIN...") if checking else translate("nurse", "2. Type your PIN")
+        )
 
     def clear(self) -> None:
         self.set_checking(False)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.preview import SheetPreview
 from kiosk.ui.widgets import breakable, label, touch_scroll_area, wrap_button
@@ -67,11 +68,13 @@ class PrintScreen(NursePage):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.status.setSizePolicy(policy)
-        self.print_button = wrap_button("Print", "primary", name="print-print")
-        self.retry_button = wrap_button("Retry", name="print-retry")
-        self.cancel_button = wrap_button("Cancel job", name="print-cancel")
-        self.in_hand_button = wrap_button("Printed - sheet in hand", "primary", name="print-in-hand")
-        self.finish_button = wrap_button("Finish", name="print-finish")
+        self.print_button = wrap_button(translate("nurse", "Print"), "primary", name="print-print")
+        self.retry_button = wrap_button(translate("nurse", "Retry"), name="print-retry")
+        self.cancel_button = wrap_button(translate("nurse", "Cancel job"), name="print-cancel")
+        self.in_hand_button = wrap_button(
+            translate("nurse", "Printed - sheet in hand"), "primary", name="print-in-hand"
+        )
+        self.finish_button = wrap_button(translate("nurse", "Finish"), name="print-finish")
         self.finish_note = label(FINISH_NOTE, "small")
         self.print_button.clicked.connect(self._print)
         self.retry_button.clicked.connect(self.retry)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QGridLayout, QLineEdit, QWidget
 
 from kiosk.discharge.new_discharge import MAX_REASON_LENGTH, reason_problem, tidy_reason
+from kiosk.i18n import translate
 from kiosk.ui.nurse.base import GAP, FormField, NursePage
 from kiosk.ui.nurse.form_parts import CardButton
 from kiosk.ui.widgets import button, label, limit_text
@@ -46,7 +47,7 @@ class ReasonScreen(NursePage):
         super().__init__("Record a reason", parent=parent)
         self.prompt_label = label("")
         self.prompt_label.setObjectName("reason-prompt")
-        self.picks_caption = label("Or tap a common reason:", "caption")
+        self.picks_caption = label(translate("nurse", "Or tap a common reason:"), "caption")
         self.picks_grid = QGridLayout()
         self.picks_grid.setSpacing(GAP)
         self.pick_buttons: list[CardButton] = []
@@ -55,7 +56,7 @@ class ReasonScreen(NursePage):
 
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason-text")
-        self.reason_edit.setPlaceholderText("Type the reason")
+        self.reason_edit.setPlaceholderText(translate("nurse", "Type the reason"))
         self.reason_edit.textEdited.connect(self._edited)
         self.reason_edit.returnPressed.connect(self._save)
         self.reason_field = FormField("Type the reason", self.reason_edit)
@@ -67,9 +68,9 @@ class ReasonScreen(NursePage):
         self.body.addLayout(self.picks_grid)
         self.body.addStretch(1)
 
-        self.cancel_button = button("Cancel", name="reason-cancel")
+        self.cancel_button = button(translate("nurse", "Cancel"), name="reason-cancel")
         self.cancel_button.clicked.connect(self._cancel)
-        self.save_button = button("Save reason", "primary", name="reason-save")
+        self.save_button = button(translate("nurse", "Save reason"), "primary", name="reason-save")
         self.save_button.clicked.connect(self._save)
         self.footer.addWidget(self.cancel_button)
         self.footer.addStretch(1)
@@ -86,7 +87,7 @@ class ReasonScreen(NursePage):
             self._picks.addButton(pick, index)
             self.picks_grid.addWidget(pick, index // QUICK_PICK_COLUMNS, index % QUICK_PICK_COLUMNS)
             self.pick_buttons.append(pick)
-        self.picks_caption.setText("Or tap a common reason:" if quick_picks else "")
+        self.picks_caption.setText(translate("nurse", "Or tap a common reason:") if quick_picks else "")
 
     def clear(self) -> None:
         self.reason_edit.clear()

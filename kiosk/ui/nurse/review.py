@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.content.model import Procedure
 from kiosk.discharge import checklist
 from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, summarise
+from kiosk.i18n import translate
 from kiosk.record.model import DischargeRecord
 from kiosk.record.timeline import format_dob
 from kiosk.ui.nurse.base import GAP, NursePage
@@ -60,18 +61,18 @@ class ReviewScreen(NursePage):
         self.questions_box.setSpacing(GAP // 2)
         self.escort_grid = QGridLayout()
         self.escort_grid.setHorizontalSpacing(GAP)
-        self.overrides_caption = label("Nurse decisions recorded", "section")
+        self.overrides_caption = label(translate("nurse", "Nurse decisions recorded"), "section")
         self.overrides_box = QVBoxLayout()
-        self.help_caption = label("Calls for help", "section")
+        self.help_caption = label(translate("nurse", "Calls for help"), "section")
         self.help_box = QVBoxLayout()
         left = QVBoxLayout()
         left.setSpacing(GAP)
         left.addWidget(self.patient_line)
-        left.addWidget(label("What the patient confirmed", "section"))
+        left.addWidget(label(translate("nurse", "What the patient confirmed"), "section"))
         left.addLayout(self.steps_grid)
-        left.addWidget(label("Check questions", "section"))
+        left.addWidget(label(translate("nurse", "Check questions"), "section"))
         left.addLayout(self.questions_box)
-        left.addWidget(label("Who is looking after them", "section"))
+        left.addWidget(label(translate("nurse", "Who is looking after them"), "section"))
         left.addLayout(self.escort_grid)
         left.addWidget(self.overrides_caption)
         left.addLayout(self.overrides_box)
@@ -87,8 +88,8 @@ class ReviewScreen(NursePage):
         right = QVBoxLayout()
         right.setSpacing(GAP)
         right.addWidget(self.blockers)
-        right.addWidget(label("Discharge checklist", "section"))
-        right.addWidget(label("Tick each one you have checked with the patient.", "small"))
+        right.addWidget(label(translate("nurse", "Discharge checklist"), "section"))
+        right.addWidget(label(translate("nurse", "Tick each one you have checked with the patient."), "small"))
         right.addLayout(self.checklist_box)
         right.addStretch(1)
 
@@ -98,11 +99,11 @@ class ReviewScreen(NursePage):
         columns.addLayout(right, 2)
         self.body.addLayout(columns)
 
-        self.back_button = button("Back", name="review-back")
+        self.back_button = button(translate("nurse", "Back"), name="review-back")
         self.back_button.clicked.connect(self.back)
         self.why_not = label("", "small")
         self.why_not.setObjectName("review-why-not")
-        self.sign_button = button("Sign off", "primary", name="review-sign-off")
+        self.sign_button = button(translate("nurse", "Sign off"), "primary", name="review-sign-off")
         self.sign_button.clicked.connect(self._sign_off)
         self.footer.addWidget(self.back_button)
         self.footer.addWidget(self.why_not, 1)
@@ -121,11 +122,17 @@ class ReviewScreen(NursePage):
         self.header.set_context(procedure.title)
         patient = record.patient
         self.patient_line.setText(
-            f"{patient.name} · born {format_dob(patient.date_of_birth)} · {patient.hospital_number}"
+            translate("nurse", "{name} · born {born} · {number}").format(
+                name=patient.name, born=format_dob(patient.date_of_birth), number=patient.hospital_number
+            )
         )
         for row, line in enumerate(summary.steps):
             mark = label("✓" if line.confirmed else "✗", "value", wrap=False)
-            when = label(f"{line.confirmed_at:%H:%M}" if line.confirmed_at else "Not confirmed", "small", wrap=False)
+            when = label(
+                f"{line.confirmed_at:%H:%M}" if line.confirmed_at else translate("nurse", "Not confirmed"),
+                "small",
+                wrap=False,
+            )
             text = label(line.heading)
             for widget in (mark, when, text):
                 widget.setProperty("problem", not line.confirmed)
@@ -144,7 +151,7 @@ class ReviewScreen(NursePage):
                 went.clicked.connect(functools.partial(self.gone_over.emit, answer.question_id))
                 self.questions_box.addWidget(went, 0, Qt.AlignmentFlag.AlignLeft)
         if not summary.questions:
-            self.questions_box.addWidget(label("No check questions for this procedure.", "small"))
+            self.questions_box.addWidget(label(translate("nurse", "No check questions for this procedure."), "small"))
         escort_problem = not record.escort_answer.settled
         for row, (name, value) in enumerate(summary.escort):
             shown = label(value)
@@ -164,7 +171,9 @@ class ReviewScreen(NursePage):
             tick.toggled.connect(self._refresh)
             self.checklist_box.addWidget(tick)
             self.tick_rows[check.id] = tick
-        self.blockers.setText("Cannot sign off yet:\n" + "\n".join(f"• {b}" for b in summary.blockers))
+        self.blockers.setText(
+            translate("nurse", "Cannot sign off yet:\n") + "\n".join(f"• {b}" for b in summary.blockers)
+        )
         self.blockers.setVisible(bool(summary.blockers))
         self._refresh()
         self.scroll_to_top()

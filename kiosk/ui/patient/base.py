@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import button, label, touch_scroll_area
+from kiosk.i18n import translate
+from kiosk.ui.widgets import button, label, touch_scroll_area, ui_text
 
 MARGIN = 40
 GAP = 24
-READ_ALOUD = "Read this to me"
-STOP_READING = "Stop reading"
 
 
 class PatientBanner(QFrame):
@@ -29,10 +28,10 @@ class PatientBanner(QFrame):
         self.title = label("", "banner-title", wrap=True)
         self.title.setObjectName("procedure-title")
         # Shown only where a voice speaks the patient's language (kiosk.ui.read_aloud).
-        self.read_button = button(READ_ALOUD, "banner", name="banner-read-aloud")
+        self.read_button = button(translate("patient", "Read this to me"), "banner", name="banner-read-aloud")
         self.read_button.clicked.connect(self.read_requested)
         self.read_button.setVisible(False)
-        self.help_button = button("I need help", "help", name="help")
+        self.help_button = button(translate("patient", "I need help"), "help", name="help")
         self.help_button.clicked.connect(self.help_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN, 12, 24, 12)
@@ -44,7 +43,10 @@ class PatientBanner(QFrame):
     def show_read_aloud(self, available: bool, speaking: bool) -> None:
         """The read-aloud button: hidden with no voice; "Stop reading" while it speaks."""
         self.read_button.setVisible(available)
-        self.read_button.setText(STOP_READING if speaking else READ_ALOUD)
+        ui_text(
+            self.read_button,
+            translate("patient", "Stop reading") if speaking else translate("patient", "Read this to me"),
+        )
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)

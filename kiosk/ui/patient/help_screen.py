@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.widgets import label, wrap_button
 
 SOUND_UNAVAILABLE = "The alarm sound is not working on this tablet. Nurse: please tell ward IT."
@@ -22,11 +23,14 @@ class HelpScreen(QFrame):
         super().__init__(parent)
         self.setObjectName("help-screen")
         self.setProperty("bright", False)
-        self.title = label("A nurse is on the way", "help-title")
+        self.title = label(translate("patient", "A nurse is on the way"), "help-title")
         self.title.setObjectName("help-title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label(
-            "Please stay where you are. Everything you have done so far is saved, and you will carry on from here.",
+            translate(
+                "patient",
+                "Please stay where you are. Everything you have done so far is saved, and you will carry on from here.",
+            ),
             "subtitle",
         )
         self.message.setObjectName("help-message")
@@ -35,7 +39,9 @@ class HelpScreen(QFrame):
         self.sound_note.setObjectName("help-sound")
         self.sound_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sound_note.hide()
-        self.nurse_button = wrap_button("Nurse: answer this call", "primary", name="help-answer", commit=True)
+        self.nurse_button = wrap_button(
+            translate("patient", "Nurse: answer this call"), "primary", name="help-answer", commit=True
+        )
         self.nurse_button.clicked.connect(self.nurse_here)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)

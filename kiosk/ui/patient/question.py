@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.discharge import feedback
+from kiosk.i18n import translate
 from kiosk.ui.flow_layout import WrapButton
 from kiosk.ui.patient.base import PatientPage
-from kiosk.ui.widgets import button, label, wrap_button
+from kiosk.ui.widgets import button, label, ui_text, wrap_button
 
 
 class QuestionScreen(PatientPage):
@@ -47,9 +48,9 @@ class QuestionScreen(PatientPage):
         self.body.addWidget(self.explanation)
         self.body.addStretch(1)
 
-        self.back_button = button("Back", "", name="back")
+        self.back_button = button(translate("patient", "Back"), "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.next_button = button("Next", "primary", name="next", commit=True)
+        self.next_button = button(translate("patient", "Next"), "primary", name="next", commit=True)
         self.next_button.clicked.connect(self.next_requested)
         # Hidden until an answer is chosen, but keeps its place: Back must not grow into a big primary-sized bar.
         policy = self.next_button.sizePolicy()
@@ -100,7 +101,7 @@ class QuestionScreen(PatientPage):
         self.explanation.setText(explanation)
         self.verdict.show()
         self.explanation.show()
-        self.next_button.setText("Try again" if ask_again else "Next")
+        ui_text(self.next_button, translate("patient", "Try again") if ask_again else translate("patient", "Next"))
         self.next_button.show()
         # With long options or large text the feedback can fall below the fold: bring it into view once laid out.
         QTimer.singleShot(0, self, self._reveal_feedback)

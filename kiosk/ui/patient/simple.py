@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n import fill, translate, translate_again
 from kiosk.ui.patient.base import PatientPage, patient_label
 from kiosk.ui.widgets import label, wrap_button
 
@@ -36,20 +37,20 @@ class MessagePage(PatientPage):
 
     def clear(self) -> None:
         super().clear()
-        self.title.setText(self._title_text)
+        self.title.setText(translate_again(self._title_text))
 
 
 class ThankYouScreen(MessagePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Thank you",
-            "You have finished. Please hand the tablet back to your nurse.",
-            "Nurse: take the tablet back",
+            translate("patient", "Thank you"),
+            translate("patient", "You have finished. Please hand the tablet back to your nurse."),
+            translate("patient", "Nurse: take the tablet back"),
             parent,
         )
 
     def show_thanks(self, first_name: str) -> None:
-        self.title.setText(f"Thank you, {first_name}")
+        self.title.setText(fill(translate("patient", "Thank you, {name}"), name=first_name))
 
 
 class NoEscortScreen(MessagePage):
@@ -57,10 +58,13 @@ class NoEscortScreen(MessagePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Please ask a nurse",
-            "You need an adult to stay with you for 24 hours after this procedure. "
-            "A nurse will talk to you about how to get home safely.",
-            "Nurse",
+            translate("patient", "Please ask a nurse"),
+            translate(
+                "patient",
+                "You need an adult to stay with you for 24 hours after this procedure. "
+                "A nurse will talk to you about how to get home safely.",
+            ),
+            translate("patient", "Nurse"),
             parent,
         )
 
@@ -70,9 +74,9 @@ class ErrorScreen(MessagePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Something went wrong",
-            "Please ask a nurse. Everything you have confirmed is saved.",
-            "Nurse",
+            translate("patient", "Something went wrong"),
+            translate("patient", "Please ask a nurse. Everything you have confirmed is saved."),
+            translate("patient", "Nurse"),
             parent,
         )
         self.banner.help_button.hide()
@@ -87,10 +91,13 @@ class RecordsStoppedScreen(MessagePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Records cannot be saved",
-            "Please ask a nurse. Nurse: stop using the kiosk for discharges. Discharge patients on paper and "
-            "call IT. Do not delete any file of the kiosk.",
-            "Nurse",
+            translate("patient", "Records cannot be saved"),
+            translate(
+                "patient",
+                "Please ask a nurse. Nurse: stop using the kiosk for discharges. Discharge patients on paper and "
+                "call IT. Do not delete any file of the kiosk.",
+            ),
+            translate("patient", "Nurse"),
             parent,
         )
         self.message.setWordWrap(True)
@@ -104,4 +111,4 @@ class RecordsStoppedScreen(MessagePage):
 
     def show_reason(self, title: str, hint: str) -> None:
         """The error's own words, for IT (path and cause)."""
-        self.detail.setText(f"For IT: {title}. {hint}")
+        self.detail.setText(translate("nurse", "For IT: {title}. {hint}").format(title=title, hint=hint))

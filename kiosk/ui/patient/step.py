@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.patient.base import PatientPage, patient_label
 from kiosk.ui.widgets import button, label
 
@@ -32,9 +33,9 @@ class StepScreen(PatientPage):
         self.body.addWidget(self.timing)
         self.body.addStretch(1)
 
-        self.back_button = button("Back", "", name="back")
+        self.back_button = button(translate("patient", "Back"), "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.understand_button = button("I understand", "primary", name="understand", commit=True)
+        self.understand_button = button(translate("patient", "I understand"), "primary", name="understand", commit=True)
         self.understand_button.clicked.connect(self.understood)
         self.footer.addWidget(self.back_button, 1)
         self.footer.addWidget(self.understand_button, 3)

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.advice_text import contact_line, sign_groups
 from kiosk.content.model import Procedure, Urgency
 from kiosk.discharge.read_to_end import ReadToEnd
+from kiosk.i18n import QT_TRANSLATE_NOOP, right_to_left, translate, translate_marked
 from kiosk.ui.patient.base import PatientPage
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, ui_text
 
 ROLES = {Urgency.EMERGENCY: "warning-emergency", Urgency.URGENT: "warning", Urgency.OFFICE_HOURS: "warning-office"}
 """Each urgency has its own shape (thick square frame, rounded frame, dashed frame), not only its own words."""
-HEADING_V1 = "Get help urgently if"
-HEADING_V2 = "Get help if you have any of these"
+HEADING_V1 = QT_TRANSLATE_NOOP("patient", "Get help urgently if")
+HEADING_V2 = QT_TRANSLATE_NOOP("patient", "Get help if you have any of these")
 
 
 def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, call: tuple[str, ...]) -> str:
@@ -25,12 +26,14 @@ def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, 
         lines += ["", advice]
     if call:
         lines.append("")
-        lines.append("Call:" if len(call) == 1 else "Call one of:")
-        lines += [f"   {contact_line(procedure, contact_id)}" for contact_id in call]
+        heading = translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:")
+        lines.append(heading)
+        rtl = right_to_left(heading)
+        lines += [f"   {contact_line(procedure, contact_id, rtl)}" for contact_id in call]
     return "\n".join(lines)
 
 
-SCROLL_HINT = "↓ Scroll down to read every warning sign. Then you can tap “I understand”."
+SCROLL_HINT = QT_TRANSLATE_NOOP("patient", "↓ Scroll down to read every warning sign. Then you can tap “I understand”.")
 
 
 class WarningSignsScreen(PatientPage):
@@ -41,7 +44,7 @@ class WarningSignsScreen(PatientPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = label(HEADING_V1, "title")
+        self.heading = label(translate_marked("patient", HEADING_V1), "title")
         self.heading.setObjectName("warning-heading")
         self.advice = label("", "")
         self.advice.setObjectName("warning-advice")
@@ -50,15 +53,15 @@ class WarningSignsScreen(PatientPage):
         self._signs_at = self.body.count()
         self.body.addWidget(self.advice)
         self.body.addStretch(1)
-        self.back_button = button("Back", "", name="back")
+        self.back_button = button(translate("patient", "Back"), "", name="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.understand_button = button("I understand", "primary", name="understand", commit=True)
+        self.understand_button = button(translate("patient", "I understand"), "primary", name="understand", commit=True)
         self.understand_button.clicked.connect(self._understood)
         self.understand_button.setEnabled(False)
         self.footer.addWidget(self.back_button, 1)
         self.footer.addWidget(self.understand_button, 3)
         # Says why "I understand" is not offered yet; it goes once the last sign has been in view.
-        self.scroll_hint = label(SCROLL_HINT, "notice")
+        self.scroll_hint = label(translate_marked("patient", SCROLL_HINT), "notice")
         self.scroll_hint.setObjectName("scroll-hint")
         self.scroll_hint.setVisible(False)
         self.pin_below_scroll(self.scroll_hint)
@@ -75,7 +78,7 @@ class WarningSignsScreen(PatientPage):
             self.body.removeWidget(old)
             old.deleteLater()
         self.signs = []
-        self.heading.setText(HEADING_V2 if procedure.has_urgency_groups else HEADING_V1)
+        ui_text(self.heading, translate_marked("patient", HEADING_V2 if procedure.has_urgency_groups else HEADING_V1))
         for index, (title, urgency, signs, advice, call) in enumerate(sign_groups(procedure)):
             box = label(group_text(procedure, title, signs, advice, call), ROLES[urgency])
             box.setProperty("urgency", urgency.value)

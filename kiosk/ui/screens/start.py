@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import translate
 from kiosk.ui.widgets import button, label
 
 
@@ -18,9 +19,9 @@ class StartScreen(QWidget):
         self.setObjectName("screen")
         self.ward_label = label(ward_name, "ward")
         self.trust_label = label(trust_name, "small")
-        self.message = label("Please ask a nurse to start your discharge", "title")
+        self.message = label(translate("nurse", "Please ask a nurse to start your discharge"), "title")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nurse_button = button("Nurse: start or resume", "primary", name="nurse-button")
+        self.nurse_button = button(translate("nurse", "Nurse: start or resume"), "primary", name="nurse-button")
         self.nurse_button.clicked.connect(self.nurse_requested)
 
         header = QVBoxLayout()
