@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.discharge.flow import ScreenKind
-from kiosk.discharge.session import KioskSession, PinPurpose, SignInRefused, Stage
+from kiosk.discharge.session import KioskSession, PinPurpose, PinRefused, Stage
 from kiosk.records.nurses import NurseAccounts
 from tests.discharge_support import library, make_clock, make_store, new_discharge, walk_to
 from tests.pins import TEST_COST
@@ -52,7 +52,7 @@ def test_a_call_for_help_is_saved_with_its_audit_row_and_waits_for_a_nurse(tmp_p
 
     session.nurse_requested()
     assert session.stage is Stage.PIN and session.pin_purpose is PinPurpose.HELP
-    with pytest.raises(SignInRefused):  # a wrong PIN clears nothing
+    with pytest.raises(PinRefused):  # a wrong PIN clears nothing
         session.pin_entered(NURSE, "000000")
     assert session.stage is Stage.PIN
     session.pin_cancelled()
