@@ -140,7 +140,7 @@ def test_no_new_import_cycle_between_packages() -> None:
 # ----- the package drawing in docs/ARCHITECTURE.md -----
 
 ARCHITECTURE = paths.PROJECT_ROOT / "docs" / "ARCHITECTURE.md"
-TABLE_ROW = re.compile(r"^\| (\d+|\?) \| `([a-z_]+)` \| (.*) \|$")
+TABLE_ROW = re.compile(r"^\| (\d+|\?) \| `([a-z_][a-z0-9_]*)` \| (.*) \|$")
 DRAWING_ROW = re.compile(r"^ ?(\d+)  (.*)$")
 
 
@@ -169,7 +169,7 @@ def documented() -> tuple[dict[str, int], dict[str, set[str]], dict[str, int]]:
         match = TABLE_ROW.match(line)
         if match:
             table_layers[match.group(2)] = int(match.group(1)) if match.group(1).isdigit() else -1
-            table_imports[match.group(2)] = set(re.findall(r"`([a-z_]+)`", match.group(3)))
+            table_imports[match.group(2)] = set(re.findall(r"`([a-z_][a-z0-9_]*)`", match.group(3)))
     drawn: dict[str, int] = {}
     for line in drawing.splitlines():
         match = DRAWING_ROW.match(line)

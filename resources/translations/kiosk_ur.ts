@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Please stay where you are. Everything you have done so far is saved, and you will carry on from here.</source>
-        <translation type="unfinished">براہ کرم جہاں ہیں وہیں رہیں۔ آپ نے اب تک جو کچھ کیا ہے وہ محفوظ ہے، اور آپ یہیں سے آگے جاری رکھیں گے۔</translation>
+        <translation type="unfinished">براہ کرم یہیں رہیں۔ آپ کا سب کام محفوظ ہے، اور آپ یہیں سے آگے چلیں گے۔</translation>
     </message>
     <message>
         <source>Nurse: answer this call</source>

@@ -218,9 +218,10 @@ def test_version_5_keeps_calls_for_help_and_an_older_database_upgrades(
     with RecordStore(db_path, clock) as store:
         rid = start(store, patient, procedure).record_id
         store.connection.execute("DROP TABLE help_calls")
+        store.connection.execute("ALTER TABLE discharges DROP COLUMN language")  # and version 6's column
         store.connection.execute("PRAGMA user_version = 4")
     with RecordStore(db_path, clock) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         store.record_help(rid, "requested")
         store.record_help(rid, "answered", "Sam Patel")
         assert [(h.kind, h.nurse_name) for h in store.get(rid).help_calls] == [

@@ -63,8 +63,8 @@ def test_a_database_from_before_version_6_reads_its_discharges_as_english(
     with RecordStore(db_path, clock) as store:
         rid = start(store, patient, procedure).record_id
         conn = store.connection
-        conn.execute("ALTER TABLE discharges DROP COLUMN language")  # back to version 4
-        conn.execute("PRAGMA user_version = 4")
+        conn.execute("ALTER TABLE discharges DROP COLUMN language")  # back to version 5
+        conn.execute("PRAGMA user_version = 5")
     with sqlite3.connect(db_path) as raw:
         assert "language" not in [row[1] for row in raw.execute("PRAGMA table_info(discharges)")]
     raw.close()

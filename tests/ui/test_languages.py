@@ -84,12 +84,13 @@ def test_the_nurse_screens_stay_english_and_left_to_right(qtbot: QtBot, tmp_path
     kiosk = Kiosk(qtbot, tmp_path)
     kiosk.hand_over(new_discharge(BLOCK))
     kiosk.click("language-ur")
-    kiosk.click("banner-nurse")
+    kiosk.click("help")  # the patient's way to a nurse: "I need help", then the nurse answers with a PIN
+    kiosk.click("help-answer")
     assert kiosk.session.stage is Stage.PIN
     pin_screen = kiosk.flow.pin_screen
     assert pin_screen.layoutDirection() is Qt.LayoutDirection.LeftToRight
     assert pin_screen.keypad.clear_key.text() == "Clear"
-    kiosk.click("pin-cancel")
+    kiosk.type_pin()
     assert kiosk.session.stage is Stage.PATIENT
     assert kiosk.button("start").text() == "شروع کریں"
 
