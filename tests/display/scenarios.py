@@ -524,6 +524,7 @@ def help_call(gap_ms: int, shots: str = "") -> Any:
     }
     if shots:
         realwin.screenshot(Path(shots) / "help-after.png")
+    return out
 
 
 # -- a discharge in the patient's language (issue 17) ----------------------------------------------------------------
