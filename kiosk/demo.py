@@ -264,6 +264,25 @@ class DemoRun(WindowDriver):
         pad.ok_key.click()
         QApplication.processEvents()
 
+    def confirm_warning_signs(self) -> None:
+        """The warning signs as a patient reads them: a picture of the top, scrolled to the last sign (a second
+        picture when that needed a scroll), then "I understand" (offered only once the last sign was in view)."""
+        self.settle(0)
+        self.shot("warning signs")
+        if self.read_to_end():
+            self.shot("warning signs end")
+        self.press("understand")
+
+    def name_the_escort(self) -> None:
+        """The first made-up escort typed in, the phone number on the kiosk's own number pad, then confirmed."""
+        escort, relationship, phone = ESCORTS[0]
+        self.type_into("escort-name", escort)
+        self.type_into("escort-relationship", relationship)
+        self.press("escort-phone")
+        self.keypad(phone)
+        self.shot("escort")
+        self.press("confirm-escort")
+
     def pin(self, shoot: str = "") -> None:
         pin_screen = self.flow.pin_screen
         for choice in pin_screen.name_buttons:
@@ -357,20 +376,10 @@ class DemoRun(WindowDriver):
                 self.shot(f"question {screen.number} right answer")
                 self.press("next")
             elif kind is ScreenKind.WARNING_SIGNS:
-                self.settle(0)
-                self.shot("warning signs")
-                if self.read_to_end():
-                    self.shot("warning signs end")
-                self.press("understand")
+                self.confirm_warning_signs()
             elif kind is ScreenKind.ESCORT:
                 if first:
-                    escort, relationship, phone = ESCORTS[0]
-                    self.type_into("escort-name", escort)
-                    self.type_into("escort-relationship", relationship)
-                    self.press("escort-phone")
-                    self.keypad(phone)
-                    self.shot("escort")
-                    self.press("confirm-escort")
+                    self.name_the_escort()
                 else:
                     self.shot("escort")
                     self.press("nobody")

@@ -21,7 +21,7 @@ from kiosk.clock import FakeClock
 from kiosk.config import WardConfig
 from kiosk.content.loader import Library
 from kiosk.content.model import Procedure
-from kiosk.demo import DEMO_NOW, DEMO_NURSE, DEMO_PEOPLE, ESCORTS, DemoRun, Ticks
+from kiosk.demo import DEMO_NOW, DEMO_NURSE, DEMO_PEOPLE, DemoRun, Ticks
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
 from kiosk.proof.plan import Combination, Shots, combinations
@@ -140,19 +140,9 @@ class PreviewRun(DemoRun):
                 self.shot(f"question {screen.number} answered")
                 self.press("next")
             elif screen.kind is ScreenKind.WARNING_SIGNS:
-                self.settle(0)
-                self.shot("warning signs")
-                if self.read_to_end():
-                    self.shot("warning signs end")
-                self.press("understand")
+                self.confirm_warning_signs()
             elif screen.kind is ScreenKind.ESCORT:
-                escort, relationship, phone = ESCORTS[0]
-                self.type_into("escort-name", escort)
-                self.type_into("escort-relationship", relationship)
-                self.press("escort-phone")
-                self.keypad(phone)
-                self.shot("escort")
-                self.press("confirm-escort")
+                self.name_the_escort()
             elif screen.kind is ScreenKind.THANK_YOU:
                 self.shot("thank you")
                 return
