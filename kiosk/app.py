@@ -24,7 +24,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig
 from kiosk.logs import configure_logging
 from kiosk.qt_log import route_qt_messages_to_log
-from kiosk.ui import theme
+from kiosk.ui import collector, theme
 from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 from kiosk.ui.main_window import KioskWindow
 
@@ -76,6 +76,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Discharge Kiosk")
+    collector.install(app)  # garbage (widgets included) freed on the GUI thread only, never in a worker
     try:
         theme.register_fonts()
         theme.apply(app)

@@ -15,7 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # is tests/ui/test_help_sound.py, which starts its own PulseAudio null sink for a child process.
 os.environ["PULSE_SERVER"] = "unix:/nonexistent/kiosk-tests-have-no-sound-server"
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
 from kiosk import paths
+from kiosk.ui import collector
 
 # The private PostgreSQL server and its databases, for the central-store tests and the records tests' second
 # backend (one server per session, whichever folder asks first).
@@ -28,6 +32,25 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
     yield folder
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application, with garbage freed on the GUI thread only, as the kiosk's (``kiosk.ui.collector``)."""
+    collector.install(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def garbage_on_the_gui_thread() -> Iterator[None]:
+    """After each test, the garbage that is due, collected here on the main thread.
+
+    Once an application exists the interpreter's automatic collector is off (``kiosk.ui.collector``: a worker must
+    never free a widget), and tests rarely return to the event loop where the collector's timer runs."""
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        collector.install(app).collect_due()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
