@@ -47,6 +47,10 @@ def run_to_first_paint(args: list[str], env: dict[str, str]) -> None:
 def start_env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env[paths.DATA_DIR_ENV] = str(tmp_path / "ward")
+    # A ward's kiosk starts with its bytecode cached (Python writes it on the first start; kiosk.sh compiles it
+    # at install), as the floor's PySide6 is (pip compiled it). A shell that sets PYTHONDONTWRITEBYTECODE would
+    # otherwise make every timed start compile the kiosk's modules from source: a cost no ward start pays.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
