@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from kiosk.content.model import Factor
 
 if TYPE_CHECKING:
     from kiosk.content.model import Procedure
@@ -23,8 +22,28 @@ NAME = "sheet"
 HELP = "write a sample discharge sheet (PDF) for a procedure, to proof the wording or test the printer"
 
 SAMPLE_RECORD_ID = "SAMPLE-0001"
-# The patient factors, from the one list (kiosk.content.model is plain dataclasses: cheap to import here).
-FACTORS = tuple(factor.value for factor in Factor)
+
+
+class _FactorNames:
+    """The patient factors' names (``--factor``'s choices), from the one list in ``kiosk.content.model``.
+
+    Read only when argparse checks a ``--factor`` or prints the help: the kiosk's start builds this parser too,
+    and importing the content model there cost about 8 ms of the cold start (issue 19).
+    """
+
+    def _names(self) -> tuple[str, ...]:
+        from kiosk.content.model import Factor
+
+        return tuple(factor.value for factor in Factor)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+
+FACTORS = _FactorNames()
 
 
 def _date(text: str) -> date:
@@ -60,7 +79,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         choices=FACTORS,
         default=[],
-        help="a personal factor that changes the advice; repeat for more than one",
+        metavar="FACTOR",  # not {a,b,...}: argparse would list the choices while the parser is built
+        help="a personal factor that changes the advice (%(choices)s); repeat for more than one",
     )
     parser.add_argument("--escort-name", metavar="NAME", help="who takes the patient home and stays with them")
     parser.add_argument("--escort-relationship", default="Family member", metavar="TEXT")
@@ -83,6 +103,7 @@ def _fail(message: str) -> int:
 
 def sample_record(args: argparse.Namespace, procedure: Procedure, now: datetime) -> DischargeRecord:
     """A made-up discharge for ``procedure``, shaped like one from the record store; raises ValidationError."""
+    from kiosk.content.model import Factor
     from kiosk.discharge.new_discharge import prefilled_medicines
     from kiosk.record.fields import normalise_phone
     from kiosk.record.model import DischargeRecord, Escort, Patient

@@ -8,9 +8,11 @@ record was made with (hazard H1), and every page names the patient, the record a
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
+from typing import Any, Literal
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kiosk.config import WardConfig
@@ -61,10 +63,38 @@ def build_sheet(
     (``content.localised``: a draft one only where the ward allows drafts), with the warning box and every phone
     number also in English; otherwise the sheet is in English.
 
-    A sheet whose last page would hold only a few lines (under ``SHORT_LAST_PAGE`` of the body) is built again
+    A sheet whose last page would hold only a few lines (under ``SHORT_LAST_PAGE`` of the body) is laid out again
     with tighter spacing, same text sizes, and that one is kept if it has a page fewer: a patient should not
     have to find the last two lines of their advice on a page of their own.
     """
+    ctx = sheet_context(record, procedure, config, printed_at, reprint, language)
+    # Laid out first (page breaks only, nothing drawn: about a twentieth of a render), so only one PDF is ever
+    # rendered: the compact one when it saves a page, else this one (issue 19: the large-print sheet used to
+    # render both, half the time to keep the first).
+    sheet = SheetLayout(ctx)
+    pages, last_page_fill = sheet.measure()
+    if pages > 1 and last_page_fill <= _compact_could_save(pages, last_page_fill):
+        compact = SheetLayout(
+            replace(
+                ctx,
+                styles=_styles(record.large_print, ctx.words.rtl, compact=True),
+                english_styles=sheet_styles(record.large_print, compact=True),
+            )
+        )
+        if compact.measure()[0] < pages:
+            return compact.render()
+    return sheet.render()
+
+
+def sheet_context(
+    record: DischargeRecord,
+    procedure: Procedure,
+    config: WardConfig,
+    printed_at: datetime,
+    reprint: bool = False,
+    language: str | None = None,
+) -> SheetContext:
+    """Everything the sheet is built from, in its normal spacing (``build_sheet`` says what each part means)."""
     check_record_matches(record, procedure)
     code = language if language is not None else str(getattr(record, "language", "en") or "en")
     localised = localise(procedure, code, allow_drafts=config.allow_drafts)
@@ -73,7 +103,7 @@ def build_sheet(
     shown = localised.procedure.for_patient(record.factors)
     english = procedure.for_patient(record.factors) if localised.is_translated else None
     words = wording(localised.language)
-    ctx = SheetContext(
+    return SheetContext(
         record=record,
         procedure=shown,
         config=config,
@@ -85,18 +115,6 @@ def build_sheet(
         english=english,
         english_styles=sheet_styles(record.large_print),
     )
-    built = _build(ctx)
-    if built.pages > 1 and built.last_page_fill <= _compact_could_save(built):
-        compact = _build(
-            replace(
-                ctx,
-                styles=_styles(record.large_print, words.rtl, compact=True),
-                english_styles=sheet_styles(record.large_print, compact=True),
-            )
-        )
-        if compact.pages < built.pages:
-            return compact.pdf
-    return built.pdf
 
 
 def _styles(large_print: bool, rtl: bool, compact: bool = False) -> SheetStyles:
@@ -108,24 +126,40 @@ SHORT_LAST_PAGE = 0.5  # of the body's height
 COMPACT_SAVES = 0.2  # tighter spacing takes about a fifth off the sheet's height
 
 
-def _compact_could_save(built: Built) -> float:
-    """The last-page fill below which the compact build can save that page (no second build otherwise)."""
-    return min(SHORT_LAST_PAGE, COMPACT_SAVES * (built.pages - 1 + built.last_page_fill))
+def _compact_could_save(pages: int, last_page_fill: float) -> float:
+    """The last-page fill below which the compact layout can save that page (not tried otherwise)."""
+    return min(SHORT_LAST_PAGE, COMPACT_SAVES * (pages - 1 + last_page_fill))
 
 
-@dataclass(frozen=True)
-class Built:
-    pdf: bytes
-    pages: int
-    last_page_fill: float  # how much of the last page's body is used, 0 to 1
+class SheetLayout:
+    """One sheet's page parts and story: laid out (page breaks only, nothing drawn), then rendered once."""
 
+    def __init__(self, ctx: SheetContext) -> None:
+        self.ctx = ctx
+        self.page = PageParts(ctx)
+        self.room = self.page.frame_top - self.page.frame_bottom
+        self.flowables = story(ctx, self.room)
 
-def _build(ctx: SheetContext) -> Built:
-    page = PageParts(ctx)
-    room = page.frame_top - page.frame_bottom
-    flowables = story(ctx, room)
-    pdf, pages, used = render_measured(ctx, flowables, page)
-    return Built(pdf, pages, used / room)
+    def measure(self) -> tuple[int, float]:
+        """The number of pages and how full the last page's body is (0 to 1).
+
+        Platypus places every flowable exactly as for the PDF (the same frame, wraps, splits and keep-together
+        rules) but draws nothing and writes no PDF. The wraps it does are kept by the paragraphs, so the render
+        after it does not repeat them.
+        """
+        doc = _document(self.ctx, self.page, io.BytesIO(), _LayoutFrame)
+        # What platypus marks on a flowable during a build (one moved to the next page, a keep-with-next) is
+        # undone before the same story is rendered, as reportlab's own multiBuild does between its passes.
+        edits: list[tuple[Any, ...]] = []
+        doc._multiBuildEdits = edits.append  # type: ignore[attr-defined]  # reportlab's private multiBuild hook
+        doc.build(list(self.flowables), canvasmaker=_LayoutCanvas)
+        for undo, *arguments in edits:
+            undo(*arguments)
+        return doc.last_page, (self.page.frame_top - doc.last_y) / self.room
+
+    def render(self) -> bytes:
+        """The PDF (once: rendering marks the story as the layout pass does, and nothing undoes it)."""
+        return render_measured(self.ctx, list(self.flowables), self.page)[0]
 
 
 def _height(flowables: list[Flowable], width: float, room: float) -> float:
@@ -211,19 +245,37 @@ class _MeasuredDoc(BaseDocTemplate):
         self.last_y = float(self.frame._y)  # type: ignore[attr-defined]  # reportlab's private Frame cursor
 
 
-def render_measured(
-    ctx: SheetContext, flowables: list[Flowable], page: PageParts | None = None
-) -> tuple[bytes, int, float]:
-    """The PDF, its number of pages and the height used on the last page's body."""
+class _LayoutFrame(Frame):
+    """The body frame for a layout pass: each flowable is measured, split and placed as in the real frame, but
+    not drawn (``Frame.add`` draws what fits through the flowable's ``drawOn``)."""
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:
+        flowable.drawOn = _not_drawn  # type: ignore[method-assign]  # for this placing only
+        try:
+            return super().add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+
+def _not_drawn(*args: object, **kwargs: object) -> None:
+    return None
+
+
+class _LayoutCanvas(Canvas):
+    """The canvas of a layout pass: pages are counted, nothing is written."""
+
+    def save(self) -> None:
+        return None
+
+
+def _document(ctx: SheetContext, page: PageParts, buffer: io.BytesIO, frame_class: type[Frame] = Frame) -> _MeasuredDoc:
     g = SheetGeometry
     width = g.content_width()
-    page = page or PageParts(ctx)
-    header, header_height, footer, footer_height = page.header, page.header_height, page.footer, page.footer_height
     frame_bottom, frame_top = page.frame_bottom, page.frame_top
     if frame_top - frame_bottom < g.page_height / 3:
         # Only a name of thousands of characters gets here; better refuse than print a sheet that is all header.
         raise SheetError("The patient's details are too long to fit on the sheet", "check the name and numbers")
-    frame = Frame(
+    frame = frame_class(
         g.left,
         frame_bottom,
         width,
@@ -234,7 +286,6 @@ def render_measured(
         bottomPadding=0,
         id="body",
     )
-    buffer = io.BytesIO()
     doc = _MeasuredDoc(
         buffer,
         pagesize=(g.page_width, g.page_height),
@@ -252,7 +303,20 @@ def render_measured(
         # (docs/PERFORMANCE.md, sheet size). About 1 ms of zlib a sheet.
         pageCompression=1,
     )
-    decoration = PageDecoration(header, header_height, footer, footer_height)
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=decoration)])
+    if frame_class is Frame:
+        decoration = PageDecoration(page.header, page.header_height, page.footer, page.footer_height)
+        doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=decoration)])
+    else:  # a layout pass: the header and footer sit outside the body frame, so they change no page break
+        doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])
+    return doc
+
+
+def render_measured(
+    ctx: SheetContext, flowables: list[Flowable], page: PageParts | None = None
+) -> tuple[bytes, int, float]:
+    """The PDF, its number of pages and the height used on the last page's body."""
+    page = page or PageParts(ctx)
+    buffer = io.BytesIO()
+    doc = _document(ctx, page, buffer)
     doc.build(flowables, canvasmaker=numbered_canvas(ctx.styles.sizes.small * 1.25))
-    return buffer.getvalue(), doc.last_page, frame_top - doc.last_y
+    return buffer.getvalue(), doc.last_page, page.frame_top - doc.last_y

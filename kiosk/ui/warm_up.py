@@ -4,9 +4,9 @@ Issue 19: the first sign-off after each start took about 725 ms to show its prev
 reportlab and the sheet modules imported, the fonts parsed, each procedure's paragraphs broken into lines,
 QtPdf loaded and its PDF engine started. ``WarmUp`` does all of that a moment after the start screen is up
 (never on the first paint's path): the sheets, one made-up one per procedure (``kiosk.sheet.warm``), on a
-thread of its own so the start screen stays live; then, back on the GUI thread, the print screen's modules are
-imported and the last of those sheets is opened and one page rendered in a ``QPdfDocument``, which is then
-closed. No patient is involved and nothing is written anywhere.
+thread of its own so the start screen stays live; then, back on the GUI thread, the print screen's and the print
+stage's modules are imported and the last of those sheets is opened and one page rendered in a
+``QPdfDocument``, which is then closed. No patient is involved and nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -71,7 +71,10 @@ class WarmUp(QObject):
         try:
             from PySide6.QtPdf import QPdfDocument
 
-            import kiosk.ui.nurse.printing  # noqa: F401  # imported now rather than at the first sign-off
+            # Imported now rather than at the first sign-off: the print screen, and the print stage the
+            # controller makes when it first opens it (with the print service and pycups under it).
+            import kiosk.printing.stage
+            import kiosk.ui.nurse.printing  # noqa: F401
 
             if pdf:
                 buffer = QBuffer(self)

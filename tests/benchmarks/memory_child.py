@@ -35,13 +35,22 @@ class Bot:
         pass
 
     def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = 5000) -> None:
-        from PySide6.QtTest import QTest
+        """Run the event loop until ``callback`` holds, as the kiosk's own loop would run meanwhile.
+
+        Not ``QTest.qWait``: it sleeps holding Python's lock, so the kiosk's worker threads (the PIN check, the
+        sheet) barely ran while the benchmark waited for them (issue 19: a 15 ms build took 130 ms under qWait,
+        15-30 ms under an event loop).
+        """
+        from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 
         deadline = time.monotonic() + timeout / 1000
         while not callback():
             if time.monotonic() > deadline:
                 raise TimeoutError(f"waited {timeout} ms for {callback}")
-            QTest.qWait(10)
+            loop = QEventLoop()
+            QTimer.singleShot(2, loop.quit)
+            loop.exec()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as qWait does
 
     def waitExposed(self, widget: object, *, timeout: int = 5000) -> None:
         from PySide6.QtTest import QTest

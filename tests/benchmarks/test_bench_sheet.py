@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -27,6 +26,7 @@ from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet import fonts as sheet_fonts
 from tests.benchmarks import paired
+from tests.benchmarks.ward_env import ward_env
 
 ENDED = datetime(2026, 11, 21, 13, 30).astimezone()
 PRINTED = ENDED + timedelta(hours=3)
@@ -93,7 +93,7 @@ FIRST_SHEET_PROCESSES = 5
 def test_first_sheet_in_a_fresh_process_against_a_warm_one(benchmark: Any, quick: bool) -> None:
     """Fresh processes (``first_use_child.py sheet``), each the start's warm-up, then the first sheet and the
     median of seven warm ones after it: each process is one pair (warm as floor, first as measurement)."""
-    env = dict(os.environ, PYTHONPATH=str(paths.PROJECT_ROOT))
+    env = ward_env(PYTHONPATH=str(paths.PROJECT_ROOT))  # bytecode cached, as on a ward
     command = [sys.executable, "-m", "tests.benchmarks.first_use_child", "sheet"]
     results: list[dict[str, float]] = []
 

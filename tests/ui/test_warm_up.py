@@ -3,6 +3,9 @@ engine started with one of them, so the first preview after sign-off does not pa
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -55,3 +58,34 @@ def test_the_sample_sheet_names_no_real_patient(qapp: QApplication) -> None:
     assert record.record_id == SAMPLE_RECORD_ID
     assert record.patient.name == "Sample Patient"
     assert warm_up(procedure, CONFIG, make_clock().now()).startswith(b"%PDF")
+
+
+FRESH_WARM_UP = """
+import sys
+from PySide6.QtWidgets import QApplication
+from kiosk.app import library_loader
+from kiosk.ui.warm_up import WarmUp
+from tests.discharge_support import make_clock
+from tests.ui.driver import CONFIG
+
+app = QApplication([])
+clock = make_clock()
+warm = WarmUp(library_loader(clock), CONFIG, clock, app)
+warm.finished.connect(lambda built: app.quit())
+warm.start(0)
+app.exec()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_after_the_warm_up_the_print_screen_needs_no_import(tmp_path: Path) -> None:
+    """In a fresh process: everything the first sign-off imports to show its preview is loaded by the warm-up."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.DATA_DIR_ENV: str(tmp_path / "ward")}
+    env["PYTHONPATH"] = str(paths.PROJECT_ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_WARM_UP], capture_output=True, text=True, timeout=300, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    modules = set(done.stdout.split())
+    for module in ("kiosk.sheet.builder", "kiosk.ui.nurse.printing", "kiosk.printing.stage", "PySide6.QtPdf"):
+        assert module in modules, module
