@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from kiosk.sheet.fonts import needs_shaping
-from kiosk.sheet.rtl import RtlParagraph, RtlStyle, separate_fonts
+from kiosk.sheet.rtl import LTR, RtlParagraph, RtlStyle, has_right_to_left, separate_fonts
 
 SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
 
@@ -93,6 +93,10 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
     if isinstance(style, RtlStyle):
         return RtlParagraph(markup, style, bullet)  # a sheet in Urdu or Arabic: lines in right-to-left order
     if needs_shaping(markup):
+        if has_right_to_left(markup):
+            # Arabic or Urdu words in a left-to-right paragraph (a name on an English sheet): each line's words
+            # in visual order, so a name of several words reads right to left (not shared: it is the patient's).
+            return RtlParagraph(markup, _shaped(style), bullet, base=LTR, paragraph=SheetParagraph)
         style, markup = _shaped(style), separate_fonts(markup)
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)
