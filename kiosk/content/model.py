@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from kiosk.content.phrasebook import ENGLISH_CODE, ENGLISH_DAYS, phrases
+from kiosk.content.phrasebook import ENGLISH_CODE, ENGLISH_DAYS, day_month_year, phrases
 
 SCHEMA_VERSION = 2  # the newest version this kiosk reads
 SUPPORTED_VERSIONS = (1, 2)  # version-1 files load exactly as they always did
@@ -436,8 +436,7 @@ class DocumentControl:
     def approval(self) -> str:
         """ "Approved by X on 1 Aug 2023" or "DRAFT - not yet approved (X)", for the nurse and the sheet."""
         if self.approved and self.approved_on is not None:
-            when = f"{self.approved_on.day} {self.approved_on:%b %Y}"
-            return f"Approved by {self.approved_by} on {when}"
+            return f"Approved by {self.approved_by} on {day_month_year(self.approved_on)}"
         return f"DRAFT - not yet approved ({self.approved_by})" if self.approved_by else "DRAFT - not yet approved"
 
     def review_state(self, today: date) -> ReviewState:

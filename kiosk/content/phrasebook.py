@@ -222,6 +222,12 @@ def phrases(language: str = ENGLISH_CODE) -> Phrases:
     return _PHRASES.get(language, ENGLISH_PHRASES)
 
 
+def day_month_year(d: date) -> str:
+    """ "1 Aug 2023": a date of birth, and the day content or a translation was approved or is to be reviewed
+    (for staff: English, never the machine's locale, which ``%b`` would follow). The one formatter for these."""
+    return f"{d.day} {ENGLISH_MONTHS[d.month - 1]} {d.year}"
+
+
 def languages() -> tuple[str, ...]:
     return tuple(_PHRASES)
 

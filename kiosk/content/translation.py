@@ -29,6 +29,7 @@ from typing import Any, TypeAlias
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content.model import Procedure
+from kiosk.content.phrasebook import day_month_year
 from kiosk.content.problems import Collector
 from kiosk.content.yamlread import compose
 
@@ -276,7 +277,7 @@ class Translation:
     def approval(self) -> str:
         """ "Translation approved by X on ..." or "Translation DRAFT - not yet approved", for the nurse and sheet."""
         if self.approved and self.approved_on is not None:
-            return f"Translation approved by {self.reviewer} on {self.approved_on.day} {self.approved_on:%b %Y}"
+            return f"Translation approved by {self.reviewer} on {day_month_year(self.approved_on)}"
         return "Translation DRAFT - not yet approved"
 
 

@@ -31,12 +31,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk.clock import later
 from kiosk.content.model import Factor, Procedure, Step, Timing
-from kiosk.content.phrasebook import ENGLISH_CODE, ENGLISH_PHRASES, phrases
+from kiosk.content.phrasebook import ENGLISH_CODE, day_month_year, phrases
 
 NEXT_MORNING = time(8, 0)
 ESCORT_LABEL = "Someone must stay with you until"
-
-_MONTHS = ENGLISH_PHRASES.months
 
 
 @dataclass(frozen=True)
@@ -188,4 +186,4 @@ def format_date(d: date, language: str = ENGLISH_CODE) -> str:
 def format_dob(d: date) -> str:
     """ "3 Mar 1948": a date of birth, as on a wristband; no weekday (nobody checks it). Also the approval and
     review dates of content and translations (English: they are for staff)."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return day_month_year(d)

@@ -156,3 +156,20 @@ def test_opening_hours_and_the_route_when_closed_are_in_the_language() -> None:
         # The number is the English file's, unchanged, in every language.
         if contact.dial:
             assert contact.dial in contact_line(EXAMPLE, contact.id, language="ar")
+
+
+def test_approval_review_and_birth_dates_share_one_formatter() -> None:
+    """ "1 Aug 2023" for content approval, translation approval and date of birth alike, in English for staff
+    (``%b`` followed the machine's locale)."""
+    from dataclasses import replace
+
+    from kiosk.content.phrasebook import day_month_year
+    from kiosk.content.translation import Translation
+    from kiosk.record.timeline import format_dob
+
+    day = datetime(2023, 8, 1).date()
+    assert day_month_year(day) == format_dob(day) == "1 Aug 2023"
+    document = replace(EXAMPLE.document, approved=True, approved_on=day, approved_by="Pain Clinic")
+    assert document.approval == "Approved by Pain Clinic on 1 Aug 2023"
+    translation = Translation("x.pl.yaml", "x", "pl", "", "AI", "J. Nowak", True, day, "", {})
+    assert translation.approval == "Translation approved by J. Nowak on 1 Aug 2023"
