@@ -199,8 +199,10 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int =
 
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _NBSP_NOT_IN_NUMBER = re.compile(r"(?<![0-9])&nbsp;|&nbsp;(?![0-9])")
-_FONT_START = re.compile(r"(?<=\S)(<font name=)")
-_FONT_END = re.compile(r"(</font>)(?=\S)")
+_FONT_START = re.compile(r"(?<=\S)(?<! </font>)(<font name=)")  # not after a run that ends in its own space
+_FONT_END = re.compile(r"(?<! )(</font>)(?=\S)")
+_NBSP_FONT_START = re.compile(r"&nbsp;(<font name=)")
+_NBSP_FONT_END = re.compile(r"&nbsp;(</font>)(?=\S)")
 _DIGIT_LETTER = re.compile(rf"(?<=[0-9])(?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])(?=[0-9])")
 
 
@@ -211,6 +213,8 @@ def separate_fonts(markup: str) -> str:
     come out as missing glyphs, or reportlab fails outright (KeyError in ``shapeFragWord``). Only punctuation of
     one script next to letters of another gets here; the space costs less than a box or no sheet.
     """
+    # A no-break space where the font changes becomes the space ("15:30&nbsp;<font ...>ਐਤ"): two would show.
+    markup = _NBSP_FONT_END.sub(r"\1 ", _NBSP_FONT_START.sub(r" \1", markup))
     return _FONT_END.sub(r"\1 ", _FONT_START.sub(r" \1", markup))
 
 

@@ -207,3 +207,14 @@ def test_the_sheet_is_in_the_records_language_by_default(block: Procedure) -> No
     record = replace(make_record(block), language="pl")  # type: ignore[call-arg, unused-ignore]
     text = " ".join(_pages(build_sheet(record, block, DRAFTS_ALLOWED, PRINTED)))
     assert "Nowe osłabienie nogi" in text and "In English: get help urgently" in text
+
+
+@pytest.mark.parametrize("text", ["15:30 ਐਤ 29 ਮਾਰਚ", "dabigatran। ਇਹ", "(GP)۔ اور", "ਲਗਭਗ 2,000 ਵਿੱਚੋਂ 1"])
+def test_a_word_that_changes_font_is_set_apart_by_one_space_not_two(text: str) -> None:
+    """The space that keeps two fonts in two HarfBuzz runs reuses a space (or no-break space) already there: a
+    Panjabi clock time printed "15:30  ਐਤ  29  ਮਾਰਚ" with double gaps."""
+    from kiosk.sheet.page import nbsp
+    from kiosk.sheet.rtl import separate_fonts
+
+    separated = separate_fonts(nbsp(markup(text)))
+    assert "  " not in plain(separated).replace("\u00a0", " "), separated
