@@ -166,6 +166,22 @@ def _line_word_counts(paragraph: Paragraph) -> list[int]:
     return counts
 
 
+_TRAILING_STOP = re.compile(r"([.,;:!?\u06d4\u060c]+)((?:<[^>]*>)*)$")
+_FIRST_TEXT = re.compile(r"^((?:<[^>]*>)*)")
+
+
+def stop_first(word: str) -> str:
+    """A left-to-right word of a right-to-left line ("20." in "... 1 من كل 20.") with its closing stop before
+    it: the stop belongs to the sentence, which reads right to left, so it prints on the number's left (".20").
+    HarfBuzz lays the word out left to right as written, so the stop is moved in the text itself."""
+    found = _TRAILING_STOP.search(word)
+    if found is None or not plain(word[: found.start()]).strip():
+        return word
+    stops, closers = found.groups()
+    rest = word[: found.start()] + closers
+    return _FIRST_TEXT.sub(lambda m: m.group(1) + stops, rest, count=1)
+
+
 def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int = RTL, bullet: str | None = None) -> str:
     """The paragraph's markup with its lines in visual order, joined by forced breaks."""
     lines: list[str] = []
@@ -193,7 +209,15 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int =
             line = pieces[start : start + count]
             start += count
             # Brackets need no mirroring here: HarfBuzz mirrors them in a right-to-left word, even one of its own.
-            lines.append(" ".join(visual_order(line, levels([plain(w) for w in line], base))))
+            line_levels = levels([plain(w) for w in line], base)
+            if base == RTL:
+                # Only at the end of a left-to-right run: "Mr. Smith" keeps its stop between its two words.
+                ends = [i + 1 == len(line) or line_levels[i + 1] % 2 == 1 for i in range(len(line))]
+                line = [
+                    stop_first(w) if level % 2 == 0 and end else w
+                    for w, level, end in zip(line, line_levels, ends, strict=True)
+                ]
+            lines.append(" ".join(visual_order(line, line_levels)))
     return "<br/>".join(lines)
 
 

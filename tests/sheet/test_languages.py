@@ -218,3 +218,25 @@ def test_a_word_that_changes_font_is_set_apart_by_one_space_not_two(text: str) -
 
     separated = separate_fonts(nbsp(markup(text)))
     assert "  " not in plain(separated).replace("\u00a0", " "), separated
+
+
+def test_a_number_or_latin_word_ending_an_arabic_sentence_has_its_stop_on_the_left() -> None:
+    """ "نحو 1 من كل 20." and "مستشفى Derriford.": the full stop ends the right-to-left sentence, so it prints
+    left of the number or name; HarfBuzz laid the word out as written ("20." with the stop on its right, read
+    before the number). Checked by where the glyphs are drawn; "Mr. Smith" keeps its stop inside the run."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from kiosk.sheet.paragraphs import para
+    from kiosk.sheet.rtl import rtl_sheet_styles
+    from kiosk.sheet.styles import sheet_styles
+
+    from .glyphs import words as drawn_words
+
+    style = rtl_sheet_styles(sheet_styles(False)).body
+    buffer = io.BytesIO()
+    texts = ["نحو 1 من كل 20. قد تسوء", "اذهب إلى مستشفى Derriford.", "قال Mr. Smith لك"]
+    SimpleDocTemplate(buffer).build([para(markup(text), style) for text in texts])
+    found = [word.text for word in drawn_words(pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages[0])]
+    assert ".20" in found and "20." not in found, found
+    assert ".Derriford" in found, found
+    assert "Mr." in found and "Smith" in found, found
