@@ -134,9 +134,14 @@ def levels(texts: list[str], base: int = RTL) -> list[int]:
 
 def visual_order(items: list[str], item_levels: list[int]) -> list[str]:
     """The items of one line from left to right: UAX 9 rule L2, with a word as the unit."""
-    order = list(range(len(items)))
-    if not items or max(item_levels) == 0:
-        return list(items)
+    return [items[i] for i in visual_indexes(item_levels)]
+
+
+def visual_indexes(item_levels: list[int]) -> list[int]:
+    """``visual_order`` as the items' indexes."""
+    order = list(range(len(item_levels)))
+    if not item_levels or max(item_levels) == 0:
+        return order
     highest = max(item_levels)
     lowest_odd = min(level for level in item_levels) | 1
     for level in range(highest, lowest_odd - 1, -1):
@@ -148,7 +153,7 @@ def visual_order(items: list[str], item_levels: list[int]) -> list[str]:
             elif not inside and start is not None:
                 order[start:index] = reversed(order[start:index])
                 start = None
-    return [items[i] for i in order]
+    return order
 
 
 def _line_word_counts(paragraph: Paragraph) -> list[int]:
@@ -166,20 +171,63 @@ def _line_word_counts(paragraph: Paragraph) -> list[int]:
     return counts
 
 
-_TRAILING_STOP = re.compile(r"([.,;:!?\u06d4\u060c]+)((?:<[^>]*>)*)$")
-_FIRST_TEXT = re.compile(r"^((?:<[^>]*>)*)")
+_TRAILING_STOP = re.compile(r"([.,;:!?\u06d4\u060c]+)((?:</[^>]*>)*)$")
 
 
-def stop_first(word: str) -> str:
-    """A left-to-right word of a right-to-left line ("20." in "... 1 من كل 20.") with its closing stop before
-    it: the stop belongs to the sentence, which reads right to left, so it prints on the number's left (".20").
-    HarfBuzz lays the word out left to right as written, so the stop is moved in the text itself."""
+def split_stop(word: str) -> tuple[str, str] | None:
+    """ "away." -> ("away", "."), each with the word's tags; None when the word does not end in a stop.
+
+    In a right-to-left line the stop that ends a left-to-right run ("... A&E straight away." in Urdu, "... 1 من كل
+    20.") belongs to the sentence, so it prints on the run's left; HarfBuzz would lay "away." out as written,
+    with the stop on the right, read before the word."""
     found = _TRAILING_STOP.search(word)
     if found is None or not plain(word[: found.start()]).strip():
-        return word
+        return None
     stops, closers = found.groups()
-    rest = word[: found.start()] + closers
-    return _FIRST_TEXT.sub(lambda m: m.group(1) + stops, rest, count=1)
+    open_tags: list[str] = []  # the tags still open where the stop is: the stop keeps them (bold, font)
+    for tag in _TAG.findall(word[: found.start()]):
+        if tag.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+        elif not tag.endswith("/>"):
+            open_tags.append(tag)
+    return word[: found.start()] + closers, "".join(open_tags) + stops + closers
+
+
+def _with_stops_apart(line: list[str], line_levels: list[int]) -> tuple[list[str], list[int], set[int]]:
+    """The line with each left-to-right run's closing stop as an item of its own (right to left), and which
+    items are such stops (``_visual_markup`` joins each to the word on its right, so no space shows)."""
+    items: list[str] = []
+    item_levels: list[int] = []
+    stops: set[int] = set()
+    for index, (word, level) in enumerate(zip(line, line_levels, strict=True)):
+        run_ends = index + 1 == len(line) or line_levels[index + 1] % 2 == 1
+        split = split_stop(word) if level % 2 == 0 and run_ends else None
+        if split is None:
+            items.append(word)
+            item_levels.append(level)
+            continue
+        items += split
+        item_levels += [level, RTL]
+        stops.add(len(items) - 1)
+    return items, item_levels, stops
+
+
+_FONT_TAG = re.compile(r'<font name="([^"]+)">')
+
+
+def _joined(items: list[str], order: list[int], stops: set[int]) -> str:
+    """The items in visual order, a space between each; a stop joined to the word on its right when both are
+    in one font (a word in two fonts is one HarfBuzz run in the first: see ``separate_fonts``)."""
+    out = ""
+    for position, index in enumerate(order):
+        out += items[index]
+        if position + 1 == len(order):
+            break
+        following = items[order[position + 1]]
+        glued = index in stops and _FONT_TAG.findall(items[index])[-1:] == _FONT_TAG.findall(following)[:1]
+        out += "" if glued else " "
+    return out
 
 
 def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int = RTL, bullet: str | None = None) -> str:
@@ -210,14 +258,11 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int =
             start += count
             # Brackets need no mirroring here: HarfBuzz mirrors them in a right-to-left word, even one of its own.
             line_levels = levels([plain(w) for w in line], base)
+            stops: set[int] = set()
             if base == RTL:
                 # Only at the end of a left-to-right run: "Mr. Smith" keeps its stop between its two words.
-                ends = [i + 1 == len(line) or line_levels[i + 1] % 2 == 1 for i in range(len(line))]
-                line = [
-                    stop_first(w) if level % 2 == 0 and end else w
-                    for w, level, end in zip(line, line_levels, ends, strict=True)
-                ]
-            lines.append(" ".join(visual_order(line, line_levels)))
+                line, line_levels, stops = _with_stops_apart(line, line_levels)
+            lines.append(_joined(line, visual_indexes(line_levels), stops))
     return "<br/>".join(lines)
 
 

@@ -222,8 +222,8 @@ def test_a_word_that_changes_font_is_set_apart_by_one_space_not_two(text: str) -
 
 def test_a_number_or_latin_word_ending_an_arabic_sentence_has_its_stop_on_the_left() -> None:
     """ "نحو 1 من كل 20." and "مستشفى Derriford.": the full stop ends the right-to-left sentence, so it prints
-    left of the number or name; HarfBuzz laid the word out as written ("20." with the stop on its right, read
-    before the number). Checked by where the glyphs are drawn; "Mr. Smith" keeps its stop inside the run."""
+    left of the number, name or English run; HarfBuzz laid the word out as written ("20." with the stop on its
+    right, read before the number). Checked by where the glyphs are drawn; "Mr. Smith" keeps its stop inside."""
     from reportlab.platypus import SimpleDocTemplate
 
     from kiosk.sheet.paragraphs import para
@@ -234,9 +234,11 @@ def test_a_number_or_latin_word_ending_an_arabic_sentence_has_its_stop_on_the_le
 
     style = rtl_sheet_styles(sheet_styles(False)).body
     buffer = io.BytesIO()
-    texts = ["نحو 1 من كل 20. قد تسوء", "اذهب إلى مستشفى Derriford.", "قال Mr. Smith لك"]
+    texts = ["نحو 1 من كل 20. قد تسوء", "اذهب إلى مستشفى Derriford.", "قال Mr. Smith لك", "Go to A&E straight away."]
     SimpleDocTemplate(buffer).build([para(markup(text), style) for text in texts])
     found = [word.text for word in drawn_words(pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages[0])]
     assert ".20" in found and "20." not in found, found
     assert ".Derriford" in found, found
     assert "Mr." in found and "Smith" in found, found
+    # A run of several English words: the stop goes left of the whole run, not into it.
+    assert ".Go" in found and "away" in found and ".away" not in found, found
