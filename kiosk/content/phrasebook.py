@@ -10,7 +10,9 @@ on one side and a table on the other (docs/TRANSLATION.md, "The words code write
 
 Plain Python with no kiosk imports but the language table: the sheet is built on a worker thread and by
 ``main.py sheet`` with no Qt application, in the *record's* language, whatever catalogue the screens have
-installed at that moment. Figures stay as the English writes them (digits 0-9, "2,000", "08:00"): a number is
+installed at that moment. In Urdu and Arabic a bracket holds figures only ("(5%–10%)"): the sheet orders
+right-to-left lines word by word, and a bracket around words of both directions would print split. Figures stay
+as the English writes them (digits 0-9, "2,000", "08:00"): a number is
 a safety fact the translation check keeps unchanged, and the nurse and the escort read them too.
 
 A language missing a word, a day or a month, or a template that lost a ``{field}``, fails
@@ -179,7 +181,7 @@ _PHRASES: dict[str, Phrases] = {
             "risk_range": "{rare} میں سے 1 اور {common} میں سے 1 کے درمیان",
             "risk_percent": "تقریباً 100 میں سے {p} ({p}%)",
             "risk_percent_small": "تقریباً {n} میں سے 1 ({p}%)",
-            "risk_percent_range": "100 میں سے {low} اور {high} کے درمیان ({low}% سے {high}%)",
+            "risk_percent_range": "100 میں سے {low} اور {high} کے درمیان ({low}%–{high}%)",
             "clock": "{time} {weekday} {day} {month}",
             "day": "{day} {month}",
             "date": "{weekday} {day} {month} {year}",
@@ -204,7 +206,7 @@ _PHRASES: dict[str, Phrases] = {
             "risk_range": "بين 1 من كل {rare} و 1 من كل {common}",
             "risk_percent": "نحو {p} من كل 100 ({p}%)",
             "risk_percent_small": "نحو 1 من كل {n} ({p}%)",
-            "risk_percent_range": "بين {low} و {high} من كل 100 (من {low}% إلى {high}%)",
+            "risk_percent_range": "بين {low} و {high} من كل 100 ({low}%–{high}%)",
             "clock": "{time} {weekday} {day} {month}",
             "day": "{day} {month}",
             "date": "{weekday} {day} {month} {year}",

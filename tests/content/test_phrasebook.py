@@ -40,6 +40,15 @@ def test_every_language_the_kiosk_offers_has_every_word_day_and_month_with_the_s
         assert urgency.value in ENGLISH, "an urgency without its word"
 
 
+def test_right_to_left_brackets_hold_figures_only() -> None:
+    """The sheet orders a right-to-left line word by word (``sheet.rtl``): "(5% سے 10%)" printed its brackets
+    apart from each other, so in Urdu and Arabic a bracket holds no letters."""
+    for code in ("ur", "ar"):
+        for template in phrases(code).words.values():
+            for inside in re.findall(r"\(([^)]*)\)", template):
+                assert not re.search("[\u0600-\u06ff]", inside), (code, template)
+
+
 def test_a_language_lacking_a_word_prints_the_english_word_not_a_blank() -> None:
     from dataclasses import replace
 
@@ -69,7 +78,7 @@ def test_every_form_of_a_risk_is_said_in_every_language_with_the_same_figures(
         assert said != english, code
         assert sorted(re.findall(r"[\d,.]+%?", said)) == sorted(figures), (code, said)
     assert format_risk(Frequency(RiskForm.LESS_THAN, 1000), "pl") == "mniej niż 1 na 1,000"
-    assert format_risk(Frequency(RiskForm.PERCENT, 2, 5), "ur") == "100 میں سے 2 اور 5 کے درمیان (2% سے 5%)"
+    assert format_risk(Frequency(RiskForm.PERCENT, 2, 5), "ur") == "100 میں سے 2 اور 5 کے درمیان (2%–5%)"
 
 
 def test_every_risk_of_the_worked_example_has_its_translated_form() -> None:
