@@ -268,6 +268,7 @@ class Translation:
     approved_on: date | None
     note: str
     texts: Mapping[str, Texts]
+    sha256: str = ""  # of the translation file's own bytes, as checked: for the audit of what a patient read
 
     @property
     def is_draft(self) -> bool:

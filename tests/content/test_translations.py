@@ -250,3 +250,13 @@ def test_a_version_2_sign_translated_once_is_shown_translated_in_its_group_and_i
     assert any(
         problem.key_path == "text.red_flags" and "not in the English file" in problem.message for problem in problems
     )
+
+
+def test_a_checked_translation_carries_the_hash_of_its_own_file() -> None:
+    """For the audit: which translation file's words a patient was shown (i18n-screens records it)."""
+    import hashlib
+
+    english = load_procedure(HERE / "example.yaml")
+    translation, problems = check_translation(GOOD, english, DRUGS)
+    assert translation is not None, problems
+    assert translation.sha256 == hashlib.sha256(GOOD.read_bytes()).hexdigest()
