@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from kiosk.content.phrasebook import ENGLISH_CODE, ENGLISH_DAYS, day_month_year, phrases
+
 SCHEMA_VERSION = 2  # the newest version this kiosk reads
 SUPPORTED_VERSIONS = (1, 2)  # version-1 files load exactly as they always did
 DUE_SOON_DAYS = 30
@@ -131,7 +133,7 @@ class Expectation:
     condition: Condition = ALWAYS  # schema version 2
 
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ENGLISH_DAYS  # the day words a content file may use for opening hours
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,19 @@ class OpeningHours:
     @property
     def text(self) -> str:
         """ "Mon to Fri, 08:00 to 17:00": the figures the sheet prints when the author wrote no ``hours``."""
+        return self.text_in(ENGLISH_CODE)
+
+    def text_in(self, language: str) -> str:
+        """``text`` with the day names and words of ``language`` (``phrasebook``); the times as figures."""
+        words = phrases(language)
         days = sorted(self.days)
         if days == list(range(7)):
-            span = "Every day"
+            span = words["every_day"]
         elif days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
-            span = f"{WEEKDAY_NAMES[days[0]]} to {WEEKDAY_NAMES[days[-1]]}"
+            span = words.say("day_span", first=words.days[days[0]], last=words.days[days[-1]])
         else:
-            span = ", ".join(WEEKDAY_NAMES[day] for day in days)
-        return f"{span}, {self.opens:%H:%M} to {self.closes:%H:%M}"
+            span = ", ".join(words.days[day] for day in days)
+        return words.say("opening_hours", days=span, opens=f"{self.opens:%H:%M}", closes=f"{self.closes:%H:%M}")
 
 
 @dataclass(frozen=True)
@@ -178,9 +185,14 @@ class Contact:
     @property
     def hours_text(self) -> str:
         """What to print for its hours: the author's words, else the opening hours in figures, else ""."""
+        return self.hours_in(ENGLISH_CODE)
+
+    def hours_in(self, language: str) -> str:
+        """``hours_text`` for a contact of content in ``language``: the author's (translated) words, else the
+        opening hours in that language's day names."""
         if self.hours:
             return self.hours
-        return self.open.text if self.open is not None else ""
+        return self.open.text_in(language) if self.open is not None else ""
 
     @property
     def dial(self) -> str:
@@ -261,25 +273,27 @@ def _figure(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.10g}"
 
 
-def format_risk(frequency: Frequency) -> str:
+def format_risk(frequency: Frequency, language: str = ENGLISH_CODE) -> str:
     """The figures a patient reads, the same on screen and sheet: never "rare" or "common" on their own.
 
     "about 1 in 2,000"; "less than 1 in 1,000"; "between 1 in 100 and 1 in 50"; "about 5 in 100 (5%)";
-    "between 2 and 5 in 100 (2% to 5%)"; "about 1 in 200 (0.5%)" for a percentage under 1.
+    "between 2 and 5 in 100 (2% to 5%)"; "about 1 in 200 (0.5%)" for a percentage under 1. In another
+    ``language`` the same forms in its words (``phrasebook``), the figures written as in English.
     """
+    say = phrases(language).say
     form, low, high = frequency.form, frequency.low, frequency.high
     if form is RiskForm.ONE_IN:
-        return f"about 1 in {_figure(low)}"
+        return say("risk_one_in", n=_figure(low))
     if form is RiskForm.LESS_THAN:
-        return f"less than 1 in {_figure(low)}"
+        return say("risk_less_than", n=_figure(low))
     if form is RiskForm.RANGE:
         rare, common = (max(low, high or low), min(low, high or low))
-        return f"between 1 in {_figure(rare)} and 1 in {_figure(common)}"
+        return say("risk_range", rare=_figure(rare), common=_figure(common))
     if high is None:
         if low < 1:
-            return f"about 1 in {_figure(round(100 / low))} ({_figure(low)}%)"
-        return f"about {_figure(low)} in 100 ({_figure(low)}%)"
-    return f"between {_figure(low)} and {_figure(high)} in 100 ({_figure(low)}% to {_figure(high)}%)"
+            return say("risk_percent_small", n=_figure(round(100 / low)), p=_figure(low))
+        return say("risk_percent", p=_figure(low))
+    return say("risk_percent_range", low=_figure(low), high=_figure(high))
 
 
 @dataclass(frozen=True)
@@ -298,6 +312,10 @@ class Risk:
     def frequency(self) -> str:
         """ "about 1 in 2,000" and the other forms (``format_risk``)."""
         return format_risk(self.chance)
+
+    def frequency_in(self, language: str) -> str:
+        """``frequency`` in ``language``'s words, the figures unchanged."""
+        return format_risk(self.chance, language)
 
 
 @dataclass(frozen=True)
@@ -418,8 +436,7 @@ class DocumentControl:
     def approval(self) -> str:
         """ "Approved by X on 1 Aug 2023" or "DRAFT - not yet approved (X)", for the nurse and the sheet."""
         if self.approved and self.approved_on is not None:
-            when = f"{self.approved_on.day} {self.approved_on:%b %Y}"
-            return f"Approved by {self.approved_by} on {when}"
+            return f"Approved by {self.approved_by} on {day_month_year(self.approved_on)}"
         return f"DRAFT - not yet approved ({self.approved_by})" if self.approved_by else "DRAFT - not yet approved"
 
     def review_state(self, today: date) -> ReviewState:

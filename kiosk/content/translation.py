@@ -29,10 +29,11 @@ from typing import Any, TypeAlias
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content.model import Procedure
+from kiosk.content.phrasebook import day_month_year
 from kiosk.content.problems import Collector
 from kiosk.content.yamlread import compose
 
-TRANSLATION_VERSION = 1
+TRANSLATION_VERSION = 1  # unchanged by asking a version-2 file's signs once: a version-1 file never asked twice
 FOLDER = "translations"
 ENGLISH = "en"
 
@@ -61,9 +62,18 @@ TEXT_LISTS = frozenset({"options"})
 Texts: TypeAlias = "str | tuple[str, ...] | Mapping[str, Texts]"
 
 
+# In a version-2 file the warning signs are written once, in their urgency groups; ``Procedure.red_flags`` holds
+# the same signs again (flattened, for code written for version 1). A translation gives each sign once, under
+# ``warning_groups``, and the flattened list is made from it (``apply_texts``).
+DERIVED_IN_V2 = "red_flags"
+
+
 def source_texts(procedure: Procedure) -> dict[str, Texts]:
     """Every text of the English procedure a translation must give, as the tree the translation file mirrors."""
-    return _texts_of(procedure)
+    texts = _texts_of(procedure)
+    if procedure.has_urgency_groups:
+        texts.pop(DERIVED_IN_V2, None)
+    return texts
 
 
 def _texts_of(obj: Any) -> dict[str, Texts]:
@@ -111,6 +121,11 @@ def apply_texts(procedure: Procedure, texts: Mapping[str, Texts]) -> Procedure:
     procedure's, so a record made with the English content matches the translated one (``has_content_of``).
     """
     result: Procedure = _apply(procedure, texts)
+    if result.has_urgency_groups:
+        # Version 2: each sign was translated once, in its group; the flattened list takes the same words.
+        signs = {flag.id: flag.sign for group in result.warning_groups for flag in group.signs}
+        flags = tuple(dataclasses.replace(flag, sign=signs.get(flag.id, flag.sign)) for flag in result.red_flags)
+        result = dataclasses.replace(result, red_flags=flags)
     return result
 
 
@@ -253,6 +268,7 @@ class Translation:
     approved_on: date | None
     note: str
     texts: Mapping[str, Texts]
+    sha256: str = ""  # of the translation file's own bytes, as checked: for the audit of what a patient read
 
     @property
     def is_draft(self) -> bool:
@@ -262,7 +278,7 @@ class Translation:
     def approval(self) -> str:
         """ "Translation approved by X on ..." or "Translation DRAFT - not yet approved", for the nurse and sheet."""
         if self.approved and self.approved_on is not None:
-            return f"Translation approved by {self.reviewer} on {self.approved_on.day} {self.approved_on:%b %Y}"
+            return f"Translation approved by {self.reviewer} on {day_month_year(self.approved_on)}"
         return "Translation DRAFT - not yet approved"
 
 

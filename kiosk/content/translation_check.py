@@ -140,7 +140,7 @@ def check_translation(
         collector.error(file.headings["text"].line, "text", "should be the translated texts, under headings")
     if collector.has_errors or headings is None:
         return None, collector.sorted()
-    translation = Translation(path=str(path), texts=_as_texts(plain_texts(texts)), **headings)
+    translation = Translation(path=str(path), texts=_as_texts(plain_texts(texts)), sha256=file.sha256, **headings)
     return translation, collector.sorted()
 
 

@@ -19,7 +19,9 @@ elapsed time (24 hours each, like any other duration), and its "and until ..." q
 clock time ("Do not drive until 14:30 Sat 22 Nov and until the numbness has gone"), never instead of it. Timings
 with a condition appear only for the patients it applies to.
 
-The day and month names are spelled out here rather than with ``strftime``, which follows the machine's locale.
+The day and month names are spelled out (``content.phrasebook``, one table per language for screen and sheet)
+rather than with ``strftime``, which follows the machine's locale. Every formatter takes a ``language``
+(default English); the figures are the same in every language.
 """
 
 from __future__ import annotations
@@ -29,12 +31,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk.clock import later
 from kiosk.content.model import Factor, Procedure, Step, Timing
+from kiosk.content.phrasebook import ENGLISH_CODE, day_month_year, phrases
 
 NEXT_MORNING = time(8, 0)
 ESCORT_LABEL = "Someone must stay with you until"
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,21 @@ class TimelineEntry:
     @property
     def qualifier(self) -> str:
         """ "and until the numbness has gone", or ""."""
-        return f"and until {self.and_until}" if self.and_until else ""
+        return self.qualifier_in(ENGLISH_CODE)
 
     @property
     def sentence(self) -> str:
-        text = f"{self.label} {self.clock}"
-        return f"{text} {self.qualifier}" if self.and_until else text
+        return self.sentence_in(ENGLISH_CODE)
+
+    def qualifier_in(self, language: str) -> str:
+        """``qualifier`` in ``language`` (the entry's ``and_until`` is already the translated content's)."""
+        return phrases(language).say("and_until", what=self.and_until) if self.and_until else ""
+
+    def sentence_in(self, language: str) -> str:
+        """ "Nie prowadź samochodu do 08:00 niedz. 29 mar": label (the content's, translated), clock time with the
+        language's day and month names, and its qualifier."""
+        text = f"{self.label} {format_clock(self.at, language=language)}"
+        return f"{text} {self.qualifier_in(language)}" if self.and_until else text
 
 
 def _local(ended: datetime, zone: tzinfo | None) -> datetime:
@@ -150,27 +159,31 @@ def follow_up_window(procedure: Procedure, ended: datetime, zone: tzinfo | None 
     return day + timedelta(days=follow_up.earliest_days), day + timedelta(days=follow_up.latest_days)
 
 
-def format_clock(at: datetime, year: int | None = None, zone: tzinfo | None = None) -> str:
+def format_clock(
+    at: datetime, year: int | None = None, zone: tzinfo | None = None, language: str = ENGLISH_CODE
+) -> str:
     """ "14:30 Sat 22 Nov": 24-hour clock, as UK wards write it; the year is added when it differs from ``year``.
 
-    With ``zone``, the moment is first shown in it (a stored time carries a fixed offset).
+    With ``zone``, the moment is first shown in it (a stored time carries a fixed offset). ``language``: its day
+    and month names ("14:30 niedz. 29 mar"), the same on screen and sheet.
     """
     at = _local(at, zone)
-    text = f"{at:%H:%M} {_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]}"
+    text = phrases(language).clock(at)
     return text if year is None or at.year == year else f"{text} {at.year}"
 
 
-def format_day(d: date, year: int | None = None) -> str:
+def format_day(d: date, year: int | None = None, language: str = ENGLISH_CODE) -> str:
     """ "5 Dec"; "16 Jan 2026" when the year differs from ``year`` (the year of the procedure)."""
-    text = f"{d.day} {_MONTHS[d.month - 1]}"
+    text = phrases(language).day(d)
     return text if year is None or d.year == year else f"{text} {d.year}"
 
 
-def format_date(d: date) -> str:
+def format_date(d: date, language: str = ENGLISH_CODE) -> str:
     """ "Sat 22 Nov 2025": a full date for the sheet's "what was done" and date of birth."""
-    return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return phrases(language).date(d)
 
 
 def format_dob(d: date) -> str:
-    """ "3 Mar 1948": a date of birth, as on a wristband; no weekday (nobody checks it)."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    """ "3 Mar 1948": a date of birth, as on a wristband; no weekday (nobody checks it). Also the approval and
+    review dates of content and translations (English: they are for staff)."""
+    return day_month_year(d)

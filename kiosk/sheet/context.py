@@ -68,8 +68,14 @@ class SheetContext:
     def review_overdue(self) -> bool:
         return self.procedure.review_state(self.printed.date()) is ReviewState.EXPIRED
 
+    @property
+    def language(self) -> str:
+        """The language of this part of the sheet (English for the English copy of a translated sheet)."""
+        return self.words.language
+
     def clock(self, at: datetime) -> str:
-        return self.words.dates(tl.format_clock(at, self.year, self.config.zone))
+        """ "14:30 Sat 22 Nov" with this sheet's day and month names (``content.phrasebook``, as on screen)."""
+        return tl.format_clock(at, self.year, self.config.zone, self.language)
 
     def day(self, d: date) -> str:
-        return self.words.dates(tl.format_day(d, self.year))
+        return tl.format_day(d, self.year, self.language)

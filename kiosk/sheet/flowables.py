@@ -164,24 +164,26 @@ def _fits_on_a_fresh_page(flowable: Flowable, availHeight: float) -> bool:
 
 
 class CutLine(Flowable):
-    """A dashed line across the page with a pair of scissors and a few words: where the escort's slip is torn or
-    cut off, so the adult staying with the patient can keep their part on them."""
+    """A dashed line across the page with a pair of scissors: where the escort's slip is torn or cut off, so the
+    adult staying with the patient can keep their part on them. The words under it are a paragraph of their own
+    (``sections.escort_slip``), so they are shaped and printed in any script like the rest of the sheet."""
 
-    def __init__(self, text: str, font: str, size: float) -> None:
+    SCISSORS = "✂"
+
+    def __init__(self, font: str, size: float) -> None:
         super().__init__()
-        self.text = text
         self.font = font
         self.size = size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.height = self.size * 2.2
+        self.height = self.size * 1.6
         return self.width, self.height
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
         middle = self.height / 2
-        label_width = canvas.stringWidth(self.text, self.font, self.size)
+        label_width = canvas.stringWidth(self.SCISSORS, self.font, self.size)
         canvas.saveState()
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.8)
@@ -191,5 +193,5 @@ class CutLine(Flowable):
         canvas.line(start + label_width + self.size, middle, self.width, middle)
         canvas.setFillColor(INK)
         canvas.setFont(self.font, self.size)
-        canvas.drawString(start + self.size * 0.5, middle - self.size * 0.35, self.text)
+        canvas.drawString(start + self.size * 0.5, middle - self.size * 0.35, self.SCISSORS)
         canvas.restoreState()

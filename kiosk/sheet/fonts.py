@@ -313,16 +313,44 @@ def _font_for_char(ch: str) -> str | None:
 _EDGES = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
 
 
+def _is_mark(ch: str) -> bool:
+    """A character that belongs to the letter before it: a combining mark, a joiner or a variation selector."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ord(ch) in _NEUTRAL
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` as grapheme clusters, near enough for choosing fonts: each letter with the marks after it."""
+    out: list[str] = []
+    for ch in text:
+        if out and _is_mark(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _fonts_for_cluster(cluster: str) -> list[tuple[str, str | None]]:
+    """A letter and its marks in the first font that has them all (so "ےً" stays in Noto Sans Arabic, shaped
+    together); a mark goes with its letter only where that font has it, else into a font of its own."""
+    font = _font_for_word(cluster)
+    if font is not None:
+        return [(cluster, font)]
+    return [(ch, _font_for_char(ch) or REGULAR) for ch in cluster]
+
+
+def _by_clusters(text: str) -> list[tuple[str, str | None]]:
+    return [piece for cluster in clusters(text) for piece in _fonts_for_cluster(cluster)]
+
+
 def _split_word(word: str) -> list[tuple[str, str | None]]:
     """Fonts for a word no one font can print: its leading and trailing punctuation apart from its letters, so
-    "(اپنے)" keeps its Urdu letters in one font (joined); only then character by character."""
+    "(اپنے)" keeps its Urdu letters in one font (joined); only then cluster by cluster (``_fonts_for_cluster``)."""
     edges = _EDGES.fullmatch(word)
     lead, core, trail = edges.groups() if edges is not None else ("", word, "")
     core_font = _font_for_word(core) if core and (lead or trail) else None
     if core_font is None:
-        return [(ch, _font_for_char(ch) or REGULAR) for ch in word]
-    before = [(ch, _font_for_char(ch) or REGULAR) for ch in lead]
-    return [*before, (core, core_font), *[(ch, _font_for_char(ch) or REGULAR) for ch in trail]]
+        return _by_clusters(word)
+    return [*_by_clusters(lead), (core, core_font), *_by_clusters(trail)]
 
 
 def _runs(text: str) -> list[tuple[str, str | None]]:
@@ -355,6 +383,42 @@ def markup(text: str) -> str:
     if text.isascii():
         return escape(text)
     return "".join(_wrap(run, font) for run, font in _runs(text))
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_FONT_NAME = re.compile(r'<font name="([^"]+)">')
+
+
+def _bold_faces() -> dict[str, str]:
+    """Fallback regular face -> its bold face, for the fallbacks registered so far that have one (a few dict
+    look-ups: ``_fallback_faces`` is cached, and a fallback not registered yet is in no markup)."""
+    faces: dict[str, str] = {}
+    for fallback in FALLBACKS:
+        if fallback.name in _FONTS:
+            found = _fallback_faces(fallback)
+            if found is not None and found[1] != found[0]:
+                faces[found[0]] = found[1]
+    return faces
+
+
+def bold_fallbacks(marked: str, bold: bool = False) -> str:
+    """``marked`` with each fallback-font word inside ``<b>`` (or in a bold style, ``bold``) in that font's bold
+    face: reportlab's ``<font name=...>`` takes the face named, regular, even in bold text, so a Gurmukhi word
+    in a bold heading printed regular beside its bold Latin neighbours."""
+    if "<font name=" not in marked:
+        return marked
+    faces = _bold_faces()
+    depth = 1 if bold else 0
+    out: list[str] = []
+    for part in _TAG_OR_TEXT.split(marked):
+        if part == "<b>":
+            depth += 1
+        elif part == "</b>":
+            depth -= 1
+        elif depth > 0 and (found := _FONT_NAME.fullmatch(part)) is not None and found.group(1) in faces:
+            part = f'<font name="{faces[found.group(1)]}">'
+        out.append(part)
+    return "".join(out)
 
 
 def _wrap(run: str, font: str | None) -> str:

@@ -15,8 +15,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from kiosk.sheet.fonts import needs_shaping
-from kiosk.sheet.rtl import RtlParagraph, RtlStyle, separate_fonts
+from kiosk.sheet.fonts import BOLD, bold_fallbacks, needs_shaping
+from kiosk.sheet.rtl import LTR, RtlParagraph, RtlStyle, has_right_to_left, separate_fonts
 
 SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
 
@@ -90,9 +90,14 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
     ``shared``: the text is the procedure's content or fixed wording (never patient details), so its parsing and
     line breaks are reused by later sheets. Shaping costs a HarfBuzz call per word, so plain English skips it.
     """
+    markup = bold_fallbacks(markup, style.fontName == BOLD)
     if isinstance(style, RtlStyle):
         return RtlParagraph(markup, style, bullet)  # a sheet in Urdu or Arabic: lines in right-to-left order
     if needs_shaping(markup):
+        if has_right_to_left(markup):
+            # Arabic or Urdu words in a left-to-right paragraph (a name on an English sheet): each line's words
+            # in visual order, so a name of several words reads right to left (not shared: it is the patient's).
+            return RtlParagraph(markup, _shaped(style), bullet, base=LTR, paragraph=SheetParagraph)
         style, markup = _shaped(style), separate_fonts(markup)
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)

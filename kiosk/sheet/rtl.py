@@ -106,12 +106,16 @@ def plain(word: str) -> str:
     return "".join(ch for ch in text if unicodedata.bidirectional(ch) not in _REMOVED)
 
 
-def levels(texts: list[str]) -> list[int]:
-    """Each word's embedding level in a right-to-left line (1: right to left, 2: left to right inside it)."""
+RTL, LTR = 1, 0  # a paragraph's base level: a sheet in Urdu or Arabic; Arabic words inside an English line
+
+
+def levels(texts: list[str], base: int = RTL) -> list[int]:
+    """Each word's embedding level in a line of direction ``base`` (right to left: 1 for its words, 2 for left to
+    right inside it; left to right: 0 for its words, 1 for a right-to-left run inside it)."""
     line = " ".join(texts)
     storage = uba.get_empty_storage()
-    storage["base_level"] = 1
-    storage["base_dir"] = "R"
+    storage["base_level"] = base
+    storage["base_dir"] = "R" if base == RTL else "L"
     uba.get_embedding_levels(line, storage)
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
@@ -123,16 +127,21 @@ def levels(texts: list[str]) -> list[int]:
     for text in texts:
         word = chars[position : position + len(text)]
         strong = [c for c in word if c["orig"] in ("L", "R", "AL", "EN", "AN")]
-        out.append(int((strong or word)[0]["level"]) if word else 1)
+        out.append(int((strong or word)[0]["level"]) if word else base)
         position += len(text) + 1
     return out
 
 
 def visual_order(items: list[str], item_levels: list[int]) -> list[str]:
     """The items of one line from left to right: UAX 9 rule L2, with a word as the unit."""
-    order = list(range(len(items)))
-    if not items:
-        return []
+    return [items[i] for i in visual_indexes(item_levels)]
+
+
+def visual_indexes(item_levels: list[int]) -> list[int]:
+    """``visual_order`` as the items' indexes."""
+    order = list(range(len(item_levels)))
+    if not item_levels or max(item_levels) == 0:
+        return order
     highest = max(item_levels)
     lowest_odd = min(level for level in item_levels) | 1
     for level in range(highest, lowest_odd - 1, -1):
@@ -144,7 +153,7 @@ def visual_order(items: list[str], item_levels: list[int]) -> list[str]:
             elif not inside and start is not None:
                 order[start:index] = reversed(order[start:index])
                 start = None
-    return [items[i] for i in order]
+    return order
 
 
 def _line_word_counts(paragraph: Paragraph) -> list[int]:
@@ -162,7 +171,66 @@ def _line_word_counts(paragraph: Paragraph) -> list[int]:
     return counts
 
 
-def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
+_TRAILING_STOP = re.compile(r"([.,;:!?\u06d4\u060c]+)((?:</[^>]*>)*)$")
+
+
+def split_stop(word: str) -> tuple[str, str] | None:
+    """ "away." -> ("away", "."), each with the word's tags; None when the word does not end in a stop.
+
+    In a right-to-left line the stop that ends a left-to-right run ("... A&E straight away." in Urdu, "... 1 من كل
+    20.") belongs to the sentence, so it prints on the run's left; HarfBuzz would lay "away." out as written,
+    with the stop on the right, read before the word."""
+    found = _TRAILING_STOP.search(word)
+    if found is None or not plain(word[: found.start()]).strip():
+        return None
+    stops, closers = found.groups()
+    open_tags: list[str] = []  # the tags still open where the stop is: the stop keeps them (bold, font)
+    for tag in _TAG.findall(word[: found.start()]):
+        if tag.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+        elif not tag.endswith("/>"):
+            open_tags.append(tag)
+    return word[: found.start()] + closers, "".join(open_tags) + stops + closers
+
+
+def _with_stops_apart(line: list[str], line_levels: list[int]) -> tuple[list[str], list[int], set[int]]:
+    """The line with each left-to-right run's closing stop as an item of its own (right to left), and which
+    items are such stops (``_visual_markup`` joins each to the word on its right, so no space shows)."""
+    items: list[str] = []
+    item_levels: list[int] = []
+    stops: set[int] = set()
+    for index, (word, level) in enumerate(zip(line, line_levels, strict=True)):
+        run_ends = index + 1 == len(line) or line_levels[index + 1] % 2 == 1
+        split = split_stop(word) if level % 2 == 0 and run_ends else None
+        if split is None:
+            items.append(word)
+            item_levels.append(level)
+            continue
+        items += split
+        item_levels += [level, RTL]
+        stops.add(len(items) - 1)
+    return items, item_levels, stops
+
+
+_FONT_TAG = re.compile(r'<font name="([^"]+)">')
+
+
+def _joined(items: list[str], order: list[int], stops: set[int]) -> str:
+    """The items in visual order, a space between each; a stop joined to the word on its right when both are
+    in one font (a word in two fonts is one HarfBuzz run in the first: see ``separate_fonts``)."""
+    out = ""
+    for position, index in enumerate(order):
+        out += items[index]
+        if position + 1 == len(order):
+            break
+        following = items[order[position + 1]]
+        glued = index in stops and _FONT_TAG.findall(items[index])[-1:] == _FONT_TAG.findall(following)[:1]
+        out += "" if glued else " "
+    return out
+
+
+def _visual_markup(markup: str, style: ParagraphStyle, width: float, base: int = RTL, bullet: str | None = None) -> str:
     """The paragraph's markup with its lines in visual order, joined by forced breaks."""
     lines: list[str] = []
     for segment in _BREAK.split(markup):
@@ -170,8 +238,15 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
         if not pieces:
             lines.append("")
             continue
-        logical = Paragraph(" ".join(pieces), style)
-        logical.wrap(width * _SLACK, 1e6)
+        logical = Paragraph(" ".join(pieces), style, bulletText=bullet if not lines else None)
+        try:
+            logical.wrap(width * _SLACK, 1e6)
+        except (KeyError, AttributeError):
+            if base == RTL:
+                raise
+            # A glyph HarfBuzz cannot give in the run's font: left in logical order for SheetParagraph's net.
+            log.warning("a left-to-right paragraph with right-to-left words could not be reordered")
+            return markup
         counts = _line_word_counts(logical)
         if sum(counts) != len(pieces):
             # reportlab split a word across lines: keep every word (in one visual run) rather than lose one.
@@ -182,14 +257,21 @@ def _visual_markup(markup: str, style: ParagraphStyle, width: float) -> str:
             line = pieces[start : start + count]
             start += count
             # Brackets need no mirroring here: HarfBuzz mirrors them in a right-to-left word, even one of its own.
-            lines.append(" ".join(visual_order(line, levels([plain(w) for w in line]))))
+            line_levels = levels([plain(w) for w in line], base)
+            stops: set[int] = set()
+            if base == RTL:
+                # Only at the end of a left-to-right run: "Mr. Smith" keeps its stop between its two words.
+                line, line_levels, stops = _with_stops_apart(line, line_levels)
+            lines.append(_joined(line, visual_indexes(line_levels), stops))
     return "<br/>".join(lines)
 
 
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _NBSP_NOT_IN_NUMBER = re.compile(r"(?<![0-9])&nbsp;|&nbsp;(?![0-9])")
-_FONT_START = re.compile(r"(?<=\S)(<font name=)")
-_FONT_END = re.compile(r"(</font>)(?=\S)")
+_FONT_START = re.compile(r"(?<=\S)(?<! </font>)(<font name=)")  # not after a run that ends in its own space
+_FONT_END = re.compile(r"(?<! )(</font>)(?=\S)")
+_NBSP_FONT_START = re.compile(r"&nbsp;(<font name=)")
+_NBSP_FONT_END = re.compile(r"&nbsp;(</font>)(?=\S)")
 _DIGIT_LETTER = re.compile(rf"(?<=[0-9])(?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])(?=[0-9])")
 
 
@@ -200,7 +282,30 @@ def separate_fonts(markup: str) -> str:
     come out as missing glyphs, or reportlab fails outright (KeyError in ``shapeFragWord``). Only punctuation of
     one script next to letters of another gets here; the space costs less than a box or no sheet.
     """
+    # A no-break space where the font changes becomes the space ("15:30&nbsp;<font ...>ਐਤ"): two would show.
+    markup = _NBSP_FONT_END.sub(r"\1 ", _NBSP_FONT_START.sub(r" \1", markup))
     return _FONT_END.sub(r"\1 ", _FONT_START.sub(r" \1", markup))
+
+
+# Where an Arabic word meets a Latin letter, an apostrophe or a stop in one word ("محمد's", "الزهراء,"):
+# HarfBuzz shapes the word as one right-to-left run, so "'s" would print as "s'" and the comma on the left.
+_RTL_THEN_LATIN = re.compile(rf"(?<=[{_RTL_LETTER}])(?=[A-Za-z'’,.;:!?])|(?<=[A-Za-z])(?=[{_RTL_LETTER}])")
+
+
+def has_right_to_left(markup: str) -> bool:
+    """Whether ``markup`` holds right-to-left letters (Arabic, Urdu, Hebrew): its words may need reordering."""
+    return re.search(f"[{_RTL_LETTER}]", markup) is not None
+
+
+def separate_in_left_to_right(markup: str) -> str:
+    """``separate`` for an English (left-to-right) paragraph: no-break spaces kept (a clock time stays on one
+    line), and a stop, an apostrophe or a Latin letter next to an Arabic word set apart, so it stays on the side
+    the sentence reads on ("For فاطمة الزهراء, who", "محمد's times": HarfBuzz would reverse them into the word)."""
+    markup = separate_fonts(markup)
+    return "".join(
+        part if part.startswith("<") else _RTL_THEN_LATIN.sub(" ", _DIGIT_LETTER.sub(" ", part))
+        for part in re.split(r"(<[^>]*>)", markup)
+    )
 
 
 def separate(markup: str) -> str:
@@ -218,18 +323,37 @@ def separate(markup: str) -> str:
 
 
 class RtlParagraph(Flowable):
-    """A paragraph that reads right to left: laid out again for each width it is asked to fit."""
+    """A paragraph whose words are put in visual order line by line (UAX 9): laid out again for each width.
 
-    def __init__(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> None:
+    ``base`` RTL: a paragraph that reads right to left (a sheet in Urdu or Arabic). ``base`` LTR: an English
+    paragraph holding Arabic or Urdu words (a patient's or escort's name in "Please stay with ... until"), whose
+    right-to-left run of several words must print its first word on the right. ``paragraph`` makes the laid-out
+    paragraph (``paragraphs.SheetParagraph`` for the left-to-right case, with its unshaped fallback).
+    """
+
+    def __init__(
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        bullet: str | None = None,
+        base: int = RTL,
+        paragraph: type[Paragraph] = Paragraph,
+    ) -> None:
         super().__init__()
-        self.markup = separate(f"{bullet} {markup}" if bullet else markup)
+        if base == RTL:
+            self.markup, self.bullet = separate(f"{bullet} {markup}" if bullet else markup), None
+        else:
+            self.markup, self.bullet = separate_in_left_to_right(markup), bullet
         self.style = style
+        self.base = base
+        self.paragraph = paragraph
         self._inner: Paragraph | None = None
         self._width: float | None = None
 
     def _laid_out(self, width: float) -> Paragraph:
         if self._inner is None or self._width != width:
-            self._inner = Paragraph(_visual_markup(self.markup, self.style, width), self.style)
+            visual = _visual_markup(self.markup, self.style, width, self.base, self.bullet)
+            self._inner = self.paragraph(visual, self.style, bulletText=self.bullet)
             self._width = width
         return self._inner
 

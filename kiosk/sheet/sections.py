@@ -91,7 +91,7 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
     # The procedure's title is in every page's header; here, what was done to this patient.
     ended = ctx.ended
     say = ctx.words.say
-    when = nbsp(_shown_date(ctx.words.dates(format_date(ended.date()))))
+    when = nbsp(_shown_date(format_date(ended.date(), ctx.language)))
     finished = say("finished", time=f"<b>{ended:%H:%M}</b>", date=when)
     if record.side_level:
         finished += f" &nbsp;·&nbsp; {say('side_level')} <b>{markup(record.side_level)}</b>"
@@ -119,7 +119,7 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
 
 
 def _shown_date(text: str) -> str:
-    """A date or time as markup: its day and month names may be in another script (``Wording.dates``)."""
+    """A date or time as markup: its day and month names may be in another script (``content.phrasebook``)."""
     return markup(text)
 
 
@@ -133,7 +133,7 @@ def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     st = ctx.styles
     lines = [
         f"{markup(_entry_label(ctx, entry))} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
-        + (f" {markup(entry.qualifier)}" if entry.qualifier else "")
+        + (f" {markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
         for entry in ctx.timeline
     ]
     window = ctx.follow_up_window
@@ -178,7 +178,7 @@ def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowa
     for contact in contacts:
         text = f"<b>{markup(contact.name)}</b>"
         # When to use it, its hours, and where to ring when it is closed: the same words as the screen's.
-        details = markup(contact_details(ctx.procedure, contact))
+        details = markup(contact_details(ctx.procedure, contact, ctx.language))
         if details:
             text += f" ({details})"
         number = clean(contact.dial)
@@ -219,13 +219,15 @@ def _group_box(ctx: SheetContext, group: WarningGroup) -> Flowable:
     if group.advice:
         body.append(para(markup(group.advice), st.body, shared=True))
     body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in group.call)))
-    title = markup(group_title(group))
+    title = markup(group_title(group, ctx.language))
+    if ctx.words is IN_ENGLISH:  # the English copy on a translated sheet says what it is, as version 1's does
+        title = f"{markup(IN_ENGLISH['in_english'])} {title}"
     title_style = st.alert_title if black_bar else st.alert_title_dark
     return AlertBox(
         para(title, title_style, shared=True),
         body,
         border=border,
-        continued_title=para(f"{title} (continued)", title_style, shared=True),
+        continued_title=para(ctx.words.say("continued", title=title), title_style, shared=True),
         title_fill=INK if black_bar else (SHADE if dash is None else None),
         dash=dash,
     )
@@ -318,9 +320,7 @@ def risks(ctx: SheetContext) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     for risk in ctx.procedure.risks:
-        frequency = markup(risk.frequency)
-        if ctx.translated and risk.one_in and risk.frequency == f"about 1 in {risk.one_in:,}":
-            frequency = ctx.words.say("one_in", n=str(risk.one_in))
+        frequency = markup(risk.frequency_in(ctx.language))
         text = f"<b>{markup(risk.name)}: {nbsp(frequency)}{markup(ctx.words['full_stop'])}</b>"
         if risk.text:
             text += f" {markup(risk.text)}"
@@ -342,48 +342,50 @@ def contacts(ctx: SheetContext) -> list[Flowable]:
     return [Group([_heading(ctx, ctx.words["other_contacts"]), *_contact_lines(ctx, listed)])]
 
 
-CUT_HERE = "✂  Cut or tear here: this part is for the adult looking after you tonight"
-
-
 def escort_slip(ctx: SheetContext) -> list[Flowable]:
     """The escort's own part, after a cut line: their name, until when they stay, the times, what to watch for
-    tonight and whom to call (only what applies to this patient). Nothing for content without escort advice."""
+    tonight and whom to call (only what applies to this patient). Nothing for content without escort advice.
+    In the sheet's language: the escort may read only the patient's language, or only English (then the
+    English warning box, printed on every translated sheet, is theirs)."""
     advice = ctx.procedure.escort
     if advice is None:
         return []
     st = ctx.styles
+    say = ctx.words.say
     record = ctx.record
     first = markup(record.patient.first_name)
     escort = record.escort
     who = (
-        f"For {markup(escort.name)}, who is looking after {first}" if escort else f"For the adult looking after {first}"
+        say("slip_for", escort=markup(escort.name), patient=first) if escort else say("slip_for_anyone", patient=first)
     )
-    until = f"<b>{nbsp(ctx.clock(ctx.escort_until))}</b>"
-    body: list[Flowable] = [para(f"Please stay with {first} until {until}.", st.body)]
+    until = f"<b>{nbsp(_shown_date(ctx.clock(ctx.escort_until)))}</b>"
+    body: list[Flowable] = [para(say("slip_stay", patient=first, until=until), st.body)]
+    stop = markup(ctx.words["full_stop"])
     times = [
-        f"{markup(entry.label)} <b>{nbsp(ctx.clock(entry.at))}</b>"
-        + (f" {markup(entry.qualifier)}" if entry.qualifier else "")
+        f"{markup(entry.label)} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
+        + (f" {markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
         for entry in ctx.timeline
         if entry.step_id is not None
     ]
     if times:
-        body.append(para(f"<b>{first}'s times.</b> " + ". ".join(times) + ".", st.body))
+        body.append(para(f"<b>{say('slip_times', patient=first)}</b> " + f"{stop} ".join(times) + stop, st.body))
     body.extend(text_blocks(ctx, advice.text))
     if advice.watch_for:
-        body.append(para("<b>Tonight, watch for:</b>", st.body, shared=True))
+        body.append(para(f"<b>{say('slip_watch')}</b>", st.body, shared=True))
         body += [para(markup(sign.sign), st.alert_body, BULLET, shared=True) for sign in advice.watch_for]
         body.append(Spacer(1, st.sizes.body * 0.4))
     if advice.when_to_call:
-        body.extend(text_blocks(ctx, advice.when_to_call, lead_in="<b>When to call.</b> "))
+        body.extend(text_blocks(ctx, advice.when_to_call, lead_in=f"<b>{say('slip_when')}</b> "))
     body.extend(_contact_lines(ctx, (ctx.procedure.contact(contact_id) for contact_id in advice.call)))
     box = AlertBox(
         para(who, st.alert_title_dark),
         body,
         border=1.5,
-        continued_title=para(f"{who} (continued)", st.alert_title_dark),
+        continued_title=para(say("continued", title=who), st.alert_title_dark),
         title_fill=SHADE,
     )
-    return [Spacer(1, st.sizes.body * 0.6), Group([CutLine(CUT_HERE, REGULAR, st.sizes.small * 1.2), box])]
+    cut = CutLine(REGULAR, st.sizes.small * 1.4)
+    return [Spacer(1, st.sizes.body * 0.6), Group([cut, para(markup(ctx.words["cut_here"]), st.body), box])]
 
 
 # Page 1 is the one that goes on the fridge: the patient's own times, then the warning signs with whom to

@@ -1,10 +1,13 @@
-"""The sheet's own words (section headings, labels, day and month names) in each language it is printed in.
+"""The sheet's own words (section headings, labels, the escort's slip) in each language it is printed in.
 
 The procedure's content comes translated from ``procedures/translations/``; these are the few fixed words the
 sheet adds around it. They are machine drafts like the content translations (procedures/README.md,
 "Translations"), to be reviewed with them. English is the source: a language without a wording here, or a
 key missing from one, prints the English words (a test checks every language has every key and keeps every
 ``{placeholder}``).
+
+Words the screens write too (urgency titles, routes, opening hours, day and month names, risk frequencies,
+"and until") are not here but in ``kiosk.content.phrasebook``, the one table both take them from.
 
 The warning box and the phone numbers are also printed in English on every translated sheet, for the escort,
 the GP and the NHS 111 call handler (``sections.in_english``): those headings are English only.
@@ -41,11 +44,15 @@ ENGLISH: Mapping[str, str] = {
     "other_contacts": "Other contacts",
     "escort_until": "Someone must stay with you until",
     "full_stop": ".",
-    "one_in": "about 1 in {n}",
+    "slip_for": "For {escort}, who is looking after {patient}",
+    "slip_for_anyone": "For the adult looking after {patient}",
+    "slip_stay": "Please stay with {patient} until {until}.",
+    "slip_times": "{patient}'s times.",
+    "slip_watch": "Tonight, watch for:",
+    "slip_when": "When to call.",
+    "cut_here": "Cut or tear here: this part is for the adult looking after you tonight",
+    "continued": "{title} (continued)",
 }
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 # Languages written right to left: the whole body of their sheet is laid out right to left.
 RIGHT_TO_LEFT = frozenset({"ur", "ar"})
 
@@ -54,11 +61,9 @@ RIGHT_TO_LEFT = frozenset({"ur", "ar"})
 class Wording:
     language: str
     words: Mapping[str, str]
-    days: tuple[str, ...] = DAYS
-    months: tuple[str, ...] = MONTHS
 
     def __getitem__(self, key: str) -> str:
-        return self.words.get(key, ENGLISH[key])
+        return self.words.get(key) or ENGLISH[key]
 
     def say(self, key: str, **values: str) -> str:
         """The words as Paragraph markup (escaped, font fallback), with ``values`` (markup already) put in."""
@@ -72,13 +77,6 @@ class Wording:
     @property
     def rtl(self) -> bool:
         return self.language in RIGHT_TO_LEFT
-
-    def dates(self, text: str) -> str:
-        """A date or clock time made by ``record.timeline`` ("14:30 Sat 22 Nov") with its names in this language."""
-        if self.language == "en":
-            return text
-        names = dict(zip(DAYS + MONTHS, self.days + self.months, strict=True))
-        return re.sub(r"\b(" + "|".join(DAYS + MONTHS) + r")\b", lambda m: names[m.group()], text)
 
 
 _WORDINGS: dict[str, Wording] = {
@@ -110,10 +108,15 @@ _WORDINGS: dict[str, Wording] = {
             "other_contacts": "Inne kontakty",
             "escort_until": "Ktoś musi zostać z Tobą do",
             "full_stop": ".",
-            "one_in": "około 1 na {n}",
+            "slip_for": "Dla: {escort}, osoba opiekująca się pacjentem ({patient})",
+            "slip_for_anyone": "Dla osoby dorosłej opiekującej się pacjentem ({patient})",
+            "slip_stay": "Prosimy zostać z pacjentem ({patient}) do {until}.",
+            "slip_times": "Godziny pacjenta ({patient}).",
+            "slip_watch": "Dziś w nocy zwracaj uwagę na:",
+            "slip_when": "Kiedy dzwonić.",
+            "cut_here": "Odetnij lub oderwij tutaj: ta część jest dla osoby dorosłej, która opiekuje się Tobą w nocy",
+            "continued": "{title} (ciąg dalszy)",
         },
-        ("pon.", "wt.", "śr.", "czw.", "pt.", "sob.", "niedz."),
-        ("sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"),
     ),
     "ro": Wording(
         "ro",
@@ -142,10 +145,15 @@ _WORDINGS: dict[str, Wording] = {
             "other_contacts": "Alte contacte",
             "escort_until": "Cineva trebuie să rămână cu tine până la",
             "full_stop": ".",
-            "one_in": "aproximativ 1 din {n}",
+            "slip_for": "Pentru {escort}, care are grijă de {patient}",
+            "slip_for_anyone": "Pentru adultul care are grijă de {patient}",
+            "slip_stay": "Vă rugăm să rămâneți cu {patient} până la {until}.",
+            "slip_times": "Orele pentru {patient}.",
+            "slip_watch": "În noaptea aceasta, urmăriți:",
+            "slip_when": "Când să sunați.",
+            "cut_here": "Tăiați sau rupeți aici: această parte este pentru adultul care are grijă de tine la noapte",
+            "continued": "{title} (continuare)",
         },
-        ("lun.", "mar.", "mie.", "joi", "vin.", "sâm.", "dum."),
-        ("ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "sep.", "oct.", "nov.", "dec."),
     ),
     "pa": Wording(
         "pa",
@@ -174,10 +182,15 @@ _WORDINGS: dict[str, Wording] = {
             "other_contacts": "ਹੋਰ ਸੰਪਰਕ",
             "escort_until": "ਕਿਸੇ ਨੂੰ ਇਸ ਸਮੇਂ ਤੱਕ ਤੁਹਾਡੇ ਨਾਲ ਰਹਿਣਾ ਚਾਹੀਦਾ ਹੈ",
             "full_stop": "।",
-            "one_in": "ਲਗਭਗ {n} ਵਿੱਚੋਂ 1",
+            "slip_for": "{escort} ਲਈ, ਜੋ {patient} ਦੀ ਦੇਖਭਾਲ ਕਰ ਰਹੇ ਹਨ",
+            "slip_for_anyone": "ਉਸ ਬਾਲਗ ਲਈ ਜੋ {patient} ਦੀ ਦੇਖਭਾਲ ਕਰ ਰਿਹਾ ਹੈ",
+            "slip_stay": "ਕਿਰਪਾ ਕਰਕੇ {until} ਤੱਕ {patient} ਦੇ ਨਾਲ ਰਹੋ।",
+            "slip_times": "{patient} ਦੇ ਸਮੇਂ।",
+            "slip_watch": "ਅੱਜ ਰਾਤ, ਇਹਨਾਂ ਦਾ ਧਿਆਨ ਰੱਖੋ:",
+            "slip_when": "ਕਦੋਂ ਫ਼ੋਨ ਕਰਨਾ ਹੈ।",
+            "cut_here": "ਇੱਥੋਂ ਕੱਟੋ ਜਾਂ ਪਾੜੋ: ਇਹ ਹਿੱਸਾ ਉਸ ਬਾਲਗ ਲਈ ਹੈ ਜੋ ਅੱਜ ਰਾਤ ਤੁਹਾਡੀ ਦੇਖਭਾਲ ਕਰ ਰਿਹਾ ਹੈ",
+            "continued": "{title} (ਜਾਰੀ)",
         },
-        ("ਸੋਮ", "ਮੰਗਲ", "ਬੁੱਧ", "ਵੀਰ", "ਸ਼ੁੱਕਰ", "ਸ਼ਨਿੱਚਰ", "ਐਤ"),
-        ("ਜਨਵਰੀ", "ਫ਼ਰਵਰੀ", "ਮਾਰਚ", "ਅਪ੍ਰੈਲ", "ਮਈ", "ਜੂਨ", "ਜੁਲਾਈ", "ਅਗਸਤ", "ਸਤੰਬਰ", "ਅਕਤੂਬਰ", "ਨਵੰਬਰ", "ਦਸੰਬਰ"),
     ),
     "ur": Wording(
         "ur",
@@ -206,10 +219,15 @@ _WORDINGS: dict[str, Wording] = {
             "other_contacts": "دوسرے رابطے",
             "escort_until": "کسی کو اس وقت تک آپ کے ساتھ رہنا ہو گا",
             "full_stop": "۔",
-            "one_in": "تقریباً {n} میں سے 1",
+            "slip_for": "{escort} کے لیے، جو {patient} کی دیکھ بھال کر رہے ہیں",
+            "slip_for_anyone": "اس بالغ کے لیے جو {patient} کی دیکھ بھال کر رہا ہے",
+            "slip_stay": "براہ کرم {until} تک {patient} کے ساتھ رہیں۔",
+            "slip_times": "{patient} کے اوقات۔",
+            "slip_watch": "آج رات ان باتوں پر نظر رکھیں:",
+            "slip_when": "کب فون کریں۔",
+            "cut_here": "یہاں سے کاٹیں یا پھاڑیں: یہ حصہ اس بالغ کے لیے ہے جو آج رات آپ کی دیکھ بھال کر رہا ہے",
+            "continued": "{title} (جاری)",
         },
-        ("پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"),
-        ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"),
     ),
     "ar": Wording(
         "ar",
@@ -238,10 +256,15 @@ _WORDINGS: dict[str, Wording] = {
             "other_contacts": "جهات اتصال أخرى",
             "escort_until": "يجب أن يبقى شخص معك حتى",
             "full_stop": ".",
-            "one_in": "نحو 1 من كل {n}",
+            "slip_for": "إلى {escort}، الذي يعتني بـ {patient}",
+            "slip_for_anyone": "إلى الشخص البالغ الذي يعتني بـ {patient}",
+            "slip_stay": "يُرجى البقاء مع {patient} حتى {until}.",
+            "slip_times": "أوقات {patient}.",
+            "slip_watch": "الليلة، راقب ما يلي:",
+            "slip_when": "متى تتصل.",
+            "cut_here": "قُصّ أو امزق هنا: هذا الجزء للشخص البالغ الذي يعتني بك الليلة",
+            "continued": "{title} (تابع)",
         },
-        ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
-        ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
     ),
 }
 
@@ -256,6 +279,7 @@ IN_ENGLISH = Wording(
         "help": "In English: get help urgently if you have any of these",
         "help_continued": "In English: get help urgently (continued)",
         "other_contacts": "In English: other contacts",
+        "in_english": "In English:",
     },
 )
 

@@ -207,7 +207,12 @@ def test_a_version_2_file_is_translatable_and_its_fixed_choices_are_not_text(tmp
     english = load_procedure(Path(__file__).parent / "examples" / "caudal-epidural.yaml")
     texts = source_texts(english)
     assert "warning_groups" in texts and "escort" in texts
-    assert all("urgency" not in flag for flag in texts["red_flags"].values())  # type: ignore[union-attr]
+    # Each sign is asked once, in its urgency group (red_flags repeats them for version-1 code: not asked).
+    assert "red_flags" not in texts
+    asked = [sign for group in texts["warning_groups"].values() for sign in group["signs"]]  # type: ignore[union-attr,index]
+    flags = [flag.id for flag in english.red_flags]
+    assert sorted(asked) == sorted(flags) and len(set(flags)) == len(flags)
+    assert all("urgency" not in group for group in texts["warning_groups"].values())  # type: ignore[union-attr]
     path = tmp_path / "caudal-epidural.pl.yaml"
     path.write_text(template(english, "pl", "a translator"), encoding="utf-8")
     translation, problems = check_translation(path, english, DRUGS)
@@ -215,3 +220,43 @@ def test_a_version_2_file_is_translatable_and_its_fixed_choices_are_not_text(tmp
     localised = localise(english, "pl", allow_drafts=True, folder=tmp_path)
     assert localised.is_translated and localised.procedure.steps == english.steps
     assert localised.procedure.groups == english.groups
+
+
+def test_a_version_2_sign_translated_once_is_shown_translated_in_its_group_and_in_the_flat_list(
+    tmp_path: Path,
+) -> None:
+    """The flattened ``red_flags`` (what version-1 code reads) takes each group's translated sign; a translation
+    that still gives ``red_flags`` separately is told they are not in the English file (asked once)."""
+    import yaml
+
+    english = load_procedure(Path(__file__).parent / "examples" / "caudal-epidural.yaml")
+    data = yaml.safe_load(template(english, "pl", "a translator"))
+    for group in data["text"]["warning_groups"].values():
+        for sign_id, sign in group["signs"].items():
+            sign["sign"] = f"PL {sign_id}: {sign['sign']}"  # its numbers kept (the check wants them)
+    path = tmp_path / "caudal-epidural.pl.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    localised = localise(english, "pl", allow_drafts=True, folder=tmp_path)
+    assert localised.is_translated, localised.problems
+    shown = localised.procedure
+    expected = [f"PL {flag.id}: {flag.sign}" for flag in english.red_flags]
+    assert [flag.sign for flag in shown.red_flags] == expected
+    assert [flag.sign for group in shown.groups for flag in group.signs] == expected
+    assert [flag.call for flag in shown.red_flags] == [flag.call for flag in english.red_flags]
+    data["text"]["red_flags"] = {flag.id: {"sign": "twice"} for flag in english.red_flags}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    translation, problems = check_translation(path, english, DRUGS)
+    assert translation is None
+    assert any(
+        problem.key_path == "text.red_flags" and "not in the English file" in problem.message for problem in problems
+    )
+
+
+def test_a_checked_translation_carries_the_hash_of_its_own_file() -> None:
+    """For the audit: which translation file's words a patient was shown (i18n-screens records it)."""
+    import hashlib
+
+    english = load_procedure(HERE / "example.yaml")
+    translation, problems = check_translation(GOOD, english, DRUGS)
+    assert translation is not None, problems
+    assert translation.sha256 == hashlib.sha256(GOOD.read_bytes()).hexdigest()

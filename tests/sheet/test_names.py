@@ -146,3 +146,46 @@ def test_any_name_builds_a_sheet(name: str, escort: str, procedure_once: Procedu
     """Whatever is typed as a name, the sheet is built: a patient never leaves without it."""
     pdf = _sheet(procedure_once, config, name, escort_name=escort)
     assert pdf.startswith(b"%PDF")
+
+
+def test_a_mark_stays_with_its_letter_in_the_font_that_has_both() -> None:
+    """Fonts are chosen by grapheme cluster: "ےً" (an Urdu letter DejaVu lacks, and a mark DejaVu has) goes
+    whole to Noto Sans Arabic, so HarfBuzz places the mark on its letter; a mark the letter's font lacks gets
+    a font of its own ("缝ٚ": Droid Sans Fallback has no Arabic marks)."""
+    from kiosk.sheet.fonts import clusters
+
+    assert clusters("ےًa\u0301") == ["ےً", "a\u0301"]
+    assert markup("中ےً") == '<font name="DroidSansFallback">中</font><font name="NotoSansArabic">ےً</font>'
+    assert markup("缝ٚ") == '<font name="DroidSansFallback">缝</font>ٚ'
+
+
+@pytest.mark.parametrize("escort", ["e缝ٚ", "中ےً", "ਕ\u0301中"])
+def test_mixed_scripts_with_marks_shape_without_the_unshaped_fallback(
+    escort: str, procedure_once: Procedure, config: WardConfig, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The Hypothesis case pinned above, and two like it, are shaped: the unshaped fallback stays a net only."""
+    with caplog.at_level("WARNING", logger="kiosk.sheet"):
+        pdf = _sheet(procedure_once, config, "0", escort_name=escort)
+    assert pdf.startswith(b"%PDF")
+    assert not [r for r in caplog.records if "could not be shaped" in r.getMessage()]
+
+
+def test_a_fallback_font_word_in_bold_text_is_printed_in_its_bold_face() -> None:
+    """reportlab's <font name=...> took the regular face even inside <b> or a bold heading."""
+    import io
+
+    import pypdf
+    from reportlab.platypus import SimpleDocTemplate
+
+    from kiosk.sheet.paragraphs import para
+    from kiosk.sheet.styles import sheet_styles
+
+    st = sheet_styles(False)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([para(markup("ਤੁਹਾਡੇ ਸਮੇਂ"), st.section), para(f"<b>{markup('ਸਮੇਂ')}</b>", st.body)])
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert "NotoSansGurmukhi-Bold" in fonts and "NotoSansGurmukhi" not in fonts, fonts
