@@ -135,6 +135,7 @@ class Flow(QObject):
         self._checking_pin = False
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
+        self._content_source: tuple[object, str, object] | None = None
         self.read_aloud = read_aloud
         if read_aloud is not None:
             read_aloud.available_changed.connect(self._show_read_aloud)
@@ -506,17 +507,23 @@ class Flow(QObject):
     def _show_content_of(self, walk: PatientWalk) -> None:
         """The walk shows the procedure in its language where there is a usable translation (a draft one only with
         the nurse's reason: ``content_language``), else the English; the banners follow it."""
-        from kiosk.discharge.content_language import content_for_walk
+        from kiosk.discharge.content_language import audit_facts, content_for_walk
 
-        shown = content_for_walk(
+        localised = content_for_walk(
             self.session.localise,
             walk.procedure,
             walk.language,
             allow_drafts=self.config.allow_drafts,
             draft_reason_given=walk.draft_reason_given,
         )
-        if shown is walk.content:
+        # The loader gives a new Procedure on each call, from a checked translation it keeps while the file is the
+        # same: the walk's screens are rebuilt only when the language or that translation changed.
+        source = (walk, localised.language, localised.translation)
+        if source == self._content_source:
             return
+        self._content_source = source
+        shown = localised.procedure
+        walk.content_facts = audit_facts(localised)
         walk.show_content(shown)
         for page in self.patient_screens.values():
             page.set_procedure(shown.title)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.loader import Library, Problem
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
-from kiosk.discharge.content_language import Localise, english_only
+from kiosk.discharge.content_language import Localise, english_only, nurse_notice
 from kiosk.discharge.new_discharge import (
     DRAFT_REFUSED,
     MAX_REASON_LENGTH,
@@ -263,6 +263,11 @@ class NewDischargeScreen(NursePage):
         self.language = LanguagePicker()
         self.language.changed.connect(lambda: self._show_procedure(self._procedure))
         self.right.addWidget(self._field("language", translate("nurse", "The patient's language"), self.language))
+        # Which text the patient will read: the procedure in their language, or English and why (H2, H13).
+        self.language_notice = label("", "small")
+        self.language_notice.setObjectName("content-language")
+        self.language_notice.setVisible(False)
+        self.right.addWidget(self.language_notice)
         self.right.addStretch(1)
 
     # -- public API --------------------------------------------------------------------------------------------
@@ -382,11 +387,15 @@ class NewDischargeScreen(NursePage):
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
         # The content the patient will read: a draft translation in the preset language is a draft too (H2).
-        shown = (
+        localised = (
             self.localise(procedure, self.language.language(), allow_drafts=self._allow_drafts)
             if procedure is not None
             else None
         )
+        shown = localised.procedure if localised is not None else None
+        notice = nurse_notice(localised) if localised is not None else ""
+        self.language_notice.setText(notice)
+        self.language_notice.setVisible(bool(notice))
         draft = shown is not None and shown.document.is_draft
         approver = shown.document.approved_by if shown is not None else ""
         notices = []
@@ -450,7 +459,9 @@ class NewDischargeScreen(NursePage):
             form = self.form()
             english = self._procedure
             shown = (
-                english if english is None else self.localise(english, form.language, allow_drafts=self._allow_drafts)
+                english
+                if english is None
+                else self.localise(english, form.language, allow_drafts=self._allow_drafts).procedure
             )
             new_discharge = validate_new_discharge(
                 form,
