@@ -312,6 +312,18 @@
         <source>What IT should do</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The patient will read the procedure in {language} (draft translation: give a reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will read the procedure in {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will read the procedure in English: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>patient</name>
