@@ -311,7 +311,7 @@ class Flow(QObject):
             assert screen.step is not None
             # Every timing of the step that applies to this patient, each with its label and "and until ...".
             entries = timeline.step_entries(screen.step, walk.procedure_ended, self.clock.zone, walk.factors)
-            timing = "\n".join(entry.sentence for entry in entries)
+            timing = "\n".join(self.screen_language.timing(entry) for entry in entries)
             as_screen(page, step.StepScreen).show_step(
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
             )
