@@ -603,5 +603,9 @@
         <source>Nurse: answer this call</source>
         <translation type="unfinished">الممرضة: الرد على هذا النداء</translation>
     </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} وحتى {what}</translation>
+    </message>
 </context>
 </TS>

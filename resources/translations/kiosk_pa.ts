@@ -603,5 +603,9 @@
         <source>Nurse: answer this call</source>
         <translation type="unfinished">ਨਰਸ: ਇਸ ਕਾਲ ਦਾ ਜਵਾਬ ਦਿਓ</translation>
     </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} ਅਤੇ ਜਦੋਂ ਤੱਕ {what}</translation>
+    </message>
 </context>
 </TS>

@@ -603,5 +603,9 @@
         <source>Nurse: answer this call</source>
         <translation type="unfinished">Pielęgniarka: odbierz to wezwanie</translation>
     </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} i dopóki {what}</translation>
+    </message>
 </context>
 </TS>

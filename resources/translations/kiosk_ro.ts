@@ -603,5 +603,9 @@
         <source>Nurse: answer this call</source>
         <translation type="unfinished">Asistentă: răspundeți la această chemare</translation>
     </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} și până când {what}</translation>
+    </message>
 </context>
 </TS>

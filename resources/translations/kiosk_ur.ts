@@ -603,5 +603,9 @@
         <source>Nurse: answer this call</source>
         <translation type="unfinished">نرس: اس کال کا جواب دیں</translation>
     </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} اور جب تک {what}</translation>
+    </message>
 </context>
 </TS>
