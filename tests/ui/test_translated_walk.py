@@ -174,3 +174,39 @@ def test_read_aloud_speaks_every_screen_in_the_patients_language_and_no_identifi
     assert first_sign in spoken[ScreenKind.WARNING_SIGNS]
     assert text["responsible_adult"]["text"] in spoken[ScreenKind.ESCORT]
     assert patient.first_name in spoken[ScreenKind.WELCOME] and patient.first_name in spoken[ScreenKind.THANK_YOU]
+
+
+def _lines(text: str, width: float) -> list[str]:
+    """``text`` as Qt wraps it in a box ``width`` pixels wide (a QLabel with word wrap)."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont("DejaVu Sans", 20))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_phone_number_in_a_wrapped_contact_line_stays_on_one_line(qapp: object) -> None:
+    """Seen on the Urdu warning signs at 1280x800: "0114" ended one line and "263 2115" began the next."""
+    from kiosk.ui.patient.warning_signs import group_text
+    from tests.discharge_support import procedure
+
+    english = procedure(INJECTION)
+    box = group_text(english, "", ["sign"], "", ("spinal-service",))
+    line = next(text for text in box.splitlines() if "2115" in text)
+    assert "0114\u00a0263\u00a02115" in line
+    number = "0114 263 2115"
+    for width in range(200, 900, 10):
+        assert any("0114\u00a0263\u00a02115" in wrapped for wrapped in _lines(line, width)), width
+    # Without the no-break spaces, some widths split it (what the screen did).
+    assert any(
+        not any(number in wrapped for wrapped in _lines(line.replace("\u00a0", " "), width))
+        for width in range(200, 900, 10)
+    )
