@@ -468,8 +468,10 @@ class Flow(QObject):
         def refused(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):
                 from kiosk.ui.patient.escort import EscortScreen
+                from kiosk.ui.patient_text import patient_error
 
-                as_screen(self.patient_screens[ScreenKind.ESCORT], EscortScreen).show_error(exc.title)
+                # In the patient's language (the checks write English for the nurse and the log).
+                as_screen(self.patient_screens[ScreenKind.ESCORT], EscortScreen).show_error(patient_error(exc))
             else:
                 self.handle_error(exc)
 
