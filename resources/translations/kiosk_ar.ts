@@ -607,5 +607,97 @@
         <source>{timing} and until {what}</source>
         <translation type="unfinished">{timing} وحتى {what}</translation>
     </message>
+    <message>
+        <source>Please type a phone number.</source>
+        <translation type="unfinished">يرجى كتابة رقم هاتف.</translation>
+    </message>
+    <message>
+        <source>That phone number contains a hidden character. Please type it again.</source>
+        <translation type="unfinished">يحتوي رقم الهاتف هذا على حرف مخفي. يرجى كتابته مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number. Please check the digits.</source>
+        <translation type="unfinished">لا يبدو هذا رقم هاتف. يرجى التحقق من الأرقام.</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation type="unfinished">الاسم</translation>
+    </message>
+    <message>
+        <source>Please type the name.</source>
+        <translation type="unfinished">يرجى كتابة الاسم.</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter you can see.</source>
+        <translation type="unfinished">يجب أن يحتوي الاسم على حرف واحد ظاهر على الأقل.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain numbers. Please check it.</source>
+        <translation type="unfinished">لا يمكن أن يحتوي الاسم على أرقام. يرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{character}”. Please check it.</source>
+        <translation type="unfinished">لا يمكن أن يحتوي الاسم على “{character}”. يرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <source>who they are to you</source>
+        <translation type="unfinished">صلة هذا الشخص بك</translation>
+    </message>
+    <message>
+        <source>Please say how they know you, for example: wife, son, friend.</source>
+        <translation type="unfinished">يرجى ذكر صلة هذا الشخص بك، مثلاً: زوجة، ابن، صديق.</translation>
+    </message>
+    <message>
+        <source>Please keep it short (at most {most} characters), for example: wife, son, friend.</source>
+        <translation type="unfinished">يرجى الاختصار (على الأكثر {most} حرفاً)، مثلاً: زوجة، ابن، صديق.</translation>
+    </message>
+    <message>
+        <source>Please use words, for example: wife, son, friend.</source>
+        <translation type="unfinished">يرجى استخدام كلمات، مثلاً: زوجة، ابن، صديق.</translation>
+    </message>
+    <message>
+        <source>a hidden text-direction mark</source>
+        <translation type="unfinished">علامة مخفية لاتجاه النص</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation type="unfinished">حرف تحكم</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished">حرف غير مرئي</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished">فاصل أسطر</translation>
+    </message>
+    <message>
+        <source>a private-use character</source>
+        <translation type="unfinished">حرف للاستخدام الخاص</translation>
+    </message>
+    <message>
+        <source>a character the kiosk cannot show</source>
+        <translation type="unfinished">حرف لا يستطيع الجهاز عرضه</translation>
+    </message>
+    <message>
+        <source>There is {problem} in {what}, which cannot be kept. Please type it again without it.</source>
+        <translation type="unfinished">يوجد {problem} في {what}، ولا يمكن حفظه. يرجى الكتابة مرة أخرى بدونه.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters, and this has {length}. Please shorten {what}.</source>
+        <translation type="unfinished">طويل جداً: على الأكثر {most} حرفاً، وهذا فيه {length}. يرجى اختصار {what}.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters ({length} now).</source>
+        <translation type="unfinished">طويل جداً: على الأكثر {most} حرفاً (الآن {length}).</translation>
+    </message>
+    <message>
+        <source>That is the most this can hold ({most} characters).</source>
+        <translation type="unfinished">هذا أقصى ما يتسع له الحقل ({most} حرفاً).</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation type="unfinished">ما كتبته</translation>
+    </message>
 </context>
 </TS>

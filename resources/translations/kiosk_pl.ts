@@ -607,5 +607,97 @@
         <source>{timing} and until {what}</source>
         <translation type="unfinished">{timing} i dopóki {what}</translation>
     </message>
+    <message>
+        <source>Please type a phone number.</source>
+        <translation type="unfinished">Proszę wpisać numer telefonu.</translation>
+    </message>
+    <message>
+        <source>That phone number contains a hidden character. Please type it again.</source>
+        <translation type="unfinished">Ten numer telefonu zawiera ukryty znak. Proszę wpisać go ponownie.</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number. Please check the digits.</source>
+        <translation type="unfinished">To nie wygląda na numer telefonu. Proszę sprawdzić cyfry.</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation type="unfinished">imieniu i nazwisku</translation>
+    </message>
+    <message>
+        <source>Please type the name.</source>
+        <translation type="unfinished">Proszę wpisać imię i nazwisko.</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter you can see.</source>
+        <translation type="unfinished">Imię i nazwisko musi mieć co najmniej jedną widoczną literę.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain numbers. Please check it.</source>
+        <translation type="unfinished">Imię i nazwisko nie może zawierać cyfr. Proszę je sprawdzić.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{character}”. Please check it.</source>
+        <translation type="unfinished">Imię i nazwisko nie może zawierać znaku „{character}”. Proszę je sprawdzić.</translation>
+    </message>
+    <message>
+        <source>who they are to you</source>
+        <translation type="unfinished">odpowiedzi, kim ta osoba jest dla Pana/Pani</translation>
+    </message>
+    <message>
+        <source>Please say how they know you, for example: wife, son, friend.</source>
+        <translation type="unfinished">Proszę napisać, kim ta osoba jest dla Pana/Pani, na przykład: żona, syn, przyjaciel.</translation>
+    </message>
+    <message>
+        <source>Please keep it short (at most {most} characters), for example: wife, son, friend.</source>
+        <translation type="unfinished">Proszę napisać krótko (najwyżej {most} znaków), na przykład: żona, syn, przyjaciel.</translation>
+    </message>
+    <message>
+        <source>Please use words, for example: wife, son, friend.</source>
+        <translation type="unfinished">Proszę użyć słów, na przykład: żona, syn, przyjaciel.</translation>
+    </message>
+    <message>
+        <source>a hidden text-direction mark</source>
+        <translation type="unfinished">ukryty znak kierunku tekstu</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation type="unfinished">znak sterujący</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished">niewidoczny znak</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished">podział wiersza</translation>
+    </message>
+    <message>
+        <source>a private-use character</source>
+        <translation type="unfinished">znak do użytku prywatnego</translation>
+    </message>
+    <message>
+        <source>a character the kiosk cannot show</source>
+        <translation type="unfinished">znak, którego kiosk nie może wyświetlić</translation>
+    </message>
+    <message>
+        <source>There is {problem} in {what}, which cannot be kept. Please type it again without it.</source>
+        <translation type="unfinished">W {what} jest {problem}, którego nie można zapisać. Proszę wpisać to ponownie bez niego.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters, and this has {length}. Please shorten {what}.</source>
+        <translation type="unfinished">Za długie: najwyżej {most} znaków, a jest {length}. Proszę skrócić tekst ({what}).</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters ({length} now).</source>
+        <translation type="unfinished">Za długie: najwyżej {most} znaków (teraz {length}).</translation>
+    </message>
+    <message>
+        <source>That is the most this can hold ({most} characters).</source>
+        <translation type="unfinished">To już najwięcej, ile można tu wpisać ({most} znaków).</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation type="unfinished">wpisanym tekście</translation>
+    </message>
 </context>
 </TS>

@@ -607,5 +607,97 @@
         <source>{timing} and until {what}</source>
         <translation type="unfinished">{timing} și până când {what}</translation>
     </message>
+    <message>
+        <source>Please type a phone number.</source>
+        <translation type="unfinished">Vă rugăm să scrieți un număr de telefon.</translation>
+    </message>
+    <message>
+        <source>That phone number contains a hidden character. Please type it again.</source>
+        <translation type="unfinished">Acest număr de telefon conține un caracter ascuns. Vă rugăm să-l scrieți din nou.</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number. Please check the digits.</source>
+        <translation type="unfinished">Acesta nu pare un număr de telefon. Vă rugăm să verificați cifrele.</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation type="unfinished">nume</translation>
+    </message>
+    <message>
+        <source>Please type the name.</source>
+        <translation type="unfinished">Vă rugăm să scrieți numele.</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter you can see.</source>
+        <translation type="unfinished">Un nume trebuie să aibă cel puțin o literă vizibilă.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain numbers. Please check it.</source>
+        <translation type="unfinished">Un nume nu poate conține cifre. Vă rugăm să-l verificați.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{character}”. Please check it.</source>
+        <translation type="unfinished">Un nume nu poate conține „{character}”. Vă rugăm să-l verificați.</translation>
+    </message>
+    <message>
+        <source>who they are to you</source>
+        <translation type="unfinished">ce este persoana pentru dumneavoastră</translation>
+    </message>
+    <message>
+        <source>Please say how they know you, for example: wife, son, friend.</source>
+        <translation type="unfinished">Vă rugăm să spuneți ce este pentru dumneavoastră, de exemplu: soție, fiu, prieten.</translation>
+    </message>
+    <message>
+        <source>Please keep it short (at most {most} characters), for example: wife, son, friend.</source>
+        <translation type="unfinished">Vă rugăm să scrieți scurt (cel mult {most} caractere), de exemplu: soție, fiu, prieten.</translation>
+    </message>
+    <message>
+        <source>Please use words, for example: wife, son, friend.</source>
+        <translation type="unfinished">Vă rugăm să folosiți cuvinte, de exemplu: soție, fiu, prieten.</translation>
+    </message>
+    <message>
+        <source>a hidden text-direction mark</source>
+        <translation type="unfinished">un semn ascuns de direcție a textului</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation type="unfinished">un caracter de control</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished">un caracter invizibil</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished">o trecere la rând nou</translation>
+    </message>
+    <message>
+        <source>a private-use character</source>
+        <translation type="unfinished">un caracter de uz privat</translation>
+    </message>
+    <message>
+        <source>a character the kiosk cannot show</source>
+        <translation type="unfinished">un caracter pe care chioșcul nu îl poate afișa</translation>
+    </message>
+    <message>
+        <source>There is {problem} in {what}, which cannot be kept. Please type it again without it.</source>
+        <translation type="unfinished">Există {problem} în {what}, care nu poate fi păstrat. Vă rugăm să scrieți din nou fără el.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters, and this has {length}. Please shorten {what}.</source>
+        <translation type="unfinished">Prea lung: cel mult {most} caractere, iar acesta are {length}. Vă rugăm să scurtați ({what}).</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters ({length} now).</source>
+        <translation type="unfinished">Prea lung: cel mult {most} caractere (acum {length}).</translation>
+    </message>
+    <message>
+        <source>That is the most this can hold ({most} characters).</source>
+        <translation type="unfinished">Atât încape aici, cel mult ({most} caractere).</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation type="unfinished">ce ați scris</translation>
+    </message>
 </context>
 </TS>

@@ -607,5 +607,97 @@
         <source>{timing} and until {what}</source>
         <translation type="unfinished">{timing} اور جب تک {what}</translation>
     </message>
+    <message>
+        <source>Please type a phone number.</source>
+        <translation type="unfinished">براہ کرم فون نمبر لکھیں۔</translation>
+    </message>
+    <message>
+        <source>That phone number contains a hidden character. Please type it again.</source>
+        <translation type="unfinished">اس فون نمبر میں ایک چھپا ہوا حرف ہے۔ براہ کرم اسے دوبارہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number. Please check the digits.</source>
+        <translation type="unfinished">یہ فون نمبر نہیں لگتا۔ براہ کرم ہندسے چیک کریں۔</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation type="unfinished">نام</translation>
+    </message>
+    <message>
+        <source>Please type the name.</source>
+        <translation type="unfinished">براہ کرم نام لکھیں۔</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter you can see.</source>
+        <translation type="unfinished">نام میں کم از کم ایک نظر آنے والا حرف ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>A name cannot contain numbers. Please check it.</source>
+        <translation type="unfinished">نام میں ہندسے نہیں ہو سکتے۔ براہ کرم اسے چیک کریں۔</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{character}”. Please check it.</source>
+        <translation type="unfinished">نام میں “{character}” نہیں ہو سکتا۔ براہ کرم اسے چیک کریں۔</translation>
+    </message>
+    <message>
+        <source>who they are to you</source>
+        <translation type="unfinished">وہ آپ کے کیا لگتے ہیں</translation>
+    </message>
+    <message>
+        <source>Please say how they know you, for example: wife, son, friend.</source>
+        <translation type="unfinished">براہ کرم بتائیں کہ وہ آپ کے کیا لگتے ہیں، مثال کے طور پر: بیوی، بیٹا، دوست۔</translation>
+    </message>
+    <message>
+        <source>Please keep it short (at most {most} characters), for example: wife, son, friend.</source>
+        <translation type="unfinished">براہ کرم مختصر لکھیں (زیادہ سے زیادہ {most} حروف)، مثال کے طور پر: بیوی، بیٹا، دوست۔</translation>
+    </message>
+    <message>
+        <source>Please use words, for example: wife, son, friend.</source>
+        <translation type="unfinished">براہ کرم الفاظ استعمال کریں، مثال کے طور پر: بیوی، بیٹا، دوست۔</translation>
+    </message>
+    <message>
+        <source>a hidden text-direction mark</source>
+        <translation type="unfinished">تحریر کی سمت کا ایک چھپا ہوا نشان</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation type="unfinished">ایک کنٹرول حرف</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished">ایک نظر نہ آنے والا حرف</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished">ایک نئی سطر</translation>
+    </message>
+    <message>
+        <source>a private-use character</source>
+        <translation type="unfinished">نجی استعمال کا ایک حرف</translation>
+    </message>
+    <message>
+        <source>a character the kiosk cannot show</source>
+        <translation type="unfinished">ایک حرف جو کیوسک نہیں دکھا سکتا</translation>
+    </message>
+    <message>
+        <source>There is {problem} in {what}, which cannot be kept. Please type it again without it.</source>
+        <translation type="unfinished">{what} میں {problem} ہے، جسے رکھا نہیں جا سکتا۔ براہ کرم اس کے بغیر دوبارہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters, and this has {length}. Please shorten {what}.</source>
+        <translation type="unfinished">بہت لمبا: زیادہ سے زیادہ {most} حروف، اور اس میں {length} ہیں۔ براہ کرم {what} مختصر کریں۔</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters ({length} now).</source>
+        <translation type="unfinished">بہت لمبا: زیادہ سے زیادہ {most} حروف (اب {length})۔</translation>
+    </message>
+    <message>
+        <source>That is the most this can hold ({most} characters).</source>
+        <translation type="unfinished">یہاں اس سے زیادہ نہیں آ سکتا ({most} حروف)۔</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation type="unfinished">جو آپ نے لکھا</translation>
+    </message>
 </context>
 </TS>
