@@ -38,7 +38,7 @@ from kiosk.discharge.new_discharge import (
     unprintable_name_warning,
     validate_new_discharge,
 )
-from kiosk.i18n import translate
+from kiosk.i18n import translate, translate_marked
 from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
@@ -400,20 +400,34 @@ class NewDischargeScreen(NursePage):
         approver = shown.document.approved_by if shown is not None else ""
         notices = []
         if draft and not self._allow_drafts:
-            notices.append(f"{DRAFT_REFUSED} ({approver})")
+            notices.append(
+                translate("nurse", "{refused} ({approver})").format(
+                    refused=translate_marked("nurse", DRAFT_REFUSED), approver=approver
+                )
+            )
         elif draft:
             notices.append(
-                f"This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
-                "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
-                "approved."
+                translate(
+                    "nurse",
+                    "This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
+                    "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
+                    "approved.",
+                ).format(approver=approver)
             )
         if state is ReviewState.EXPIRED:
             notices.append(
-                f"This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
-                "right, and record why. Tell the leaflet team it needs reviewing."
+                translate(
+                    "nurse",
+                    "This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
+                    "right, and record why. Tell the leaflet team it needs reviewing.",
+                ).format(review=review)
             )
         elif state is ReviewState.DUE_SOON:
-            notices.append(f"This leaflet is due for review on {review}: please tell the leaflet team.")
+            notices.append(
+                translate("nurse", "This leaflet is due for review on {review}: please tell the leaflet team.").format(
+                    review=review
+                )
+            )
         warn = draft or state is ReviewState.EXPIRED
         self.review_notice.setText("\n".join(notices))
         self.review_notice.setProperty("role", "warning" if warn else "notice")
