@@ -160,6 +160,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{refused} ({approver})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet passed its review date on {review}. Use it only if you are sure its advice is still right, and record why. Tell the leaflet team it needs reviewing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is due for review on {review}: please tell the leaflet team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing in this leaflet depends on the patient&apos;s medical details: no questions here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,6 +248,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Right first time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right at the second attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still wrong: go over this with the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nurse decisions recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,12 +308,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{outcome}. Chose: {chosen}. Right answer: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; then </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Gone over with the patient ({gone_over}: recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No check questions for this procedure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot sign off yet:
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to sign off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sign off yet: see the box on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the checklist to sign off ({left} left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: you will be asked for your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -322,6 +382,14 @@
     </message>
     <message>
         <source>The patient will read the procedure in English: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is a DRAFT, not yet approved for use, and this ward does not use drafts. Ask the leaflet team to approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I went over this with the patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
