@@ -21,8 +21,8 @@ from typing import Protocol
 
 from kiosk.content.localised import Fallback, Localised
 from kiosk.content.model import Procedure
-from kiosk.content.translation import ENGLISH
-from kiosk.i18n import translate
+from kiosk.content.translation import ENGLISH, Texts, apply_texts, source_texts
+from kiosk.i18n import isolate_numbers, translate
 from kiosk.languages import is_language, language
 
 NO_DRAFT_REASON = "the translation is a DRAFT, and no nurse gave a reason for using draft content"
@@ -50,6 +50,23 @@ def content_for_walk(
     if localised.is_draft_translation and not (allow_drafts and draft_reason_given):
         return Localised(english, english, language, None, NO_DRAFT_REASON)
     return localised
+
+
+def numbers_in_order(procedure: Procedure) -> Procedure:
+    """``procedure`` as a right-to-left screen must show it: each phone number in its texts in a left-to-right
+    isolate (``kiosk.i18n.isolate_numbers``), so "01752 437706" in an Urdu sentence is not drawn "437706 01752".
+    Only the texts change (ids, answers, numbers to dial and the content hash stay), and only where a text has
+    right-to-left letters: the English procedure comes back as it is."""
+    texts = source_texts(procedure)
+    return apply_texts(procedure, {key: _mapped(value) for key, value in texts.items()})
+
+
+def _mapped(texts: Texts) -> Texts:
+    if isinstance(texts, str):
+        return isolate_numbers(texts)
+    if isinstance(texts, tuple):
+        return tuple(isolate_numbers(text) for text in texts)
+    return {key: _mapped(value) for key, value in texts.items()}
 
 
 def nurse_notice(localised: Localised) -> str:

@@ -509,7 +509,7 @@ class Flow(QObject):
     def _show_content_of(self, walk: PatientWalk) -> None:
         """The walk shows the procedure in its language where there is a usable translation (a draft one only with
         the nurse's reason: ``content_language``), else the English; the banners follow it."""
-        from kiosk.discharge.content_language import audit_facts, content_for_walk
+        from kiosk.discharge.content_language import audit_facts, content_for_walk, numbers_in_order
 
         localised = content_for_walk(
             self.session.localise,
@@ -524,7 +524,8 @@ class Flow(QObject):
         if source == self._content_source:
             return
         self._content_source = source
-        shown = localised.procedure
+        # Phone numbers in a right-to-left text drawn in their own order (the texts of English content unchanged).
+        shown = numbers_in_order(localised.procedure) if localised.is_translated else localised.procedure
         walk.content_facts = audit_facts(localised)
         walk.show_content(shown)
         for page in self.patient_screens.values():

@@ -549,7 +549,7 @@ def _content_facts(kiosk: RealKiosk) -> dict[str, Any]:
 
     def text(name: str) -> str:
         found = kiosk.screen.findChild(QLabel, name)
-        return found.text().replace("\u2068", "").replace("\u2069", "") if found is not None else ""
+        return found.text().translate(dict.fromkeys((0x2066, 0x2068, 0x2069))) if found is not None else ""
 
     walk = kiosk.session.walk
     assert walk is not None
@@ -557,12 +557,14 @@ def _content_facts(kiosk: RealKiosk) -> dict[str, Any]:
     if screen.kind is ScreenKind.STEP:
         return {"step": screen.key, "heading": text("step-heading"), "text": text("step-text")}
     if screen.kind is ScreenKind.QUESTION:
-        options = [kiosk.button(f"option-{i}").text() for i in range(len(screen.question.options))]  # type: ignore[union-attr]
+        count = len(screen.question.options)  # type: ignore[union-attr]
+        options = [kiosk.button(f"option-{i}").text().translate(dict.fromkeys((0x2066, 0x2069))) for i in range(count)]
         return {"question": screen.key, "text": text("question"), "options": options}
     if screen.kind is ScreenKind.WARNING_SIGNS:
         page = kiosk.screen
         assert isinstance(page, WarningSignsScreen)
-        return {"signs": [box.text().replace("\u00a0", " ") for box in page.signs]}
+        marks = dict.fromkeys((0x2066, 0x2068, 0x2069))
+        return {"signs": [box.text().replace("\u00a0", " ").translate(marks) for box in page.signs]}
     return {}
 
 

@@ -28,7 +28,7 @@ from tests.ui.driver import Kiosk
 
 TRANSLATIONS = Path(__file__).parents[2] / "procedures" / "translations"
 REASON = "Interpreter agreed the draft translation with the patient"
-FSI, PDI = "\u2068", "\u2069"
+FSI, PDI, LRI = "\u2068", "\u2069", "\u2066"
 ENGLISH_NAMES = set("Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
@@ -41,7 +41,13 @@ def shown_texts(kiosk: Kiosk) -> list[str]:
     page = kiosk.screen
     widgets = [w for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
     texts = [w.text() for w in widgets] + [b.text() for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
-    return [t.replace(FSI, "").replace(PDI, "") for t in texts if t.strip()]
+    return [t.replace(FSI, "").replace(PDI, "").replace(LRI, "") for t in texts if t.strip()]
+
+
+def label_text(kiosk: Kiosk, name: str) -> str:
+    found = kiosk.screen.findChild(QLabel, name)
+    assert found is not None, name
+    return found.text().replace(FSI, "").replace(PDI, "").replace(LRI, "")
 
 
 def on_screen(kiosk: Kiosk, text: str) -> bool:
@@ -78,8 +84,8 @@ def walk(kiosk: Kiosk, text: Any, visit: Any = None) -> list[ScreenKind]:
         if kind is ScreenKind.STEP:
             assert screen.step is not None
             wanted = text["steps"][screen.step.id]
-            assert kiosk.screen.findChild(QLabel, "step-heading").text() == wanted["heading"]
-            assert kiosk.screen.findChild(QLabel, "step-text").text() == wanted["text"]
+            assert label_text(kiosk, "step-heading") == wanted["heading"]
+            assert label_text(kiosk, "step-text") == wanted["text"]
             if "timing" in wanted:
                 timing = kiosk.screen.findChild(QLabel, "step-timing").text()
                 assert timing.startswith(wanted["timing"]["label"]), timing
@@ -89,9 +95,9 @@ def walk(kiosk: Kiosk, text: Any, visit: Any = None) -> list[ScreenKind]:
         elif kind is ScreenKind.QUESTION:
             assert screen.question is not None
             wanted = text["questions"][screen.question.id]
-            assert kiosk.screen.findChild(QLabel, "question").text() == wanted["question"]
+            assert label_text(kiosk, "question") == wanted["question"]
             for index, option in enumerate(wanted["options"]):
-                assert kiosk.button(f"option-{index}").text() == option
+                assert kiosk.button(f"option-{index}").text().replace(LRI, "").replace(PDI, "") == option
             wrong = next(i for i in range(len(wanted["options"])) if i != screen.question.answer)
             kiosk.click(f"option-{wrong}")
             assert on_screen(kiosk, wanted["explanation"]), shown_texts(kiosk)  # the feedback
@@ -210,3 +216,55 @@ def test_a_phone_number_in_a_wrapped_contact_line_stays_on_one_line(qapp: object
         not any(number in wrapped for wrapped in _lines(line.replace("\u00a0", " "), width))
         for width in range(200, 900, 10)
     )
+
+
+def _x_of(text: str, index: int) -> float:
+    """Where character ``index`` of ``text`` is drawn in a right-to-left paragraph (Qt's own bidi)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont("DejaVu Sans", 20))
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(4000)
+    layout.endLayout()
+    return line.cursorToX(index)[0]
+
+
+def test_a_phone_number_in_translated_urdu_text_is_drawn_in_its_own_order(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen on the Urdu feedback screen: "01752 437706" in the translated explanation drawn "437706 01752" (the
+    space between the groups takes the sentence's direction). The screens isolate each grouped number."""
+    kiosk = Kiosk(qtbot, tmp_path)
+    code, _, how, new = URDU
+    hand_over(kiosk, code, how, new)
+    walk_ = kiosk.session.walk
+    assert walk_ is not None
+    kiosk.click("start")
+    while (screen := walk_.current).kind is not ScreenKind.QUESTION or "0114" not in (
+        screen.question.explanation if screen.question else ""
+    ):
+        if screen.kind is ScreenKind.QUESTION:
+            assert screen.question is not None
+            kiosk.click(f"option-{screen.question.answer}")
+            kiosk.click("next")
+        else:
+            kiosk.understand()
+    assert screen.question is not None
+    kiosk.click(f"option-{1 - screen.question.answer}")
+    shown = label_raw(kiosk, "explanation")
+    assert f"{LRI}0114 263 2115{PDI}" in shown
+    # Inside each group (two characters in), not at its edge, where a cursor between two runs is ambiguous.
+    assert _x_of(shown, shown.index("0114") + 2) < _x_of(shown, shown.index("2115") + 2), "drawn left to right"
+    bare = shown.replace(LRI, "").replace(PDI, "")
+    assert _x_of(bare, bare.index("0114") + 2) > _x_of(bare, bare.index("2115") + 2), "without it, they swap"
+    # The record and what is dialled are untouched: the walk's ids and the contact's number are the English file's.
+    assert walk_.content.contact("spinal-service").number == walk_.procedure.contact("spinal-service").number
+
+
+def label_raw(kiosk: Kiosk, name: str) -> str:
+    found = kiosk.screen.findChild(QLabel, name)
+    assert found is not None, name
+    return found.text()
