@@ -39,6 +39,8 @@ SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "KeypadField": ((0,), ("placeholder",)),
     "TickRow": ((0,), ()),
     "MessagePage": ((0, 1, 2), ()),
+    "FormField": ((0, 2), ("hint",)),
+    "_field": ((1, 3), ("hint",)),
 }
 
 

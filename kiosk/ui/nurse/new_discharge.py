@@ -164,7 +164,9 @@ class NewDischargeScreen(NursePage):
         procedures = QWidget()
         procedures.setLayout(self.procedure_box)
         self.procedure_box.setContentsMargins(0, 0, 0, 0)
-        self.left.addWidget(self._field("procedure", "Which procedure did the patient have?", procedures))
+        self.left.addWidget(
+            self._field("procedure", translate("nurse", "Which procedure did the patient have?"), procedures)
+        )
 
         self.review_notice = label("", "warning")
         self.review_notice.setObjectName("review-notice")
@@ -185,7 +187,7 @@ class NewDischargeScreen(NursePage):
             pick.clicked.connect(lambda _=False, t=text: self.reason_edit.setText(t))
             self.reason_picks.append(pick)
             reason_box.addWidget(pick)
-        self.reason_field = self._field("expired_reason", "Reason for using this leaflet", reason)
+        self.reason_field = self._field("expired_reason", translate("nurse", "Reason for using this leaflet"), reason)
         limit_text(self.reason_edit, MAX_REASON_LENGTH, self.reason_field.set_error)
         self.reason_field.setVisible(False)
         self.left.addWidget(self.reason_field)
@@ -212,7 +214,7 @@ class NewDischargeScreen(NursePage):
             formatter=format_nhs_digits,
             name="nhs",
         )
-        name_field = self._field("patient_name", "Name", self.name_edit)
+        name_field = self._field("patient_name", translate("nurse", "Name"), self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
         self.left.addWidget(name_field)
         self.name_warning = label("", "warning")
@@ -220,9 +222,9 @@ class NewDischargeScreen(NursePage):
         self.name_warning.setVisible(False)
         self.name_edit.textChanged.connect(self._name_changed)
         self.left.addWidget(self.name_warning)
-        self.left.addWidget(self._field("date_of_birth", "Date of birth", self.dob_field))
-        self.left.addWidget(self._field("hospital_number", "Hospital number", self.hospital_edit))
-        self.left.addWidget(self._field("nhs_number", "NHS number (optional)", self.nhs_field))
+        self.left.addWidget(self._field("date_of_birth", translate("nurse", "Date of birth"), self.dob_field))
+        self.left.addWidget(self._field("hospital_number", translate("nurse", "Hospital number"), self.hospital_edit))
+        self.left.addWidget(self._field("nhs_number", translate("nurse", "NHS number (optional)"), self.nhs_field))
         self.left.addStretch(1)
 
     def _build_procedure_details(self) -> None:
@@ -230,16 +232,16 @@ class NewDischargeScreen(NursePage):
         self.right.setSpacing(GAP)
         self.right.addWidget(label(translate("nurse", "3. The procedure"), "section"))
         self.ended = EndTimePicker()
-        self.right.addWidget(self._field("procedure_ended", "When it ended", self.ended))
+        self.right.addWidget(self._field("procedure_ended", translate("nurse", "When it ended"), self.ended))
 
         self.side_level = SideLevelPicker()
-        self.side_field = self._field("side", "Side", self.side_level.side_row)
-        self.level_field = self._field("level", "Level", self.side_level.level_row)
+        self.side_field = self._field("side", translate("nurse", "Side"), self.side_level.side_row)
+        self.level_field = self._field("level", translate("nurse", "Level"), self.side_level.level_row)
         self.right.addWidget(self.side_field)
         self.right.addWidget(self.level_field)
 
         self.medicines = MedicinesEditor()
-        self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
+        self.right.addWidget(self._field("medicines", translate("nurse", "Medicines given"), self.medicines))
 
         self.right.addWidget(label(translate("nurse", "4. About the patient"), "section"))
         # Every factor has its row, but only those the chosen procedure's content uses are shown (offered_factors).
