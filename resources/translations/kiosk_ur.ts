@@ -20,7 +20,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1. Set-up code from ward IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. Sam Taylor, RN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -112,7 +120,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Which procedure did the patient have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why is it right to use it today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for using this leaflet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -144,7 +160,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation type="unfinished">نام</translation>
+    </message>
+    <message>
+        <source>Hospital number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>3. The procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
