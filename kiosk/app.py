@@ -135,6 +135,7 @@ def build_flow(
     accounts with the test suite's cheap PIN hash: the seam ``NurseAccounts`` documents).
 
     ``print_server`` is the CUPS server (``host:port``) when it is not the default one (tests use stand-ins)."""
+    from kiosk.content.localised import localise
     from kiosk.discharge.session import KioskSession
     from kiosk.records.first_nurse import FirstNurseSetup
     from kiosk.records.nurses import NurseAccounts
@@ -143,6 +144,8 @@ def build_flow(
     nurses = accounts if accounts is not None else NurseAccounts(store)
     setup = first_nurse or FirstNurseSetup(store)
     session = KioskSession(store, nurses, library or library_loader(clock), clock.now, setup)
+    # The procedure in the patient's language, from its checked translation file (kiosk.discharge.content_language).
+    session.localise = localise
     if monotonic is None:
         return Flow(window, session, config, clock, read_aloud=read_aloud, print_server=print_server)
     return Flow(window, session, config, clock, monotonic=monotonic, read_aloud=read_aloud, print_server=print_server)

@@ -17,6 +17,8 @@ patient picks another language (``kiosk.ui.widgets.retranslate``).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 PATIENT = "patient"
@@ -77,6 +79,20 @@ def isolate(value: str) -> str:
     shown as "437706 01752" (the space between two numbers takes the sentence's direction), and a Latin name
     with a full stop after it would pull the stop to its other side."""
     return f"{FSI}{value}{PDI}"
+
+
+LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE: what follows is left to right, whatever the sentence around it
+_NUMBER_IN_GROUPS = re.compile(r"\d+(?:[ \u00a0]\d+)+")
+
+
+def isolate_numbers(text: str) -> str:
+    """In a right-to-left text, every number written in groups ("01752 437706", "0114 263 2115") in a left-to-right
+    isolate: else Qt draws it as "437706 01752" (the space between its groups takes the sentence's direction), and
+    a patient dials the groups in the wrong order. Other text, and any text with no right-to-left letter, is left
+    as it is."""
+    if not right_to_left(text):
+        return text
+    return _NUMBER_IN_GROUPS.sub(lambda number: f"{LRI}{number.group(0)}{PDI}", text)
 
 
 def fill(template: str, **values: object) -> str:

@@ -8,8 +8,10 @@ short silently (``length_note``). The record's own field rules (names, phone and
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from kiosk.errors import KioskError
+from kiosk.i18n import QT_TRANSLATE_NOOP
 
 # Characters that draw nothing yet are letters or marks by their Unicode category (so a category check alone lets
 # them through): Hangul fillers, the combining grapheme joiner, Khmer inherent vowels, Mongolian free variation
@@ -35,17 +37,17 @@ def character_problem(ch: str) -> str:
     code = ord(ch)
     category = unicodedata.category(ch)
     if code in _BIDI_CONTROLS:
-        return "a hidden text-direction mark"
+        return QT_TRANSLATE_NOOP("patient", "a hidden text-direction mark")
     if category == "Cc":
-        return "" if ch in _WHITESPACE_CONTROLS else "a control character"
+        return "" if ch in _WHITESPACE_CONTROLS else QT_TRANSLATE_NOOP("patient", "a control character")
     if category == "Cf" or code in _INVISIBLE:
-        return "an invisible character"
+        return QT_TRANSLATE_NOOP("patient", "an invisible character")
     if category in ("Zl", "Zp"):
-        return "a line break"
+        return QT_TRANSLATE_NOOP("patient", "a line break")
     if category == "Co":
-        return "a private-use character"
+        return QT_TRANSLATE_NOOP("patient", "a private-use character")
     if category in ("Cs", "Cn"):
-        return "a character the kiosk cannot show"
+        return QT_TRANSLATE_NOOP("patient", "a character the kiosk cannot show")
     return ""
 
 
@@ -53,7 +55,20 @@ def is_visible_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L") and not character_problem(ch)
 
 
-def clean_text(text: str, *, field: str, max_length: int, what: str = "what you typed") -> str:
+# The patient's screens show these in the patient's language (the values too, where they are marked texts):
+# ``ValidationError.template`` and ``values``, translated by ``kiosk.ui.patient_text``.
+HIDDEN_CHARACTER = QT_TRANSLATE_NOOP(
+    "patient", "There is {problem} in {what}, which cannot be kept. Please type it again without it."
+)
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "patient", "Too long: at most {most} characters, and this has {length}. Please shorten {what}."
+)
+TOO_LONG_NOTE = QT_TRANSLATE_NOOP("patient", "Too long: at most {most} characters ({length} now).")
+FULL_NOTE = QT_TRANSLATE_NOOP("patient", "That is the most this can hold ({most} characters).")
+WHAT_YOU_TYPED = QT_TRANSLATE_NOOP("patient", "what you typed")
+
+
+def clean_text(text: str, *, field: str, max_length: int, what: str = WHAT_YOU_TYPED) -> str:
     """One line of free text as the record keeps it: NFC, spaces tidied; refuses hidden or control characters
     and text over ``max_length`` with a message that names the problem and never echoes what was typed (F8).
 
@@ -65,16 +80,15 @@ def clean_text(text: str, *, field: str, max_length: int, what: str = "what you 
         problem = character_problem(ch)
         if problem:
             raise ValidationError(
-                f"There is {problem} in {what}, which cannot be kept. Please type it again without it.",
+                HIDDEN_CHARACTER,
                 "It may have come from copying and pasting.",
                 field=field,
+                values={"problem": problem, "what": what},
             )
     value = " ".join(value.split())
     if len(value) > max_length:
         raise ValidationError(
-            f"{what[0].upper()}{what[1:]} is too long: at most {max_length} characters, and this has {len(value)}. "
-            "Please shorten it.",
-            field=field,
+            TOO_LONG, field=field, values={"most": str(max_length), "length": str(len(value)), "what": what}
         )
     return value
 
@@ -88,17 +102,30 @@ def shown(text: str, limit: int | None = 60) -> str:
 
 def length_note(text: str, max_length: int) -> str:
     """What a field says as its text reaches its limit ("" below it): a field never cuts text silently."""
+    template, values = length_note_parts(text, max_length)
+    return template.format(**values)
+
+
+def length_note_parts(text: str, max_length: int) -> tuple[str, dict[str, str]]:
+    """``length_note`` as its template and values (a patient's screen shows it in their language)."""
     length = len(" ".join((text or "").split()))
     if length > max_length:
-        return f"Too long: at most {max_length} characters ({length} now)."
+        return TOO_LONG_NOTE, {"most": str(max_length), "length": str(length)}
     if length == max_length:
-        return f"That is the most this can hold ({max_length} characters)."
-    return ""
+        return FULL_NOTE, {"most": str(max_length)}
+    return "", {}
 
 
 class ValidationError(KioskError):
-    """What was typed cannot be used; ``title`` says why in words the person at the screen understands."""
+    """What was typed cannot be used; ``title`` says why in words the person at the screen understands.
 
-    def __init__(self, title: str, hint: str = "", field: str = "") -> None:
-        super().__init__(title, hint)
+    ``title`` may be a template with ``{fields}`` filled from ``values``; ``template`` and ``values`` are kept so a
+    patient's screen can say it in the patient's language (``kiosk.ui.patient_text``): the English ``title`` is
+    what the nurse's screens, the log and the command line show.
+    """
+
+    def __init__(self, title: str, hint: str = "", field: str = "", *, values: Mapping[str, str] | None = None) -> None:
+        self.template = title
+        self.values: dict[str, str] = dict(values or {})
+        super().__init__(title.format(**self.values) if values else title, hint)
         self.field = field

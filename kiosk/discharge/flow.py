@@ -20,7 +20,7 @@ Decisions that matter for safety (see ``docs/HAZARDS.md``):
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -40,9 +40,11 @@ WARNING_SIGNS_ID = "warning-signs"
 class FlowStore(Protocol):
     """What the walk needs from ``kiosk.records.store.RecordStore`` (each call commits)."""
 
-    def confirm_step(self, record_id: str, step_id: str) -> object: ...
+    def confirm_step(self, record_id: str, step_id: str, content: Mapping[str, str] | None = None) -> object: ...
 
-    def record_answer(self, record_id: str, question_id: str, chosen: int, correct: bool) -> object: ...
+    def record_answer(
+        self, record_id: str, question_id: str, chosen: int, correct: bool, content: Mapping[str, str] | None = None
+    ) -> object: ...
 
     def record_escort(self, record_id: str, escort: Escort) -> object: ...
 
@@ -153,6 +155,9 @@ class PatientWalk:
         # The procedure's text the screens use: the procedure, or its translation in the patient's language
         # (``show_content``); ``shown`` is it for this patient.
         self.content = procedure
+        # Which text that is, kept with each confirmation and answer (content_language.audit_facts): set by the
+        # screens with the content; English until then.
+        self.content_facts: Mapping[str, str] = {"content_language": "en"}
         # A nurse's reason for using draft content on this discharge ("draft-leaflet", kiosk.discharge.session's
         # DRAFT_LEAFLET_OVERRIDE): a draft translation needs it (kiosk.discharge.content_language).
         self.draft_reason_given = any(kind == "draft-leaflet" for kind, _ in record.overrides)
@@ -237,7 +242,7 @@ class PatientWalk:
         else:
             raise FlowError(f"'I understand' is not an action on the {screen.kind} screen")
         if step_id not in self._confirmed:
-            self._store.confirm_step(self.record_id, step_id)
+            self._store.confirm_step(self.record_id, step_id, self.content_facts)
             self._confirmed.add(step_id)
             self._saved()
         return self._advance()
@@ -253,7 +258,7 @@ class PatientWalk:
         if not 0 <= chosen < len(question.options):
             raise FlowError(f"option {chosen} is not one of the {len(question.options)} options")
         correct = chosen == question.answer
-        self._store.record_answer(self.record_id, question.id, chosen, correct)
+        self._store.record_answer(self.record_id, question.id, chosen, correct, self.content_facts)
         attempts = self._attempts.setdefault(question.id, [])
         attempts.append(correct)
         self._saved()

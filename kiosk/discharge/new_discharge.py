@@ -28,6 +28,7 @@ from kiosk import text as text_checks
 from kiosk.clock import elapsed, later
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
 from kiosk.errors import KioskError
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.languages import is_language
 from kiosk.record import fields
 from kiosk.record.model import Patient
@@ -178,9 +179,10 @@ def _checked(
     return str(result)
 
 
-DRAFT_REFUSED = (
+DRAFT_REFUSED = QT_TRANSLATE_NOOP(
+    "nurse",
     "This leaflet is a DRAFT, not yet approved for use, and this ward does not use drafts. "
-    "Ask the leaflet team to approve it."
+    "Ask the leaflet team to approve it.",
 )
 
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from kiosk.content import personalise
 from kiosk.content.model import Procedure
 from kiosk.discharge.flow import WARNING_SIGNS_ID
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.record.model import HELP_ANSWERED, HELP_REQUESTED, AnswerAttempt, DischargeRecord, EscortAnswer
 from kiosk.record.timeline import format_clock
 
@@ -23,7 +24,7 @@ from kiosk.record.timeline import format_clock
 GONE_OVER_OVERRIDE = "went-over-question"
 """The nurse's "I went over this with the patient" for a question still wrong after two tries (F9); its reason
 starts with the question id, so the acknowledgement is tied to one question of this record."""
-GONE_OVER_TEXT = "I went over this with the patient"
+GONE_OVER_TEXT = QT_TRANSLATE_NOOP("nurse", "I went over this with the patient")
 
 WARNING_SIGNS_HEADING = "Warning signs: when to get help"
 

@@ -133,8 +133,8 @@ class KioskSession:
         self._library = library
         self._now = now
         self.on_change: Callable[[], None] | None = None
-        # The procedure in the patient's language (kiosk.discharge.content_language): English until translated
-        # content is connected.
+        # The procedure in the patient's language (kiosk.discharge.content_language): the translation loader in
+        # the kiosk (kiosk.app.build_flow), English for a session built alone.
         self.localise: Localise = english_only
         self.stage = Stage.LOCKED
         self.pin_purpose = PinPurpose.UNLOCK

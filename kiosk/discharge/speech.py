@@ -71,6 +71,11 @@ def redact(text: str, identity: SpokenIdentity) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", " ".join(text.split()))
 
 
+# Bidi isolates and marks put round names, times and phone numbers on a right-to-left screen: they order what is
+# drawn, say nothing, and would sit between a name and the redaction that looks for it, so they are not sent.
+_DIRECTION_MARKS = dict.fromkeys((0x061C, 0x200E, 0x200F, 0x2066, 0x2067, 0x2068, 0x2069))
+
+
 def script(parts: Iterable[str], identity: SpokenIdentity | None) -> str:
     """The words to speak for a screen: its visible texts in order, one sentence each, redacted.
 
@@ -79,7 +84,7 @@ def script(parts: Iterable[str], identity: SpokenIdentity | None) -> str:
     """
     sentences = []
     for part in parts:
-        text = " ".join(part.replace("•", " ").split())
+        text = " ".join(part.replace("•", " ").translate(_DIRECTION_MARKS).split())
         if not text:
             continue
         if text[-1] not in ".?!:;":

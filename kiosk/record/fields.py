@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.text import ValidationError, character_problem, clean_text, is_visible_letter
 
 # Phone numbers the UK regulator (Ofcom) keeps for drama and training: they are never given to a real line, so
@@ -39,9 +40,12 @@ def normalise_phone(text: str, default_region: str = "GB") -> tuple[str, str]:
 
     cleaned = (text or "").strip()
     if not cleaned:
-        raise ValidationError("Please type a phone number.", field="phone")
+        raise ValidationError(QT_TRANSLATE_NOOP("patient", "Please type a phone number."), field="phone")
     if any(character_problem(ch) for ch in cleaned):
-        raise ValidationError("That phone number contains a hidden character. Please type it again.", field="phone")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("patient", "That phone number contains a hidden character. Please type it again."),
+            field="phone",
+        )
     if len(cleaned) > MAX_PHONE_TEXT or any(ch.isalpha() for ch in cleaned):
         raise ValidationError(_BAD_PHONE, field="phone")
     try:
@@ -56,7 +60,7 @@ def normalise_phone(text: str, default_region: str = "GB") -> tuple[str, str]:
     return e164, display
 
 
-_BAD_PHONE = "That does not look like a phone number. Please check the digits."
+_BAD_PHONE = QT_TRANSLATE_NOOP("patient", "That does not look like a phone number. Please check the digits.")
 
 
 def valid_nhs_number(text: str) -> str:
@@ -82,18 +86,26 @@ def valid_nhs_number(text: str) -> str:
 def validate_person_name(text: str, field: str = "name") -> str:
     """A person's name in any script, with spaces tidied; refuses empty, too long, digits, symbols, hidden and
     control characters, and names without one visible letter (F8)."""
-    name = clean_text(text, field=field, max_length=MAX_NAME_LENGTH, what="the name")
+    name = clean_text(text, field=field, max_length=MAX_NAME_LENGTH, what=QT_TRANSLATE_NOOP("patient", "the name"))
     if not name:
-        raise ValidationError("Please type the name.", field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("patient", "Please type the name."), field=field)
     if not any(is_visible_letter(ch) for ch in name):
-        raise ValidationError("A name needs at least one letter you can see.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("patient", "A name needs at least one letter you can see."), field=field
+        )
     for ch in name:
         if ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in "LM":
             continue
         if ch.isdigit():
-            raise ValidationError("A name cannot contain numbers. Please check it.", field=field)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("patient", "A name cannot contain numbers. Please check it."), field=field
+            )
         # Only visible characters are left here (clean_text refused the rest), so naming it is safe.
-        raise ValidationError(f"A name cannot contain “{ch}”. Please check it.", field=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("patient", "A name cannot contain “{character}”. Please check it."),
+            field=field,
+            values={"character": ch},
+        )
     return name
 
 
@@ -103,16 +115,26 @@ def validate_patient_name(text: str) -> str:
 
 def validate_relationship(text: str) -> str:
     """How the escort is related to the patient ("wife", "son", "friend"): short free text."""
-    value = clean_text(text, field="relationship", max_length=10_000, what="who they are to you")
+    value = clean_text(
+        text, field="relationship", max_length=10_000, what=QT_TRANSLATE_NOOP("patient", "who they are to you")
+    )
     if not value:
-        raise ValidationError("Please say how they know you, for example: wife, son, friend.", field="relationship")
-    if len(value) > MAX_RELATIONSHIP_LENGTH:
         raise ValidationError(
-            f"Please keep it short (at most {MAX_RELATIONSHIP_LENGTH} characters), for example: wife, son, friend.",
+            QT_TRANSLATE_NOOP("patient", "Please say how they know you, for example: wife, son, friend."),
             field="relationship",
         )
+    if len(value) > MAX_RELATIONSHIP_LENGTH:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "patient", "Please keep it short (at most {most} characters), for example: wife, son, friend."
+            ),
+            field="relationship",
+            values={"most": str(MAX_RELATIONSHIP_LENGTH)},
+        )
     if not any(is_visible_letter(ch) for ch in value):
-        raise ValidationError("Please use words, for example: wife, son, friend.", field="relationship")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("patient", "Please use words, for example: wife, son, friend."), field="relationship"
+        )
     return value
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -322,18 +322,25 @@ class RecordStore(Reader):
                 raise RecordStateError(f"Discharge {record_id} cannot be marked {state.value}: {evidence[1]}")
             self._move_state(conn, record_id, old, state, _iso(self.clock.now()), "kiosk")
 
-    def confirm_step(self, record_id: str, step_id: str) -> None:
+    def confirm_step(self, record_id: str, step_id: str, content: Mapping[str, str] | None = None) -> None:
+        """``content``: which text the patient read (its language, and the translation's hash and approval when
+        translated: ``kiosk.discharge.content_language.audit_facts``), kept in the audit row (H13)."""
         at = _iso(self.clock.now())
+        values = (record_id, step_id, at)
         with self.db.transaction() as conn:
             salt, _ = self._open_record(conn, record_id)
-            self._add_row(conn, "confirmations", salt, (record_id, step_id, at), "step-confirmed", "patient", at)
+            self._add_row(conn, "confirmations", salt, values, "step-confirmed", "patient", at, dict(content or {}))
 
-    def record_answer(self, record_id: str, question_id: str, chosen: int, correct: bool) -> None:
+    def record_answer(
+        self, record_id: str, question_id: str, chosen: int, correct: bool, content: Mapping[str, str] | None = None
+    ) -> None:
+        """``content``: which text the question was asked in, as for ``confirm_step``."""
         at = _iso(self.clock.now())
         values = (record_id, question_id, int(chosen), int(bool(correct)), at)
+        facts = {**(content or {}), "question": question_id}
         with self.db.transaction() as conn:
             salt, _ = self._open_record(conn, record_id)
-            self._add_row(conn, "answers", salt, values, "answer-recorded", "patient", at, {"question": question_id})
+            self._add_row(conn, "answers", salt, values, "answer-recorded", "patient", at, facts)
 
     def record_escort(self, record_id: str, escort: Escort) -> None:
         """The responsible adult, re-validated here so a bad phone number can never reach the sheet (H4)."""

@@ -135,6 +135,7 @@ class Flow(QObject):
         self._checking_pin = False
         self._last_stage = Stage.LOCKED
         self._themed_walk: object | None = None
+        self._content_source: tuple[object, str, object] | None = None
         self.read_aloud = read_aloud
         if read_aloud is not None:
             read_aloud.available_changed.connect(self._show_read_aloud)
@@ -310,7 +311,7 @@ class Flow(QObject):
             assert screen.step is not None
             # Every timing of the step that applies to this patient, each with its label and "and until ...".
             entries = timeline.step_entries(screen.step, walk.procedure_ended, self.clock.zone, walk.factors)
-            timing = "\n".join(entry.sentence for entry in entries)
+            timing = "\n".join(self.screen_language.timing(entry) for entry in entries)
             as_screen(page, step.StepScreen).show_step(
                 screen.progress, screen.step.heading, screen.step.text, timing, walk.can_go_back
             )
@@ -467,8 +468,10 @@ class Flow(QObject):
         def refused(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):
                 from kiosk.ui.patient.escort import EscortScreen
+                from kiosk.ui.patient_text import patient_error
 
-                as_screen(self.patient_screens[ScreenKind.ESCORT], EscortScreen).show_error(exc.title)
+                # In the patient's language (the checks write English for the nurse and the log).
+                as_screen(self.patient_screens[ScreenKind.ESCORT], EscortScreen).show_error(patient_error(exc))
             else:
                 self.handle_error(exc)
 
@@ -506,17 +509,24 @@ class Flow(QObject):
     def _show_content_of(self, walk: PatientWalk) -> None:
         """The walk shows the procedure in its language where there is a usable translation (a draft one only with
         the nurse's reason: ``content_language``), else the English; the banners follow it."""
-        from kiosk.discharge.content_language import content_for_walk
+        from kiosk.discharge.content_language import audit_facts, content_for_walk, numbers_in_order
 
-        shown = content_for_walk(
+        localised = content_for_walk(
             self.session.localise,
             walk.procedure,
             walk.language,
             allow_drafts=self.config.allow_drafts,
             draft_reason_given=walk.draft_reason_given,
         )
-        if shown is walk.content:
+        # The loader gives a new Procedure on each call, from a checked translation it keeps while the file is the
+        # same: the walk's screens are rebuilt only when the language or that translation changed.
+        source = (walk, localised.language, localised.translation)
+        if source == self._content_source:
             return
+        self._content_source = source
+        # Phone numbers in a right-to-left text drawn in their own order (the texts of English content unchanged).
+        shown = numbers_in_order(localised.procedure) if localised.is_translated else localised.procedure
+        walk.content_facts = audit_facts(localised)
         walk.show_content(shown)
         for page in self.patient_screens.values():
             page.set_procedure(shown.title)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
 
 from kiosk import paths
+from kiosk.i18n import fill, isolate, translate
 from kiosk.languages import DEFAULT_LANGUAGE, Language, language
 from kiosk.record import timeline
 
@@ -73,6 +74,18 @@ class ScreenLanguage:
         names = QLocale(self.current.code)
         short = QLocale.FormatType.ShortFormat
         return f"{at:%H:%M} {names.dayName(at.isoweekday(), short)} {at.day} {names.monthName(at.month, short)}"
+
+    def timing(self, entry: timeline.TimelineEntry) -> str:
+        """A step's timing for the patient's screen: its label (the content's, in the patient's language) and the
+        clock time in the screen's language ("Nie prowadź samochodu do 14:30 wt. 24 lis."), not the sheet's English
+        day and month names; in English exactly the sheet's sentence (``TimelineEntry.sentence``)."""
+        if self.current.code == DEFAULT_LANGUAGE:
+            return entry.sentence
+        clock = self.clock(entry.at)
+        text = f"{entry.label} {isolate(clock) if self.current.rtl else clock}"
+        if not entry.and_until:
+            return text
+        return fill(translate("patient", "{timing} and until {what}"), timing=text, what=entry.and_until)
 
     def apply_to(self, page: QWidget) -> None:
         """Lay ``page`` (a patient screen) out in the current language's direction, in a font for its script."""

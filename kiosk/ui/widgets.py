@@ -190,16 +190,21 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     return area
 
 
-def limit_text(edit: QLineEdit, max_length: int, show: Callable[[str], None]) -> None:
+def limit_text(edit: QLineEdit, max_length: int, show: Callable[[str], None], *, patient: bool = False) -> None:
     """A line edit that says when its text reaches ``max_length`` and never cuts pasted text to fit silently (F8).
 
     Qt's own limit is one character more than allowed, so pasting 10,000 characters leaves a text that is too
     long, which the field says at once and validation refuses, instead of a quietly shortened name.
     """
-    from kiosk.text import length_note  # not at import: the start screen does not need phonenumbers
+    from kiosk.text import length_note, length_note_parts  # not at import: the start screen does not need them
 
     edit.setMaxLength(max_length + 1)
-    edit.textChanged.connect(lambda text: show(length_note(text, max_length)))
+    if patient:  # a patient's field: the note in the patient's language
+        from kiosk.ui.patient_text import patient_text
+
+        edit.textChanged.connect(lambda text: show(patient_text(*length_note_parts(text, max_length))))
+    else:
+        edit.textChanged.connect(lambda text: show(length_note(text, max_length)))
 
 
 ScreenT = TypeVar("ScreenT", bound=QWidget)

@@ -20,7 +20,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1. Set-up code from ward IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. Sam Taylor, RN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -112,7 +120,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Which procedure did the patient have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why is it right to use it today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for using this leaflet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -144,7 +160,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation type="unfinished">ਨਾਮ</translation>
+    </message>
+    <message>
+        <source>Hospital number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>3. The procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -157,6 +197,22 @@
     </message>
     <message>
         <source>The patient&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{refused} ({approver})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet passed its review date on {review}. Use it only if you are sure its advice is still right, and record why. Tell the leaflet team it needs reviewing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is due for review on {review}: please tell the leaflet team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -232,6 +288,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Right first time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right at the second attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still wrong: go over this with the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nurse decisions recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,12 +348,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{outcome}. Chose: {chosen}. Right answer: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; then </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Gone over with the patient ({gone_over}: recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No check questions for this procedure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot sign off yet:
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to sign off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sign off yet: see the box on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the checklist to sign off ({left} left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: you will be asked for your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -310,6 +410,26 @@
     </message>
     <message>
         <source>What IT should do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will read the procedure in {language} (draft translation: give a reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will read the procedure in {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will read the procedure in English: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This leaflet is a DRAFT, not yet approved for use, and this ward does not use drafts. Ask the leaflet team to approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I went over this with the patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -590,6 +710,102 @@
     <message>
         <source>Nurse: answer this call</source>
         <translation type="unfinished">ਨਰਸ: ਇਸ ਕਾਲ ਦਾ ਜਵਾਬ ਦਿਓ</translation>
+    </message>
+    <message>
+        <source>{timing} and until {what}</source>
+        <translation type="unfinished">{timing} ਅਤੇ ਜਦੋਂ ਤੱਕ {what}</translation>
+    </message>
+    <message>
+        <source>Please type a phone number.</source>
+        <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਫ਼ੋਨ ਨੰਬਰ ਲਿਖੋ।</translation>
+    </message>
+    <message>
+        <source>That phone number contains a hidden character. Please type it again.</source>
+        <translation type="unfinished">ਇਸ ਫ਼ੋਨ ਨੰਬਰ ਵਿੱਚ ਇੱਕ ਲੁਕਿਆ ਹੋਇਆ ਅੱਖਰ ਹੈ। ਕਿਰਪਾ ਕਰਕੇ ਇਸਨੂੰ ਦੁਬਾਰਾ ਲਿਖੋ।</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number. Please check the digits.</source>
+        <translation type="unfinished">ਇਹ ਫ਼ੋਨ ਨੰਬਰ ਨਹੀਂ ਲੱਗਦਾ। ਕਿਰਪਾ ਕਰਕੇ ਅੰਕ ਜਾਂਚੋ।</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation type="unfinished">ਨਾਮ</translation>
+    </message>
+    <message>
+        <source>Please type the name.</source>
+        <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਨਾਮ ਲਿਖੋ।</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter you can see.</source>
+        <translation type="unfinished">ਨਾਮ ਵਿੱਚ ਘੱਟੋ-ਘੱਟ ਇੱਕ ਦਿਖਾਈ ਦੇਣ ਵਾਲਾ ਅੱਖਰ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ।</translation>
+    </message>
+    <message>
+        <source>A name cannot contain numbers. Please check it.</source>
+        <translation type="unfinished">ਨਾਮ ਵਿੱਚ ਅੰਕ ਨਹੀਂ ਹੋ ਸਕਦੇ। ਕਿਰਪਾ ਕਰਕੇ ਇਸਨੂੰ ਜਾਂਚੋ।</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{character}”. Please check it.</source>
+        <translation type="unfinished">ਨਾਮ ਵਿੱਚ “{character}” ਨਹੀਂ ਹੋ ਸਕਦਾ। ਕਿਰਪਾ ਕਰਕੇ ਇਸਨੂੰ ਜਾਂਚੋ।</translation>
+    </message>
+    <message>
+        <source>who they are to you</source>
+        <translation type="unfinished">ਉਹ ਤੁਹਾਡੇ ਕੀ ਲੱਗਦੇ ਹਨ</translation>
+    </message>
+    <message>
+        <source>Please say how they know you, for example: wife, son, friend.</source>
+        <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਦੱਸੋ ਕਿ ਉਹ ਤੁਹਾਡੇ ਕੀ ਲੱਗਦੇ ਹਨ, ਜਿਵੇਂ: ਪਤਨੀ, ਪੁੱਤਰ, ਦੋਸਤ।</translation>
+    </message>
+    <message>
+        <source>Please keep it short (at most {most} characters), for example: wife, son, friend.</source>
+        <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਛੋਟਾ ਲਿਖੋ (ਵੱਧ ਤੋਂ ਵੱਧ {most} ਅੱਖਰ), ਜਿਵੇਂ: ਪਤਨੀ, ਪੁੱਤਰ, ਦੋਸਤ।</translation>
+    </message>
+    <message>
+        <source>Please use words, for example: wife, son, friend.</source>
+        <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਸ਼ਬਦ ਵਰਤੋ, ਜਿਵੇਂ: ਪਤਨੀ, ਪੁੱਤਰ, ਦੋਸਤ।</translation>
+    </message>
+    <message>
+        <source>a hidden text-direction mark</source>
+        <translation type="unfinished">ਲਿਖਤ ਦੀ ਦਿਸ਼ਾ ਦਾ ਇੱਕ ਲੁਕਿਆ ਨਿਸ਼ਾਨ</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation type="unfinished">ਇੱਕ ਕੰਟਰੋਲ ਅੱਖਰ</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished">ਇੱਕ ਅਦਿੱਖ ਅੱਖਰ</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished">ਇੱਕ ਨਵੀਂ ਲਾਈਨ</translation>
+    </message>
+    <message>
+        <source>a private-use character</source>
+        <translation type="unfinished">ਨਿੱਜੀ ਵਰਤੋਂ ਵਾਲਾ ਇੱਕ ਅੱਖਰ</translation>
+    </message>
+    <message>
+        <source>a character the kiosk cannot show</source>
+        <translation type="unfinished">ਇੱਕ ਅੱਖਰ ਜੋ ਕਿਓਸਕ ਨਹੀਂ ਦਿਖਾ ਸਕਦਾ</translation>
+    </message>
+    <message>
+        <source>There is {problem} in {what}, which cannot be kept. Please type it again without it.</source>
+        <translation type="unfinished">{what} ਵਿੱਚ {problem} ਹੈ, ਜਿਸਨੂੰ ਰੱਖਿਆ ਨਹੀਂ ਜਾ ਸਕਦਾ। ਕਿਰਪਾ ਕਰਕੇ ਇਸ ਤੋਂ ਬਿਨਾਂ ਦੁਬਾਰਾ ਲਿਖੋ।</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters, and this has {length}. Please shorten {what}.</source>
+        <translation type="unfinished">ਬਹੁਤ ਲੰਬਾ: ਵੱਧ ਤੋਂ ਵੱਧ {most} ਅੱਖਰ, ਅਤੇ ਇਸ ਵਿੱਚ {length} ਹਨ। ਕਿਰਪਾ ਕਰਕੇ {what} ਛੋਟਾ ਕਰੋ।</translation>
+    </message>
+    <message>
+        <source>Too long: at most {most} characters ({length} now).</source>
+        <translation type="unfinished">ਬਹੁਤ ਲੰਬਾ: ਵੱਧ ਤੋਂ ਵੱਧ {most} ਅੱਖਰ (ਹੁਣ {length})।</translation>
+    </message>
+    <message>
+        <source>That is the most this can hold ({most} characters).</source>
+        <translation type="unfinished">ਇੱਥੇ ਇਸ ਤੋਂ ਵੱਧ ਨਹੀਂ ਆ ਸਕਦਾ ({most} ਅੱਖਰ)।</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation type="unfinished">ਜੋ ਤੁਸੀਂ ਲਿਖਿਆ</translation>
     </message>
 </context>
 </TS>

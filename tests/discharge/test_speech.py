@@ -63,3 +63,13 @@ def test_the_script_redacts_what_it_reads() -> None:
 )
 def test_a_voice_is_chosen_for_the_language_or_none(language: str, available: list[str], chosen: str | None) -> None:
     assert choose_locale(language, available) == chosen
+
+
+def test_direction_marks_are_not_spoken_and_do_not_hide_a_surname_from_redaction() -> None:
+    """A right-to-left screen puts bidi isolates round names and phone numbers; they say nothing."""
+    from kiosk.discharge.speech import SpokenIdentity, script
+
+    identity = SpokenIdentity.from_name("Margaret Okafor")
+    words = script(["\u2068Margaret Okafor\u2069", "\u20660114 263 2115\u2069"], identity)
+    assert not any(ch in words for ch in "\u2066\u2068\u2069")
+    assert "Okafor" not in words and "0114 263 2115" in words

@@ -39,7 +39,7 @@ class _Bot:
 class RealKiosk(Kiosk):
     """The test driver's kiosk, full screen on the real display, keyboard created as ``run_kiosk`` does."""
 
-    def __init__(self, nurse: bool = True) -> None:
+    def __init__(self, nurse: bool = True, read_aloud: Any = None) -> None:
         from kiosk.app import build_flow, create_application
         from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.nurses import NurseAccounts
@@ -58,7 +58,7 @@ class RealKiosk(Kiosk):
         self.window.show_kiosk(full_screen=True)
         realwin.wait_until(lambda: self.window.isVisible() and self.window.windowHandle().isExposed())
         create_input_panel(self.window)
-        self.flow = build_flow(self.window, CONFIG, self.clock, self.store, library, self.ticks)
+        self.flow = build_flow(self.window, CONFIG, self.clock, self.store, library, self.ticks, read_aloud=read_aloud)
         self.session = self.flow.session
         # A never-used kiosk asks for IT's one-time code (issue 13 F1); the test reads it as IT would.
         setup = FirstNurseSetup(self.store, console=io.StringIO())
@@ -540,12 +540,47 @@ def _screen_facts(kiosk: RealKiosk) -> dict[str, Any]:
     }
 
 
-def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
-    """The nurse's form (the language preset there, or else tapped on the welcome screen by the patient), the
-    walk from welcome to thank you with real taps, the escort's name typed on the on-screen keyboard in the
-    patient's language, then the nurse's review in English. Screenshots of welcome, a step, a question, the
-    escort (keyboard open) and thank you."""
+def _content_facts(kiosk: RealKiosk) -> dict[str, Any]:
+    """The procedure's own texts on the screen showing now, read from its widgets (bidi isolates taken out)."""
+    from PySide6.QtWidgets import QLabel
+
     from kiosk.discharge.flow import ScreenKind
+    from kiosk.ui.patient.warning_signs import WarningSignsScreen
+
+    def text(name: str) -> str:
+        found = kiosk.screen.findChild(QLabel, name)
+        return found.text().translate(dict.fromkeys((0x2066, 0x2068, 0x2069))) if found is not None else ""
+
+    walk = kiosk.session.walk
+    assert walk is not None
+    screen = walk.current
+    if screen.kind is ScreenKind.STEP:
+        return {"step": screen.key, "heading": text("step-heading"), "text": text("step-text")}
+    if screen.kind is ScreenKind.QUESTION:
+        count = len(screen.question.options)  # type: ignore[union-attr]
+        options = [kiosk.button(f"option-{i}").text().translate(dict.fromkeys((0x2066, 0x2069))) for i in range(count)]
+        return {"question": screen.key, "text": text("question"), "options": options}
+    if screen.kind is ScreenKind.WARNING_SIGNS:
+        page = kiosk.screen
+        assert isinstance(page, WarningSignsScreen)
+        marks = dict.fromkeys((0x2066, 0x2068, 0x2069))
+        return {"signs": [box.text().replace("\u00a0", " ").translate(marks) for box in page.signs]}
+    return {}
+
+
+def discharge_in_language(code: str, preset: bool, procedure: str = "", shots: str = "") -> Any:
+    """The nurse's form (the language preset there, or else tapped on the welcome screen by the patient; the
+    nurse's reason for draft content given, so the draft translation is shown), the walk from welcome to thank you
+    with real taps and "Read this to me" tapped (and tapped again to stop) on every screen, the escort's name
+    typed on the on-screen keyboard in the patient's language, then the nurse's review in English. What each
+    step, question and warning-signs screen shows is read from its widgets. Screenshots of welcome, a step, a
+    question, the warning signs, the escort (keyboard open) and thank you.
+
+    Read aloud runs on Qt's mock engine, whose voices are English, Norwegian and Finnish: for Polish and Urdu it
+    hides the button (as the kiosk must without a voice), so the scenario hands it the British voice to carry the
+    patient's words (what is sent is what the test checks)."""
+    from kiosk.discharge.flow import ScreenKind
+    from kiosk.ui.read_aloud import ReadAloud
     from tests.discharge_support import BLOCK, PATIENT_A
 
     def tap(name: str) -> None:
@@ -558,25 +593,52 @@ def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
         if shots:
             realwin.screenshot(Path(shots) / f"{code}-{name}.png")
 
-    kiosk = RealKiosk()
+    from kiosk.app import create_application
+
+    create_application()  # the one RealKiosk uses: the speaking process needs its event loop
+    speech = ReadAloud("mock")
+    realwin.wait_until(lambda: speech.available, 10.0)
+    spoken: list[str] = []
+    speech.spoken.connect(spoken.append)
+    read: dict[str, str] = {}
+
+    def read_aloud(where: str) -> None:
+        """ "Read this to me", then the next tap on it stops the reading."""
+        before = len(spoken)
+        tap("banner-read-aloud")
+        read[where] = spoken[before] if len(spoken) > before else ""
+        tap("banner-read-aloud")
+
+    kiosk = RealKiosk(read_aloud=speech)
     kiosk.sign_in()
     kiosk.click("home-new")
     kiosk.fill_new_discharge(
-        BLOCK, PATIENT_A, expired_reason="Training kiosk: the review is booked", language=code if preset else ""
+        procedure or BLOCK,
+        PATIENT_A,
+        expired_reason="Interpreter agreed the draft translation with the patient",
+        language=code if preset else "",
     )
     record_id = kiosk.session.record_id
     assert record_id is not None
-    out: dict[str, Any] = {"preset": kiosk.store.get(record_id).language}
+    out: dict[str, Any] = {"preset": kiosk.store.get(record_id).language, "content": [], "speech_hidden": []}
     if not preset:
         tap(f"language-{code}")
+    # No Polish or Urdu voice in the mock engine: the button is hidden; then the British voice carries the words.
+    out["speech_hidden"] = not kiosk.screen.findChild(QWidget, "banner-read-aloud").isVisible()
+    speech.set_language("en_GB")
+    realwin.settle(100)
     out["welcome"] = _screen_facts(kiosk)
+    read_aloud("welcome")
     shot("welcome")
     tap("start")
     out["step"] = _screen_facts(kiosk)
     shot("step")
     while kiosk.walk_kind() is not ScreenKind.ESCORT:
+        assert kiosk.session.walk is not None
+        where = kiosk.session.walk.current.key
+        out["content"].append(_content_facts(kiosk))
+        read_aloud(where)
         if kiosk.walk_kind() is ScreenKind.QUESTION:
-            assert kiosk.session.walk is not None
             question = kiosk.session.walk.current.question
             assert question is not None
             if "question" not in out:
@@ -586,8 +648,10 @@ def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
             tap("next")
         else:
             if kiosk.walk_kind() is ScreenKind.WARNING_SIGNS:
+                shot("warning-signs")
                 kiosk.read_signs()  # "I understand" is offered once the last sign has been in view (H10)
             tap("understand")
+    read_aloud("escort")
     name_edit = kiosk.screen.findChild(QLineEdit, "escort-name")
     relationship_edit = kiosk.screen.findChild(QLineEdit, "escort-relationship")
     assert name_edit is not None and relationship_edit is not None
@@ -613,6 +677,11 @@ def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
     tap("confirm-escort")
     out["thank_you"] = _screen_facts(kiosk)
     out["end"] = kiosk.walk_kind().value
+    read_aloud("thank-you")
+    out["read"] = read
+    out["surname"] = PATIENT_A.name.split()[-1]
+    out["first_name"] = PATIENT_A.first_name
+    out["hospital_number"] = PATIENT_A.hospital_number
     shot("thank-you")
     kiosk.take_back()
     out["review"] = _screen_facts(kiosk)
@@ -623,4 +692,5 @@ def discharge_in_language(code: str, preset: bool, shots: str = "") -> Any:
         "SELECT event, detail FROM audit WHERE record_id = ? ORDER BY seq", (record_id,)
     ).fetchall()
     out["audit"] = [[str(event), str(detail)] for event, detail in audit]
+    speech.shut_down()
     return out

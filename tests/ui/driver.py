@@ -7,6 +7,7 @@ procedures. Time is fake: ``clock`` (wall time for records and clock times) and 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_flow
 from kiosk.config import WardConfig
+from kiosk.content.loader import Library
 from kiosk.demo import TEST_QUEUE, WindowDriver
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
@@ -64,7 +66,9 @@ class Kiosk(WindowDriver):
         nurse: bool = True,
         read_aloud: ReadAloud | None = None,
         print_server: str | None = None,
+        content: Callable[[], Library] | None = None,
     ) -> None:
+        """``content``: the procedures (default: the shipped ones, as the kiosk loads them)."""
         self.qtbot = qtbot
         self.clock = make_clock()
         self.ticks = Ticks()
@@ -83,7 +87,7 @@ class Kiosk(WindowDriver):
             config,
             self.clock,
             self.store,
-            library,
+            content or library,
             self.ticks,
             read_aloud=read_aloud,
             accounts=self.accounts,

@@ -57,6 +57,15 @@ class FitCheck:
         flow._set_theme(chosen)
 
 
+REASON = "Training kiosk: the review is booked"
+
+
+def assert_content_in(kiosk: Kiosk, language: str) -> None:
+    """The walk shows the procedure from its translation file in ``language`` (not the English with the UI in it)."""
+    walk = kiosk.session.walk
+    assert walk is not None and walk.content_facts["content_language"] == language, walk and walk.content_facts
+
+
 def walk_every_screen(kiosk: Kiosk, check: FitCheck, language: str = "en") -> None:
     check("start")
     kiosk.click(kiosk.window.start_screen.nurse_button)
@@ -66,7 +75,11 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck, language: str = "en") -> No
     kiosk.click("home-new")
     check("new discharge, empty")
     kiosk.session.new_discharge_cancelled()
-    kiosk.hand_over(replace(new_discharge(BLOCK, factors=frozenset(Factor)), language=language))
+    # The procedure's own text in the language, from its translation (a draft: shown with the nurse's reason).
+    translated = language != "en"
+    new = new_discharge(BLOCK, factors=frozenset(Factor), expired_reason=REASON)
+    kiosk.hand_over(replace(new, language=language, draft_translation=translated))
+    assert_content_in(kiosk, language)
     check("welcome")
     kiosk.click("start")
     wrong_shown = False
@@ -113,7 +126,8 @@ def walk_every_screen(kiosk: Kiosk, check: FitCheck, language: str = "en") -> No
     kiosk.session.lock()
 
     kiosk.sign_in()
-    kiosk.hand_over(replace(new_discharge(INJECTION), language=language))
+    kiosk.hand_over(replace(new_discharge(INJECTION, expired_reason=REASON), language=language))
+    assert_content_in(kiosk, language)
     kiosk.walk_to_escort()
     kiosk.click("nobody")
     check("nobody staying: ask a nurse")

@@ -3,25 +3,28 @@ retranslated in place, recorded with an audit row, right to left for Urdu and Ar
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import Procedure
-from kiosk.discharge.content_language import Localise
+from kiosk.content.loader import Library
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.session import Stage
 from kiosk.i18n import fill, isolate
 from kiosk.languages import LANGUAGES
 from kiosk.ui.patient.base import PatientPage
-from tests.discharge_support import BLOCK, new_discharge, procedure
-from tests.ui.driver import Kiosk
+from tests.discharge_support import BLOCK, START, library, new_discharge, procedure
+from tests.ui.driver import CONFIG, Kiosk
 
 
 def _label(kiosk: Kiosk, name: str) -> str:
@@ -135,79 +138,99 @@ def test_a_phone_number_in_a_right_to_left_line_keeps_its_order_only_when_isolat
     assert fill("فون کریں: {number}", number=number) == safe
 
 
-# -- the procedure's own text in the patient's language (through ``KioskSession.localise``) ----------------------
-def _polish_steps(approved: bool) -> Localise:
-    """A stand-in for the content side's loader (``kiosk.content.localised``, another branch): the real
-    procedure with its step headings in Polish, same ids and hash; a draft translation has a draft document."""
-
-    def localise(procedure: Procedure, language: str, *, allow_drafts: bool) -> Procedure:
-        if language != "pl" or (not approved and not allow_drafts):
-            return procedure
-        steps = tuple(replace(step, heading=f"PL {step.heading}") for step in procedure.steps)
-        document = procedure.document if approved else replace(procedure.document, approved=False)
-        return replace(procedure, steps=steps, title=f"PL {procedure.title}", document=document)
-
-    return localise
+# -- the procedure's own text in the patient's language: the real loader and the shipped translation files -------
+TRANSLATIONS = Path(__file__).parents[2] / "procedures" / "translations"
 
 
-def test_an_approved_translation_is_shown_once_the_patient_chooses_its_language(qtbot: QtBot, tmp_path: Path) -> None:
-    kiosk = Kiosk(qtbot, tmp_path)
-    kiosk.session.localise = _polish_steps(approved=True)
-    kiosk.hand_over(new_discharge(BLOCK))
-    kiosk.click("language-pl")
-    assert kiosk.screen.banner.title.text().startswith("PL ")  # type: ignore[attr-defined]
-    kiosk.click("start")
-    assert _label(kiosk, "step-heading").startswith("PL ")
-    kiosk.click("understand")
-    assert kiosk.store.get(str(kiosk.session.record_id)).confirmations[0].step_id == procedure(BLOCK).steps[0].id
+def _translation(code: str) -> Any:
+    return yaml.safe_load((TRANSLATIONS / f"{BLOCK}.{code}.yaml").read_text(encoding="utf-8"))["text"]
 
 
-def test_a_draft_translation_needs_the_nurses_reason_else_the_content_stays_english(
+def _approved_english() -> Library:
+    """The shipped library with its English content approved and in date (the translations stay drafts): so a
+    draft here is the translation's alone, the case hazard H2's rule for translations is about."""
+    shipped = library()
+    procedures = tuple(
+        replace(p, document=replace(p.document, approved=True, approved_on=START.date(), review=IN_DATE))
+        for p in shipped.procedures
+    )
+    return Library(shipped.directory, procedures, shipped.problems)
+
+
+IN_DATE = date(2028, 1, 31)
+REASON = "Interpreter agreed the Polish text with the patient"
+
+
+def test_the_nurse_presets_polish_with_a_draft_reason_and_the_patient_reads_the_polish_file(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
+    kiosk = Kiosk(qtbot, tmp_path, content=_approved_english)
+    text = _translation("pl")
+    kiosk.hand_over(replace(new_discharge(BLOCK), language="pl", expired_reason=REASON, draft_translation=True))
+    assert ("draft-leaflet", REASON) in kiosk.store.get(str(kiosk.session.record_id)).overrides
+    assert kiosk.screen.banner.title.text() == text["title"]  # type: ignore[attr-defined]
+    kiosk.click("start")
+    first = procedure(BLOCK).steps[0]
+    assert _label(kiosk, "step-heading") == text["steps"][first.id]["heading"]
+    assert _label(kiosk, "step-text") == text["steps"][first.id]["text"]
+    kiosk.click("understand")
+    # The record keeps the English id, and says which text the patient confirmed (H13).
+    record = kiosk.store.get(str(kiosk.session.record_id))
+    assert record.confirmations[0].step_id == first.id
+    sha = hashlib.sha256((TRANSLATIONS / f"{BLOCK}.pl.yaml").read_bytes()).hexdigest()
+    confirmed = [d for e, d in _audit(kiosk) if e == "step-confirmed"]
+    assert confirmed[0]["content_language"] == "pl"
+    assert confirmed[0]["translation_sha256"] == sha and confirmed[0]["translation"] == "draft"
+
+
+def test_a_draft_translation_without_the_nurses_reason_leaves_the_content_english(qtbot: QtBot, tmp_path: Path) -> None:
     """H2: a patient picking Polish on the welcome screen gets the screens' own words in Polish but the English
-    procedure, as no nurse said why a draft is right for them; with the nurse's reason, the Polish procedure."""
-    kiosk = Kiosk(qtbot, tmp_path)
-    kiosk.session.localise = _polish_steps(approved=False)
+    procedure, as no nurse said why a draft translation is right for them; the record says English."""
+    kiosk = Kiosk(qtbot, tmp_path, content=_approved_english)
     kiosk.hand_over(new_discharge(BLOCK))
     kiosk.click("language-pl")
     kiosk.click("start")
-    assert not _label(kiosk, "step-heading").startswith("PL ")
+    first = procedure(BLOCK).steps[0]
+    assert _label(kiosk, "step-heading") == first.heading
     assert kiosk.button("understand").text() == "Rozumiem"
-
-    other = Kiosk(qtbot, tmp_path / "reason")
-    other.session.localise = _polish_steps(approved=False)
-    reason = "Interpreter agreed the Polish text with the patient"
-    other.hand_over(replace(new_discharge(BLOCK), language="pl", expired_reason=reason, draft_translation=True))
-    assert ("draft-leaflet", reason) in other.store.get(str(other.session.record_id)).overrides
-    other.click("start")
-    assert _label(other, "step-heading").startswith("PL ")
+    kiosk.click("understand")
+    confirmed = [d for e, d in _audit(kiosk) if e == "step-confirmed"]
+    assert confirmed[0]["content_language"] == "en" and "translation_sha256" not in confirmed[0]
 
 
-def test_the_nurse_preset_of_a_draft_translation_asks_for_a_reason(qtbot: QtBot, tmp_path: Path) -> None:
-    from kiosk.discharge.new_discharge import DischargeForm, FormErrors, validate_new_discharge
-    from tests.discharge_support import START
+def test_a_ward_that_refuses_drafts_shows_the_english_content(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk = Kiosk(qtbot, tmp_path, config=replace(CONFIG, allow_drafts=False), content=_approved_english)
+    kiosk.hand_over(replace(new_discharge(BLOCK), language="pl", expired_reason=REASON, draft_translation=True))
+    kiosk.click("start")
+    assert _label(kiosk, "step-heading") == procedure(BLOCK).steps[0].heading
 
-    english = procedure(BLOCK)
-    shown = _polish_steps(approved=False)(english, "pl", allow_drafts=True)
-    form = DischargeForm(
-        procedure_id=BLOCK,
-        patient_name="Margaret Okafor",
-        date_of_birth="01021950",
-        hospital_number="RJ123456",
-        procedure_ended=START,
-        side="Left",
-        level="L5",
-        language="pl",
-    )
-    with pytest.raises(FormErrors) as refused:
-        validate_new_discharge(form, shown, START, allow_drafts=True, english_approved=not english.document.is_draft)
-    assert "DRAFT" in refused.value.errors["expired_reason"]
-    accepted = validate_new_discharge(
-        replace(form, expired_reason="Interpreter agreed the Polish text with the patient"),
-        shown,
-        START,
-        allow_drafts=True,
-        english_approved=not english.document.is_draft,
-    )
-    assert accepted.language == "pl" and accepted.draft_translation is not english.document.is_draft
+
+def test_the_nurse_form_says_which_language_the_patient_will_read(qtbot: QtBot) -> None:
+    """The nurse sees, under the language picker, what the patient will read: Polish (a draft translation, so a
+    reason is asked), or English and why (a ward that refuses drafts); nothing for English."""
+    from kiosk.content.localised import localise
+    from kiosk.ui.nurse.new_discharge import NewDischargeScreen
+
+    for allow_drafts, expected in (
+        (True, "The patient will read the procedure in Polish (draft translation: give a reason)."),
+        (
+            False,
+            "The patient will read the procedure in English: the translation is a DRAFT, and this kiosk does "
+            "not use drafts.",
+        ),
+    ):
+        screen = NewDischargeScreen()
+        qtbot.addWidget(screen)
+        screen.localise = localise
+        screen.resize(1280, 800)
+        screen.show()
+        screen.load(_approved_english(), START, allow_drafts)
+        qtbot.mouseClick(screen.procedure_buttons[BLOCK], Qt.MouseButton.LeftButton)
+        notice = screen.findChild(QLabel, "content-language")
+        assert notice is not None and not notice.isVisible()
+        screen.scroll_to(screen.language.buttons["pl"])
+        qtbot.mouseClick(screen.language.buttons["pl"], Qt.MouseButton.LeftButton)
+        assert notice.isVisible() and notice.text() == expected
+        assert screen.reason_field.isVisible() is allow_drafts  # a draft translation needs the nurse's reason
+        qtbot.mouseClick(screen.language.buttons["en"], Qt.MouseButton.LeftButton)
+        assert not notice.isVisible() and not screen.reason_field.isVisible()

@@ -94,7 +94,8 @@ def box_texts(kiosk: Kiosk) -> list[tuple[str, str]]:
     walk_to(kiosk, ScreenKind.WARNING_SIGNS)
     screen = kiosk.screen
     assert isinstance(screen, WarningSignsScreen)
-    return [(str(box.property("role")), box.text()) for box in screen.signs]
+    # A phone number's spaces are no-break spaces on screen (it never wraps in two): read as plain spaces here.
+    return [(str(box.property("role")), box.text().replace("\u00a0", " ")) for box in screen.signs]
 
 
 def test_warning_signs_are_grouped_by_urgency_most_urgent_first_each_with_its_own_shape_and_contacts(

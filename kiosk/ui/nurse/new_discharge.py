@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.loader import Library, Problem
 from kiosk.content.model import FACTOR_LABELS, Factor, Procedure, ReviewState
-from kiosk.discharge.content_language import Localise, english_only
+from kiosk.discharge.content_language import Localise, english_only, nurse_notice
 from kiosk.discharge.new_discharge import (
     DRAFT_REFUSED,
     MAX_REASON_LENGTH,
@@ -38,7 +38,7 @@ from kiosk.discharge.new_discharge import (
     unprintable_name_warning,
     validate_new_discharge,
 )
-from kiosk.i18n import translate
+from kiosk.i18n import translate, translate_marked
 from kiosk.record.fields import MAX_NAME_LENGTH
 from kiosk.record.timeline import format_dob
 from kiosk.ui.keypad import KeypadField
@@ -164,7 +164,9 @@ class NewDischargeScreen(NursePage):
         procedures = QWidget()
         procedures.setLayout(self.procedure_box)
         self.procedure_box.setContentsMargins(0, 0, 0, 0)
-        self.left.addWidget(self._field("procedure", "Which procedure did the patient have?", procedures))
+        self.left.addWidget(
+            self._field("procedure", translate("nurse", "Which procedure did the patient have?"), procedures)
+        )
 
         self.review_notice = label("", "warning")
         self.review_notice.setObjectName("review-notice")
@@ -185,7 +187,7 @@ class NewDischargeScreen(NursePage):
             pick.clicked.connect(lambda _=False, t=text: self.reason_edit.setText(t))
             self.reason_picks.append(pick)
             reason_box.addWidget(pick)
-        self.reason_field = self._field("expired_reason", "Reason for using this leaflet", reason)
+        self.reason_field = self._field("expired_reason", translate("nurse", "Reason for using this leaflet"), reason)
         limit_text(self.reason_edit, MAX_REASON_LENGTH, self.reason_field.set_error)
         self.reason_field.setVisible(False)
         self.left.addWidget(self.reason_field)
@@ -212,7 +214,7 @@ class NewDischargeScreen(NursePage):
             formatter=format_nhs_digits,
             name="nhs",
         )
-        name_field = self._field("patient_name", "Name", self.name_edit)
+        name_field = self._field("patient_name", translate("nurse", "Name"), self.name_edit)
         limit_text(self.name_edit, MAX_NAME_LENGTH, name_field.set_error)
         self.left.addWidget(name_field)
         self.name_warning = label("", "warning")
@@ -220,9 +222,9 @@ class NewDischargeScreen(NursePage):
         self.name_warning.setVisible(False)
         self.name_edit.textChanged.connect(self._name_changed)
         self.left.addWidget(self.name_warning)
-        self.left.addWidget(self._field("date_of_birth", "Date of birth", self.dob_field))
-        self.left.addWidget(self._field("hospital_number", "Hospital number", self.hospital_edit))
-        self.left.addWidget(self._field("nhs_number", "NHS number (optional)", self.nhs_field))
+        self.left.addWidget(self._field("date_of_birth", translate("nurse", "Date of birth"), self.dob_field))
+        self.left.addWidget(self._field("hospital_number", translate("nurse", "Hospital number"), self.hospital_edit))
+        self.left.addWidget(self._field("nhs_number", translate("nurse", "NHS number (optional)"), self.nhs_field))
         self.left.addStretch(1)
 
     def _build_procedure_details(self) -> None:
@@ -230,16 +232,16 @@ class NewDischargeScreen(NursePage):
         self.right.setSpacing(GAP)
         self.right.addWidget(label(translate("nurse", "3. The procedure"), "section"))
         self.ended = EndTimePicker()
-        self.right.addWidget(self._field("procedure_ended", "When it ended", self.ended))
+        self.right.addWidget(self._field("procedure_ended", translate("nurse", "When it ended"), self.ended))
 
         self.side_level = SideLevelPicker()
-        self.side_field = self._field("side", "Side", self.side_level.side_row)
-        self.level_field = self._field("level", "Level", self.side_level.level_row)
+        self.side_field = self._field("side", translate("nurse", "Side"), self.side_level.side_row)
+        self.level_field = self._field("level", translate("nurse", "Level"), self.side_level.level_row)
         self.right.addWidget(self.side_field)
         self.right.addWidget(self.level_field)
 
         self.medicines = MedicinesEditor()
-        self.right.addWidget(self._field("medicines", "Medicines given", self.medicines))
+        self.right.addWidget(self._field("medicines", translate("nurse", "Medicines given"), self.medicines))
 
         self.right.addWidget(label(translate("nurse", "4. About the patient"), "section"))
         # Every factor has its row, but only those the chosen procedure's content uses are shown (offered_factors).
@@ -263,6 +265,11 @@ class NewDischargeScreen(NursePage):
         self.language = LanguagePicker()
         self.language.changed.connect(lambda: self._show_procedure(self._procedure))
         self.right.addWidget(self._field("language", translate("nurse", "The patient's language"), self.language))
+        # Which text the patient will read: the procedure in their language, or English and why (H2, H13).
+        self.language_notice = label("", "small")
+        self.language_notice.setObjectName("content-language")
+        self.language_notice.setVisible(False)
+        self.right.addWidget(self.language_notice)
         self.right.addStretch(1)
 
     # -- public API --------------------------------------------------------------------------------------------
@@ -382,29 +389,47 @@ class NewDischargeScreen(NursePage):
         state = procedure.review_state(self._now.date()) if procedure and self._now else ReviewState.CURRENT
         review = format_dob(procedure.document.review) if procedure else ""
         # The content the patient will read: a draft translation in the preset language is a draft too (H2).
-        shown = (
+        localised = (
             self.localise(procedure, self.language.language(), allow_drafts=self._allow_drafts)
             if procedure is not None
             else None
         )
+        shown = localised.procedure if localised is not None else None
+        notice = nurse_notice(localised) if localised is not None else ""
+        self.language_notice.setText(notice)
+        self.language_notice.setVisible(bool(notice))
         draft = shown is not None and shown.document.is_draft
         approver = shown.document.approved_by if shown is not None else ""
         notices = []
         if draft and not self._allow_drafts:
-            notices.append(f"{DRAFT_REFUSED} ({approver})")
+            notices.append(
+                translate("nurse", "{refused} ({approver})").format(
+                    refused=translate_marked("nurse", DRAFT_REFUSED), approver=approver
+                )
+            )
         elif draft:
             notices.append(
-                f"This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
-                "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
-                "approved."
+                translate(
+                    "nurse",
+                    "This leaflet is a DRAFT: nobody has approved it for use yet ({approver}). "
+                    "Use it only if you are sure its advice is right, and record why. Its sheet says DRAFT - not yet "
+                    "approved.",
+                ).format(approver=approver)
             )
         if state is ReviewState.EXPIRED:
             notices.append(
-                f"This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
-                "right, and record why. Tell the leaflet team it needs reviewing."
+                translate(
+                    "nurse",
+                    "This leaflet passed its review date on {review}. Use it only if you are sure its advice is still "
+                    "right, and record why. Tell the leaflet team it needs reviewing.",
+                ).format(review=review)
             )
         elif state is ReviewState.DUE_SOON:
-            notices.append(f"This leaflet is due for review on {review}: please tell the leaflet team.")
+            notices.append(
+                translate("nurse", "This leaflet is due for review on {review}: please tell the leaflet team.").format(
+                    review=review
+                )
+            )
         warn = draft or state is ReviewState.EXPIRED
         self.review_notice.setText("\n".join(notices))
         self.review_notice.setProperty("role", "warning" if warn else "notice")
@@ -450,7 +475,9 @@ class NewDischargeScreen(NursePage):
             form = self.form()
             english = self._procedure
             shown = (
-                english if english is None else self.localise(english, form.language, allow_drafts=self._allow_drafts)
+                english
+                if english is None
+                else self.localise(english, form.language, allow_drafts=self._allow_drafts).procedure
             )
             new_discharge = validate_new_discharge(
                 form,

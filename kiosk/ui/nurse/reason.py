@@ -59,7 +59,7 @@ class ReasonScreen(NursePage):
         self.reason_edit.setPlaceholderText(translate("nurse", "Type the reason"))
         self.reason_edit.textEdited.connect(self._edited)
         self.reason_edit.returnPressed.connect(self._save)
-        self.reason_field = FormField("Type the reason", self.reason_edit)
+        self.reason_field = FormField(translate("nurse", "Type the reason"), self.reason_edit)
         limit_text(self.reason_edit, MAX_REASON_LENGTH, self.reason_field.set_error)
 
         self.body.addWidget(self.prompt_label)

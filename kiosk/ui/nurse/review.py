@@ -18,13 +18,20 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.content.model import Procedure
 from kiosk.discharge import checklist
 from kiosk.discharge.review import GONE_OVER_TEXT, Outcome, ReviewSummary, summarise
-from kiosk.i18n import translate
+from kiosk.i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from kiosk.record.model import DischargeRecord
 from kiosk.record.timeline import format_dob
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.nurse.form_parts import TickRow
 from kiosk.ui.widgets import button, label
 
+# How each outcome reads on the review (``Outcome``'s values are the record's English words).
+OUTCOME_TEXTS = {
+    Outcome.FIRST_TIME: QT_TRANSLATE_NOOP("nurse", "Right first time"),
+    Outcome.SECOND_TIME: QT_TRANSLATE_NOOP("nurse", "Right at the second attempt"),
+    Outcome.WRONG: QT_TRANSLATE_NOOP("nurse", "Still wrong: go over this with the patient"),
+    Outcome.NOT_ANSWERED: QT_TRANSLATE_NOOP("nurse", "Not answered"),
+}
 OUTCOME_MARKS = {
     Outcome.FIRST_TIME: "✓",
     Outcome.SECOND_TIME: "✓",
@@ -138,16 +145,23 @@ class ReviewScreen(NursePage):
                 widget.setProperty("problem", not line.confirmed)
             self._add_to_grid(self.steps_grid, row, (mark, when, text))
         for answer in summary.questions:
-            detail = answer.outcome.value
+            detail: str = translate_marked("nurse", OUTCOME_TEXTS[answer.outcome])
             if answer.outcome in (Outcome.SECOND_TIME, Outcome.WRONG):
-                detail += f". Chose: {'; then '.join(answer.attempts)}. Right answer: {answer.right_option}"
+                detail = translate("nurse", "{outcome}. Chose: {chosen}. Right answer: {right}").format(
+                    outcome=detail,
+                    chosen=translate("nurse", "; then ").join(answer.attempts),
+                    right=answer.right_option,
+                )
             if answer.gone_over:
-                detail += f"\n✓ Gone over with the patient ({GONE_OVER_TEXT.lower()}: recorded)"
+                gone_over = translate_marked("nurse", GONE_OVER_TEXT)
+                detail += "\n" + translate("nurse", "✓ Gone over with the patient ({gone_over}: recorded)").format(
+                    gone_over=gone_over.lower()
+                )
             answer_label = label(f"{OUTCOME_MARKS[answer.outcome]} {answer.question}\n{detail}")
             answer_label.setProperty("problem", answer.needs_going_over or answer.outcome is Outcome.NOT_ANSWERED)
             self.questions_box.addWidget(answer_label)
             if answer.needs_going_over:
-                went = button(GONE_OVER_TEXT, name=f"gone-over-{answer.question_id}")
+                went = button(translate_marked("nurse", GONE_OVER_TEXT), name=f"gone-over-{answer.question_id}")
                 went.clicked.connect(functools.partial(self.gone_over.emit, answer.question_id))
                 self.questions_box.addWidget(went, 0, Qt.AlignmentFlag.AlignLeft)
         if not summary.questions:
@@ -221,14 +235,15 @@ class ReviewScreen(NursePage):
 
     def _refresh(self) -> None:
         missing = checklist.missing(self._items, self.ticked())
+        reason: str
         if self.summary is None:
-            reason = "Nothing to sign off."
+            reason = translate("nurse", "Nothing to sign off.")
         elif self.summary.blockers:
-            reason = "Cannot sign off yet: see the box on the right."
+            reason = translate("nurse", "Cannot sign off yet: see the box on the right.")
         elif missing:
-            reason = f"Tick the checklist to sign off ({len(missing)} left)."
+            reason = translate("nurse", "Tick the checklist to sign off ({left} left).").format(left=len(missing))
         else:
-            reason = "Ready: you will be asked for your PIN."
+            reason = translate("nurse", "Ready: you will be asked for your PIN.")
         self.why_not.setText(reason)
         self.sign_button.setEnabled(self.summary is not None and not self.summary.blockers and not missing)
 

@@ -77,8 +77,8 @@ class EscortScreen(PatientPage):
         self.error = label("", "error")
         self.error.setObjectName("escort-error")
         self.error.hide()
-        limit_text(self.name_edit, MAX_NAME_LENGTH, self.show_error)
-        limit_text(self.relationship_edit, MAX_RELATIONSHIP_LENGTH, self.show_error)
+        limit_text(self.name_edit, MAX_NAME_LENGTH, self.show_error, patient=True)
+        limit_text(self.relationship_edit, MAX_RELATIONSHIP_LENGTH, self.show_error, patient=True)
 
         self.body.addWidget(self.heading)
         self.body.addWidget(self.until)

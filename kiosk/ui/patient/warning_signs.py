@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
@@ -29,8 +31,17 @@ def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, 
         heading = translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:")
         lines.append(heading)
         rtl = right_to_left(heading)
-        lines += [f"   {contact_line(procedure, contact_id, rtl)}" for contact_id in call]
+        lines += [f"   {unbroken_numbers(contact_line(procedure, contact_id, rtl))}" for contact_id in call]
     return "\n".join(lines)
+
+
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+
+
+def unbroken_numbers(line: str) -> str:
+    """``line`` with the spaces inside a phone number made no-break spaces: the screen wraps a long contact line
+    (a translated service name is often longer), and "0114 | 263 2115" split over two lines is misread."""
+    return _SPACE_IN_NUMBER.sub("\u00a0", line)
 
 
 SCROLL_HINT = QT_TRANSLATE_NOOP("patient", "↓ Scroll down to read every warning sign. Then you can tap “I understand”.")
