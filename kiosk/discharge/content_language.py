@@ -15,8 +15,6 @@ the patient confirmed or answered, which text they read (``audit_facts``, hazard
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import Protocol
 
 from kiosk.content.localised import Fallback, Localised
@@ -94,17 +92,9 @@ def audit_facts(localised: Localised) -> dict[str, str]:
         return {"content_language": ENGLISH}
     return {
         "content_language": localised.language,
-        "translation_sha256": _file_sha256(translation.path),
+        "translation_sha256": translation.sha256,
         "translation": "draft" if translation.is_draft else "approved",
     }
-
-
-def _file_sha256(path: str) -> str:
-    """The translation file's own hash (the loader checked this file just now; "" if it has gone since)."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def _english_name(code: str) -> str:

@@ -321,7 +321,7 @@ class Flow(QObject):
                 screen.progress, screen.question.question, screen.question.options, walk.can_go_back
             )
         elif screen.kind is ScreenKind.WARNING_SIGNS:
-            as_screen(page, warning_signs.WarningSignsScreen).show_signs(walk.shown)
+            as_screen(page, warning_signs.WarningSignsScreen).show_signs(walk.shown, self.screen_language.current.code)
         elif screen.kind is ScreenKind.ESCORT:
             until = timeline.escort_until(procedure, walk.procedure_ended, self.clock.zone, walk.factors)
             adult = walk.shown.responsible_adult  # this patient's hours and words (escort rules applied)

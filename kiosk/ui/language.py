@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
 
 from kiosk import paths
-from kiosk.i18n import fill, isolate, translate
+from kiosk.i18n import isolate
 from kiosk.languages import DEFAULT_LANGUAGE, Language, language
 from kiosk.record import timeline
 
@@ -66,26 +66,19 @@ class ScreenLanguage:
         return True
 
     def clock(self, at: datetime) -> str:
-        """A ward clock time for the patient's screen: "14:30 Sat 22 Nov" in English (``timeline.format_clock``,
-        as the sheet prints it); in another language the day and month names are its own (Qt's CLDR data), and
-        the digits stay 0-9 as on the sheet and the ward's clocks."""
-        if self.current.code == DEFAULT_LANGUAGE:
-            return timeline.format_clock(at)
-        names = QLocale(self.current.code)
-        short = QLocale.FormatType.ShortFormat
-        return f"{at:%H:%M} {names.dayName(at.isoweekday(), short)} {at.day} {names.monthName(at.month, short)}"
+        """A ward clock time for the patient's screen, exactly as the sheet prints it in the same language
+        (``timeline.format_clock``: "14:30 Sat 22 Nov", "14:30 sob. 22 lis"; one phrasebook for both, so screen
+        and paper never name the day differently), digits 0-9 as on the ward's clocks."""
+        return timeline.format_clock(at, language=self.current.code)
 
     def timing(self, entry: timeline.TimelineEntry) -> str:
-        """A step's timing for the patient's screen: its label (the content's, in the patient's language) and the
-        clock time in the screen's language ("Nie prowadź samochodu do 14:30 wt. 24 lis."), not the sheet's English
-        day and month names; in English exactly the sheet's sentence (``TimelineEntry.sentence``)."""
-        if self.current.code == DEFAULT_LANGUAGE:
-            return entry.sentence
-        clock = self.clock(entry.at)
-        text = f"{entry.label} {isolate(clock) if self.current.rtl else clock}"
-        if not entry.and_until:
-            return text
-        return fill(translate("patient", "{timing} and until {what}"), timing=text, what=entry.and_until)
+        """A step's timing for the patient's screen: its label (the content's, in the patient's language), the
+        clock time and "and until ..." in the sheet's words for that language (``TimelineEntry.sentence_in``); in a
+        right-to-left language the clock time is isolated, so its digits and names keep their order."""
+        if not self.current.rtl:
+            return entry.sentence_in(self.current.code)
+        text = f"{entry.label} {isolate(self.clock(entry.at))}"
+        return f"{text} {entry.qualifier_in(self.current.code)}" if entry.and_until else text
 
     def apply_to(self, page: QWidget) -> None:
         """Lay ``page`` (a patient screen) out in the current language's direction, in a font for its script."""

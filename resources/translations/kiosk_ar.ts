@@ -712,10 +712,6 @@
         <translation type="unfinished">الممرضة: الرد على هذا النداء</translation>
     </message>
     <message>
-        <source>{timing} and until {what}</source>
-        <translation type="unfinished">{timing} وحتى {what}</translation>
-    </message>
-    <message>
         <source>Please type a phone number.</source>
         <translation type="unfinished">يرجى كتابة رقم هاتف.</translation>
     </message>

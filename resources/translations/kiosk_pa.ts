@@ -712,10 +712,6 @@
         <translation type="unfinished">ਨਰਸ: ਇਸ ਕਾਲ ਦਾ ਜਵਾਬ ਦਿਓ</translation>
     </message>
     <message>
-        <source>{timing} and until {what}</source>
-        <translation type="unfinished">{timing} ਅਤੇ ਜਦੋਂ ਤੱਕ {what}</translation>
-    </message>
-    <message>
         <source>Please type a phone number.</source>
         <translation type="unfinished">ਕਿਰਪਾ ਕਰਕੇ ਫ਼ੋਨ ਨੰਬਰ ਲਿਖੋ।</translation>
     </message>

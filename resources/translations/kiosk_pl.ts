@@ -712,10 +712,6 @@
         <translation type="unfinished">Pielęgniarka: odbierz to wezwanie</translation>
     </message>
     <message>
-        <source>{timing} and until {what}</source>
-        <translation type="unfinished">{timing} i dopóki {what}</translation>
-    </message>
-    <message>
         <source>Please type a phone number.</source>
         <translation type="unfinished">Proszę wpisać numer telefonu.</translation>
     </message>

@@ -712,10 +712,6 @@
         <translation type="unfinished">Asistentă: răspundeți la această chemare</translation>
     </message>
     <message>
-        <source>{timing} and until {what}</source>
-        <translation type="unfinished">{timing} și până când {what}</translation>
-    </message>
-    <message>
         <source>Please type a phone number.</source>
         <translation type="unfinished">Vă rugăm să scrieți un număr de telefon.</translation>
     </message>

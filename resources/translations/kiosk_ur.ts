@@ -712,10 +712,6 @@
         <translation type="unfinished">نرس: اس کال کا جواب دیں</translation>
     </message>
     <message>
-        <source>{timing} and until {what}</source>
-        <translation type="unfinished">{timing} اور جب تک {what}</translation>
-    </message>
-    <message>
         <source>Please type a phone number.</source>
         <translation type="unfinished">براہ کرم فون نمبر لکھیں۔</translation>
     </message>

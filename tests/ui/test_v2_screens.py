@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
-from kiosk.advice_text import contact_line, route_text
+from kiosk.advice_text import contact_line, group_title, route_text
 from kiosk.content.loader import Library, load_procedure
 from kiosk.content.model import Factor, Procedure
 from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.new_discharge import NewDischarge, prefilled_medicines
+from kiosk.languages import language
 from kiosk.ui.patient.warning_signs import WarningSignsScreen
 from tests.discharge_support import PATIENT_A, START
 from tests.ui.driver import Kiosk
@@ -173,3 +174,39 @@ def test_every_v2_patient_screen_fits_at_every_text_size(qtbot: QtBot, tmp_path:
             kiosk.understand()
     assert any(s.startswith("warning-signs") for s in check.screens)
     assert check.problems == []
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_the_warning_signs_screen_says_urgency_hours_and_routes_in_the_sheets_words(qtbot: QtBot, code: str) -> None:
+    """One phrasebook for screen and sheet (``kiosk.content.phrasebook``): the level words, the route when the
+    clinic is closed and the opening hours on the screen are the sheet's, in the patient's language (they were the
+    English ones on every screen)."""
+    procedure = example().for_patient(frozenset())
+    screen = WarningSignsScreen()
+    qtbot.addWidget(screen)
+    screen.show_signs(procedure, code)
+    texts = [box.text().replace("\u00a0", " ") for box in screen.signs]
+    groups = procedure.warning_groups
+    for text, group in zip(texts, groups, strict=True):
+        assert text.splitlines()[0] == group_title(group, code)
+        assert "EMERGENCY" not in text and "URGENT" not in text
+    clinic = procedure.contact("pain-clinic")
+    route = route_text(procedure, clinic, code)
+    assert route and route != route_text(procedure, clinic)  # the clinic's "at other times" in the language
+    assert any(route in text for text in texts)
+    assert any(clinic.hours_in(code) in text for text in texts)
+
+
+@pytest.mark.parametrize("code", ["en", "pl", "ur", "ar"])
+def test_screen_clock_times_are_the_sheets(code: str) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.record import timeline
+    from kiosk.ui.language import ScreenLanguage
+
+    screen_language = ScreenLanguage()
+    screen_language.current = language(code)
+    for moment in (datetime(2026, 3, 29, 8, 0, tzinfo=ZoneInfo("Europe/London")),
+                   datetime(2026, 10, 25, 13, 30, tzinfo=ZoneInfo("Europe/London"))):  # fmt: skip
+        assert screen_language.clock(moment) == timeline.format_clock(moment, language=code)

@@ -12,6 +12,7 @@ from kiosk.advice_text import contact_line, sign_groups
 from kiosk.content.model import Procedure, Urgency
 from kiosk.discharge.read_to_end import ReadToEnd
 from kiosk.i18n import QT_TRANSLATE_NOOP, right_to_left, translate, translate_marked
+from kiosk.languages import DEFAULT_LANGUAGE
 from kiosk.ui.patient.base import PatientPage
 from kiosk.ui.widgets import button, label, ui_text
 
@@ -21,7 +22,14 @@ HEADING_V1 = QT_TRANSLATE_NOOP("patient", "Get help urgently if")
 HEADING_V2 = QT_TRANSLATE_NOOP("patient", "Get help if you have any of these")
 
 
-def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, call: tuple[str, ...]) -> str:
+def group_text(
+    procedure: Procedure,
+    title: str,
+    signs: list[str],
+    advice: str,
+    call: tuple[str, ...],
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
     lines = [title, ""] if title else []
     lines += [f"• {sign}" for sign in signs]
     if advice:
@@ -31,7 +39,7 @@ def group_text(procedure: Procedure, title: str, signs: list[str], advice: str, 
         heading = translate("patient", "Call:") if len(call) == 1 else translate("patient", "Call one of:")
         lines.append(heading)
         rtl = right_to_left(heading)
-        lines += [f"   {unbroken_numbers(contact_line(procedure, contact_id, rtl))}" for contact_id in call]
+        lines += [f"   {unbroken_numbers(contact_line(procedure, contact_id, rtl, language))}" for contact_id in call]
     return "\n".join(lines)
 
 
@@ -82,16 +90,16 @@ class WarningSignsScreen(PatientPage):
         bar.rangeChanged.connect(self._look)
         self.scroll_area.viewport().installEventFilter(self)
 
-    def show_signs(self, procedure: Procedure) -> None:
+    def show_signs(self, procedure: Procedure, language: str = DEFAULT_LANGUAGE) -> None:
         """``procedure`` as this patient gets it (``Procedure.for_patient``): the signs that apply, most urgent
-        first, each box with its contacts."""
+        first, each box with its contacts; titles, hours and routes in ``language``'s words, as on the sheet."""
         for old in self.signs:
             self.body.removeWidget(old)
             old.deleteLater()
         self.signs = []
         ui_text(self.heading, translate_marked("patient", HEADING_V2 if procedure.has_urgency_groups else HEADING_V1))
-        for index, (title, urgency, signs, advice, call) in enumerate(sign_groups(procedure)):
-            box = label(group_text(procedure, title, signs, advice, call), ROLES[urgency])
+        for index, (title, urgency, signs, advice, call) in enumerate(sign_groups(procedure, language)):
+            box = label(group_text(procedure, title, signs, advice, call, language), ROLES[urgency])
             box.setProperty("urgency", urgency.value)
             box.setObjectName(f"red-flags-{index}")
             self.body.insertWidget(self._signs_at + index, box)
