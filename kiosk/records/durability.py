@@ -21,6 +21,7 @@ file name. Two guards, both outside the database so they survive what happens to
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -126,17 +127,19 @@ class HeadFile:
         # (the CLI or another store wrote it since).
         if data != self._image:
             self._slot_heads = _slots(data)
-        with contextlib.suppress(RecordsLost):
-            on_disk = self._best(self._slot_heads, data)
-            if on_disk.seq > seq and not accept_loss:
-                seq, hash_ = on_disk.seq, on_disk.hash
-            for known, last in on_disk.last_numbers.items():
-                self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
+            with contextlib.suppress(RecordsLost):
+                on_disk = self._best(self._slot_heads, data)
+                if on_disk.seq > seq and not accept_loss:
+                    seq, hash_ = on_disk.seq, on_disk.hash
+                for known, last in on_disk.last_numbers.items():
+                    self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
+        elif self.head.seq > seq and not accept_loss:  # the file holds exactly ``self.head``: the same merge
+            seq, hash_ = self.head.seq, self.head.hash
         numbers = dict(self.head.last_numbers)
         if day is not None and number is not None:
             numbers[day] = max(number, numbers.get(day, 0))
         numbers = dict(sorted(numbers.items())[-_KEEP_DAYS:])
-        body = json.dumps({"seq": seq, "hash": hash_, "last_numbers": numbers}, sort_keys=True).encode("utf-8")
+        body = _head_json(seq, hash_, numbers).encode("utf-8")
         record = body + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii")
         if len(record) > SLOT_SIZE:
             raise ValueError("the head record outgrew its slot")
@@ -168,6 +171,18 @@ class HeadFile:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+@functools.lru_cache(maxsize=4)
+def _numbers_json(numbers: tuple[tuple[str, int], ...]) -> str:
+    return json.dumps(dict(numbers), sort_keys=True)
+
+
+def _head_json(seq: int, hash_: str, numbers: dict[str, int]) -> str:
+    """``json.dumps({"seq", "hash", "last_numbers"}, sort_keys=True)``, written directly (once per commit: the
+    record numbers change once a discharge, so their text is kept)."""
+    quoted = json.encoder.encode_basestring_ascii(hash_)
+    return f'{{"hash": {quoted}, "last_numbers": {_numbers_json(tuple(sorted(numbers.items())))}, "seq": {int(seq)}}}'
 
 
 def _slots(data: bytes) -> list[Head | None]:

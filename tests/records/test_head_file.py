@@ -6,6 +6,7 @@ check that a write by another process (the CLI) or another store is still seen a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kiosk.records.durability import SLOT_SIZE, HeadFile
@@ -54,3 +55,27 @@ def test_a_file_rewritten_with_the_same_length_is_parsed_again(tmp_path: Path) -
     reread = HeadFile(db)
     assert reread.head.seq == 20
     assert (reread.last_number("20261130"), reread.last_number("20261201")) == (8, 2)
+
+
+def test_an_older_head_never_moves_the_file_back_but_accepting_a_loss_does(tmp_path: Path) -> None:
+    """Also when the file holds exactly what this store wrote last (the store then skips reading it)."""
+    db = tmp_path / "records.sqlite3"
+    head = HeadFile(db)
+    head.write(9, "9" * 64, "20261201", 4)
+    head.write(7, "7" * 64)
+    assert (HeadFile(db).head.seq, HeadFile(db).head.hash) == (9, "9" * 64)
+    head.write(5, "5" * 64, accept_loss=True)
+    head.close()
+    reread = HeadFile(db)
+    assert (reread.head.seq, reread.last_number("20261201")) == (5, 4)
+
+
+def test_the_slot_is_the_json_a_plain_dumps_would_write(tmp_path: Path) -> None:
+    """The head's text is written by hand (once per commit); it stays exactly ``json.dumps(sort_keys=True)``."""
+    head = HeadFile(tmp_path / "records.sqlite3")
+    head.write(12, "ab" * 32, "20261201", 3)
+    head.write(13, "cd" * 32, "20261130", 7)
+    head.close()
+    body = head.path.read_bytes()[SLOT_SIZE:].split(b"\n")[0]  # the second write went to the second slot
+    expected = {"seq": 13, "hash": "cd" * 32, "last_numbers": {"20261130": 7, "20261201": 3}}
+    assert body == json.dumps(expected, sort_keys=True).encode()
