@@ -21,6 +21,7 @@ file name. Two guards, both outside the database so they survive what happens to
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -68,6 +69,9 @@ class HeadFile:
     def __init__(self, database: Path) -> None:
         self.path = database.with_name(database.name + HEAD_SUFFIX)
         self._fd: int | None = None
+        # The file's bytes after this process's last write, and its two slots parsed (see ``_write``).
+        self._image: bytes | None = None
+        self._slot_heads: list[Head | None] = [None, None]
         self.head = self._read()
 
     def _read(self) -> Head:
@@ -78,13 +82,17 @@ class HeadFile:
             return Head()
         except OSError as exc:
             raise self._unreadable() from exc
-        slots = [_parse(data[i * SLOT_SIZE : (i + 1) * SLOT_SIZE]) for i in range(2)]
+        return self._best(_slots(data), data)
+
+    def _best(self, slots: list[Head | None], data: bytes) -> Head:
+        """The newest valid slot, with every record number either slot remembers."""
         valid = [slot for slot in slots if slot is not None]
         if not valid:
             if not data.strip(b"\x00 "):
                 return Head()  # created, never written (a crash at the very first commit)
             raise self._unreadable()
-        best = max(valid, key=lambda head: head.seq)
+        newest = max(valid, key=lambda head: head.seq)
+        best = Head(newest.seq, newest.hash, dict(newest.last_numbers))  # a copy: the slots stay as parsed
         for other in valid:
             for day, last in other.last_numbers.items():
                 best.last_numbers[day] = max(last, best.last_numbers.get(day, 0))
@@ -112,25 +120,41 @@ class HeadFile:
             self._write(seq, hash_, day, number, accept_loss)
 
     def _write(self, seq: int, hash_: str, day: str | None, number: int | None, accept_loss: bool) -> None:
-        with contextlib.suppress(RecordsLost):
-            on_disk = self._read()
-            if on_disk.seq > seq and not accept_loss:
-                seq, hash_ = on_disk.seq, on_disk.hash
-            for known, last in on_disk.last_numbers.items():
-                self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
+        fd = self._open()
+        data = os.pread(fd, 2 * SLOT_SIZE, 0)
+        # Parsing both slots (two sha256 and two json.loads) was a fifth of a commit's time (issue 19); the
+        # file is nearly always exactly what this process wrote last, so it is parsed only when it is not
+        # (the CLI or another store wrote it since).
+        if data != self._image:
+            self._slot_heads = _slots(data)
+            with contextlib.suppress(RecordsLost):
+                on_disk = self._best(self._slot_heads, data)
+                if on_disk.seq > seq and not accept_loss:
+                    seq, hash_ = on_disk.seq, on_disk.hash
+                for known, last in on_disk.last_numbers.items():
+                    self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
+        elif self.head.seq > seq and not accept_loss:  # the file holds exactly ``self.head``: the same merge
+            seq, hash_ = self.head.seq, self.head.hash
         numbers = dict(self.head.last_numbers)
         if day is not None and number is not None:
             numbers[day] = max(number, numbers.get(day, 0))
         numbers = dict(sorted(numbers.items())[-_KEEP_DAYS:])
-        body = json.dumps({"seq": seq, "hash": hash_, "last_numbers": numbers}, sort_keys=True).encode("utf-8")
+        body = _head_json(seq, hash_, numbers).encode("utf-8")
         record = body + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii")
         if len(record) > SLOT_SIZE:
             raise ValueError("the head record outgrew its slot")
-        fd = self._open()
         # Moving the head back must overwrite both slots, or the newer old one would still win on reading.
-        for slot in (0, 1) if accept_loss else (self._older_slot(fd),):
-            os.pwrite(fd, record.ljust(SLOT_SIZE, b" "), slot * SLOT_SIZE)
+        slots = (0, 1) if accept_loss else (_older_slot(self._slot_heads),)
+        image = record.ljust(SLOT_SIZE, b" ")
+        self._image = None  # until the write is done: a failed one leaves the file unknown, so parsed next time
+        for slot in slots:
+            os.pwrite(fd, image, slot * SLOT_SIZE)
         os.fdatasync(fd)
+        written = bytearray(data.ljust(2 * SLOT_SIZE, b" "))
+        for slot in slots:
+            written[slot * SLOT_SIZE : (slot + 1) * SLOT_SIZE] = image
+            self._slot_heads[slot] = Head(seq, hash_, dict(numbers))
+        self._image = bytes(written)
         self.head = Head(seq, hash_, numbers)
 
     def _open(self) -> int:
@@ -143,17 +167,33 @@ class HeadFile:
                 fsync_dir(self.path.parent)
         return self._fd
 
-    @staticmethod
-    def _older_slot(fd: int) -> int:
-        data = os.pread(fd, 2 * SLOT_SIZE, 0)
-        heads = [_parse(data[i * SLOT_SIZE : (i + 1) * SLOT_SIZE]) for i in range(2)]
-        seqs = [-1 if head is None else head.seq for head in heads]
-        return 0 if seqs[0] <= seqs[1] else 1
-
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+@functools.lru_cache(maxsize=4)
+def _numbers_json(numbers: tuple[tuple[str, int], ...]) -> str:
+    return json.dumps(dict(numbers), sort_keys=True)
+
+
+def _head_json(seq: int, hash_: str, numbers: dict[str, int]) -> str:
+    """``json.dumps({"seq", "hash", "last_numbers"}, sort_keys=True)``, written directly (once per commit: the
+    record numbers change once a discharge, so their text is kept)."""
+    quoted = json.encoder.encode_basestring_ascii(hash_)
+    return f'{{"hash": {quoted}, "last_numbers": {_numbers_json(tuple(sorted(numbers.items())))}, "seq": {int(seq)}}}'
+
+
+def _slots(data: bytes) -> list[Head | None]:
+    """Both slots' heads (None for an empty or torn one)."""
+    return [_parse(data[i * SLOT_SIZE : (i + 1) * SLOT_SIZE]) for i in range(2)]
+
+
+def _older_slot(heads: list[Head | None]) -> int:
+    """The slot to overwrite: the older (or the unreadable) one, so the newer head survives a torn write."""
+    seqs = [-1 if head is None else head.seq for head in heads]
+    return 0 if seqs[0] <= seqs[1] else 1
 
 
 def _parse(slot: bytes) -> Head | None:

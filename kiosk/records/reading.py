@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from kiosk.content.model import Factor
 from kiosk.record.model import (
@@ -81,6 +82,14 @@ class Reader:
     own store (``RecordStore``) and a copy of the central store's rows (``central.server.CentralReader``) are the
     same code, so a discharge reads back from the server exactly as from the kiosk that recorded it."""
 
+    @property
+    def _home(self) -> Recent:
+        """The nurse's home's last reading (made on first use: the readers have no ``__init__`` in common)."""
+        recent: Recent | None = self.__dict__.get("_home_recent")
+        if recent is None:
+            recent = self.__dict__["_home_recent"] = Recent()
+        return recent
+
     def _read(self, record_id: str | None = None) -> AbstractContextManager[sqlite3.Connection]:
         """One consistent snapshot to read from (holding at least ``record_id``'s discharge, if given)."""
         raise NotImplementedError
@@ -110,7 +119,7 @@ class Reader:
         whose sheet awaits "sheet in hand" (H5). Each part is an index (day, state, unconfirmed_sheets), so the
         list costs the same with years of history as on the first day."""
         with self._read() as conn:
-            return load_discharges(conn, *nurse_home_where(day, UNFINISHED_STATES))
+            return load_discharges(conn, *nurse_home_where(day, UNFINISHED_STATES), self._home)
 
     def unconfirmed_sheets(self) -> list[DischargeRecord]:
         """Discharges whose sheet went to the printer after the last "sheet in hand" (or with none): hazard H5."""
@@ -141,16 +150,24 @@ def _checklist(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple((str(label), bool(ticked)) for label, ticked in json.loads(text))
 
 
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
+# The tables are STRICT, so each column comes back as its declared type: no ``str()`` of a value that is a str
+# already, and ``fromisoformat`` called as itself (the nurse's home reads about five times a discharge).
+_time = datetime.fromisoformat
+_day = date.fromisoformat
 
 # An enum's call (``DischargeState(text)``) is its slowest way in: the nurse's home reads one per discharge.
 _STATES = {state.value: state for state in DischargeState}
 
+Row = tuple[Any, ...]  # a row of a STRICT table: each value of its column's declared type
+# A discharge row and its attached rows (confirmations, answers, escorts, overrides, sign-offs, calls for help).
+Rows = tuple[Row, list[Row], list[Row], list[Row], list[Row], list[Row], list[Row]]
 
-def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[object] = ()) -> list[DischargeRecord]:
-    """Discharges matching ``where`` (SQL on the discharges table), newest first, with everything attached."""
+
+def load_discharges(
+    conn: sqlite3.Connection, where: str = "", params: Sequence[object] = (), recent: Recent | None = None
+) -> list[DischargeRecord]:
+    """Discharges matching ``where`` (SQL on the discharges table), newest first, with everything attached;
+    ``recent``: the same list's last reading, whose unchanged records are used again (and which this replaces)."""
     rows = conn.execute(f"SELECT {_DISCHARGE_COLUMNS} FROM discharges {where} ORDER BY rowid DESC", params).fetchall()
     if not rows:
         return []
@@ -160,10 +177,11 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
     scope = "record_id IN (SELECT value FROM json_each(?))"
     scope_params = (json.dumps([row[0] for row in rows]),)
 
-    def children(query: str) -> dict[str, list[tuple[object, ...]]]:
-        found: dict[str, list[tuple[object, ...]]] = defaultdict(list)
-        for record_id, *rest in conn.execute(query.format(scope=scope), scope_params):
-            found[record_id].append(tuple(rest))
+    def children(query: str) -> dict[str, list[Row]]:
+        """Each discharge's rows of one table (record id first, kept in the row: no copy of each row)."""
+        found: dict[str, list[Row]] = defaultdict(list)
+        for row in conn.execute(query.format(scope=scope), scope_params):
+            found[row[0]].append(row)
         return found
 
     confirmations = children("SELECT record_id, step_id, confirmed_at FROM confirmations WHERE {scope} ORDER BY id")
@@ -176,90 +194,118 @@ def load_discharges(conn: sqlite3.Connection, where: str = "", params: Sequence[
     overrides = children("SELECT record_id, kind, reason FROM overrides WHERE {scope} ORDER BY id")
     sign_offs = children("SELECT record_id, nurse_name, signed_at, checklist FROM sign_offs WHERE {scope} ORDER BY id")
     help_calls = children("SELECT record_id, kind, at, nurse_name FROM help_calls WHERE {scope} ORDER BY id")
-    return [
-        _record(
+    none: list[Row] = []
+    built: dict[str, tuple[Rows, DischargeRecord]] = {}
+    earlier = recent.built if recent is not None else {}
+    found: list[DischargeRecord] = []
+    for row in rows:
+        record_id = row[0]
+        key = (
             row,
-            confirmations.get(row[0], []),
-            answers.get(row[0], []),
-            escorts.get(row[0], []),
-            overrides.get(row[0], []),
-            sign_offs.get(row[0], []),
-            help_calls.get(row[0], []),
+            confirmations.get(record_id, none),
+            answers.get(record_id, none),
+            escorts.get(record_id, none),
+            overrides.get(record_id, none),
+            sign_offs.get(record_id, none),
+            help_calls.get(record_id, none),
         )
-        for row in rows
-    ]
+        before = earlier.get(record_id)
+        record = before[1] if before is not None and before[0] == key else _record(*key)
+        built[record_id] = (key, record)
+        found.append(record)
+    if recent is not None:
+        recent.built = built
+    return found
+
+
+class Recent:
+    """The records of one list's last reading, each with the rows it was built from (issue 19).
+
+    The nurse's home is read again on every render, and between two renders at most a few of its discharges
+    change; building a ``DischargeRecord`` was most of its time. A record whose rows are equal to last time's is
+    the same immutable object again; any changed row (a new confirmation, a state) builds it anew. Only the last
+    list is kept, so it holds no more than the screen already does.
+    """
+
+    def __init__(self) -> None:
+        self.built: dict[str, tuple[Rows, DischargeRecord]] = {}
 
 
 def _record(
-    row: tuple[object, ...],
-    confirmations: list[tuple[object, ...]],
-    answers: list[tuple[object, ...]],
-    escorts: list[tuple[object, ...]],
-    overrides: list[tuple[object, ...]],
-    sign_offs: list[tuple[object, ...]],
-    help_calls: list[tuple[object, ...]],
+    row: Row,
+    confirmations: list[Row],
+    answers: list[Row],
+    escorts: list[Row],
+    overrides: list[Row],
+    sign_offs: list[Row],
+    help_calls: list[Row],
 ) -> DischargeRecord:
-    (record_id, created_at, name, dob, hospital_number, nhs_number, procedure_id, version, content_hash, ended) = row[
-        :10
-    ]
-    side_level, medicines, factors, large_print, state, started_by, language = row[10:]
+    (
+        record_id,
+        created_at,
+        name,
+        dob,
+        hospital_number,
+        nhs_number,
+        procedure_id,
+        version,
+        content_hash,
+        ended,
+        side_level,
+        medicines,
+        factors,
+        large_print,
+        state,
+        started_by,
+        language,
+    ) = row
     escort, no_escort_reason = _escort(escorts, overrides)
     sign_off = None
     if sign_offs:
-        nurse, signed_at, checklist = sign_offs[-1]
-        sign_off = SignOff(
-            nurse_name=str(nurse),
-            signed_at=_time(str(signed_at)),
-            checklist=_checklist(str(checklist)),
-        )
+        _, nurse, signed_at, checklist = sign_offs[-1]
+        sign_off = SignOff(nurse_name=nurse, signed_at=_time(signed_at), checklist=_checklist(checklist))
+    # Keywords, not positions: most fields are text, and a field moved in the model must not swap two silently.
     return DischargeRecord(
-        record_id=str(record_id),
-        created_at=_time(str(created_at)),
-        patient=Patient(
-            name=str(name),
-            date_of_birth=date.fromisoformat(str(dob)),
-            hospital_number=str(hospital_number),
-            nhs_number=None if nhs_number is None else str(nhs_number),
-        ),
-        procedure_id=str(procedure_id),
-        procedure_version=str(version),
-        content_hash=str(content_hash),
-        procedure_ended=_time(str(ended)),
-        side_level=str(side_level),
-        medicines=_medicines(str(medicines)),
-        factors=_factors(str(factors)),
+        record_id=record_id,
+        created_at=_time(created_at),
+        patient=Patient(name=name, date_of_birth=_day(dob), hospital_number=hospital_number, nhs_number=nhs_number),
+        procedure_id=procedure_id,
+        procedure_version=version,
+        content_hash=content_hash,
+        procedure_ended=_time(ended),
+        side_level=side_level,
+        medicines=_medicines(medicines),
+        factors=_factors(factors),
         large_print=bool(large_print),
-        state=_STATES.get(str(state)) or DischargeState(str(state)),
+        state=_STATES.get(state) or DischargeState(state),
         escort=escort,
         no_escort_reason=no_escort_reason,
-        confirmations=tuple(StepConfirmation(str(step), _time(str(at))) for step, at in confirmations),
+        confirmations=tuple([StepConfirmation(step_id=step, confirmed_at=_time(at)) for _, step, at in confirmations]),
         answers=tuple(
-            AnswerAttempt(str(question), int(str(chosen)), bool(correct), _time(str(at)))
-            for question, chosen, correct, at in answers
+            [
+                AnswerAttempt(question_id=question, chosen=chosen, correct=bool(correct), answered_at=_time(at))
+                for _, question, chosen, correct, at in answers
+            ]
         ),
         sign_off=sign_off,
-        overrides=tuple((str(kind), str(reason)) for kind, reason in overrides),
-        help_calls=tuple(HelpEvent(str(kind), _time(str(at)), str(nurse)) for kind, at, nurse in help_calls),
-        started_by=str(started_by),
-        language=str(language),
+        overrides=tuple([(kind, reason) for _, kind, reason in overrides]),
+        help_calls=tuple([HelpEvent(kind=kind, at=_time(at), nurse_name=nurse) for _, kind, at, nurse in help_calls]),
+        started_by=started_by,
+        language=language,
     )
 
 
-def _escort(escorts: list[tuple[object, ...]], overrides: list[tuple[object, ...]]) -> tuple[Escort | None, str | None]:
+def _escort(escorts: list[Row], overrides: list[Row]) -> tuple[Escort | None, str | None]:
     """The newest answer counts. "Nobody" gives no escort and the reason of the nurse's no-escort override
     ("" until the nurse has recorded one); a named escort gives ``no_escort_reason`` None."""
     if not escorts:
         return None, None
-    name, relationship, phone, display, stays_until = escorts[-1]
+    _, name, relationship, phone, display, stays_until = escorts[-1]
     if name is None:
-        reasons = [str(reason) for kind, reason in overrides if kind == _NO_ESCORT_KIND]
+        reasons = [reason for _, kind, reason in overrides if kind == _NO_ESCORT_KIND]
         return None, reasons[-1] if reasons else ""
     escort = Escort(
-        name=str(name),
-        relationship=str(relationship),
-        phone=str(phone),
-        phone_display=str(display),
-        stays_until=_time(str(stays_until)),
+        name=name, relationship=relationship, phone=phone, phone_display=display, stays_until=_time(stays_until)
     )
     return escort, None
 

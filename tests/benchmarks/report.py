@@ -44,7 +44,9 @@ def row(goal: Goal, found: dict[tuple[str, str], dict[str, Any]]) -> Row:
         info = pair["extra_info"]
         q3 = float(info["ratio_q3"])
         ratio = f"{info['ratio_median']:.2f}x [{info['ratio_min']:.2f}-{info['ratio_max']:.2f}] q3 {q3:.2f}"
-        figure = f"{ratio} (<= {goal.limit:g}x, {info['rounds']} pairs)"
+        block = int(info.get("block", 1))
+        pairs = f"{info['rounds']} pairs" + (f" of {block} alternations" if block > 1 else "")
+        figure = f"{ratio} (<= {goal.limit:g}x, {pairs})"
         return goal.title, _ms(info["floor_ms"]), _ms(info["measured_ms"]), figure, _yes(q3 <= goal.limit)
     floor = found.get((goal.id, "floor"))
     measured = found.get((goal.id, "measured"))

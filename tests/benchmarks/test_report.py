@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from tests.benchmarks.paired import Paired
+from tests.benchmarks.paired import Paired, alternate
 from tests.benchmarks.report import table
 
 
@@ -87,3 +88,26 @@ def test_an_ms_goal_timed_in_a_child_process_is_judged_on_its_own_figure() -> No
     beyond = table({"benchmarks": [bench("ui-first-preview", "measured", 0.001, ms=120.0)]})
     assert "120.00 ms" in line_for(beyond, "sign-off PIN to the first preview")
     assert line_for(beyond, "sign-off PIN to the first preview").rstrip().endswith("NO")
+
+
+def test_a_block_keeps_each_sides_median_of_its_alternations() -> None:
+    """One stalled call (a floor call of 200 ms among 2 ms ones) moves no pair's ratio: each side's median of its
+    block is kept, and the calls still alternate one by one."""
+    floors = iter([0.002, 0.200, 0.002, 0.002, 0.002, 0.002])
+    order: list[str] = []
+
+    def floor() -> None:
+        order.append("A")
+        time.sleep(next(floors))
+
+    def measured() -> None:
+        order.append("B")
+        time.sleep(0.020)
+
+    result = alternate(floor, measured, 2, warmup=0, block=3)
+    assert order == ["A", "B"] * 6
+    assert max(result.floor_s) < 0.100  # the stall is not a pair's floor
+    assert all(ratio > 1.0 for ratio in result.ratios)
+    assert result.info()["block"] == 3
+    text = table({"benchmarks": [{"group": "records", "extra_info": result.info(), "stats": {"median": 1.0}}]})
+    assert "2 pairs of 3 alternations" in line_for(text, "one committed confirmation")

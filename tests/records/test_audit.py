@@ -166,6 +166,40 @@ def test_changing_the_record_itself_is_found_while_it_is_kept(
     assert found in report.problem
 
 
+_COPY_CONFIRMATION = (
+    "INSERT INTO confirmations (record_id, step_id, confirmed_at, audit_seq) "
+    "SELECT record_id, step_id, confirmed_at, audit_seq FROM confirmations WHERE id = {id}"
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "found"),
+    [
+        # An exact copy matches its audit row's digest: only two rows naming one audit row give it away.
+        ((_COPY_CONFIRMATION.format(id=2),), (9, "step confirmation of DK-20261121-0002 is not in the audit trail")),
+        # One row deleted and another copied: the table's row count is as before (issue 19's counts check
+        # both the count and that no audit row is named twice), and the deletion comes first in the trail.
+        (
+            ("DELETE FROM confirmations WHERE id = 1", _COPY_CONFIRMATION.format(id=2)),
+            (2, "step confirmation of DK-20261121-0001 recorded here was deleted"),
+        ),
+        # A deleted row in one table and a copy in another: each is found, the first in the trail reported.
+        (
+            ("DELETE FROM answers WHERE id = 2", _COPY_CONFIRMATION.format(id=2)),
+            (9, "step confirmation of DK-20261121-0002 is not in the audit trail"),
+        ),
+    ],
+)
+def test_a_copied_row_and_a_deleted_one_are_found_whatever_the_counts(
+    filled: RecordStore, db_path: Path, changes: tuple[str, ...], found: tuple[int, str]
+) -> None:
+    tamper(db_path, *changes)
+    report = filled.verify_audit()
+    assert not report.ok
+    assert report.first_bad_seq == found[0], report.problem
+    assert found[1] in report.problem
+
+
 def test_nurse_events_are_in_the_chain(filled: RecordStore, db_path: Path) -> None:
     accounts = NurseAccounts(filled, TEST_COST)
     accounts.add("Sam Patel", "482915")

@@ -281,3 +281,24 @@ def test_a_long_history_is_purged_in_batches_each_in_the_audit_trail(
     assert [d["batch"] for d in details] == ["1/4", "2/4", "3/4", "4/4"]
     assert [len(d["records"]) for d in details] == [4, 4, 4, 3]
     assert sorted(rid for d in details for rid in d["records"]) == sorted(ids)
+
+
+def test_recorded_sheets_elsewhere_go_and_ones_already_gone_are_not_counted(
+    store: RecordStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Sheets a print event recorded outside the outbox are found by listing their folder once (issue 19);
+    a recorded sheet already deleted, or in a folder that is gone, is no error and not counted."""
+    day = f"{clock.today():%Y%m%d}"
+    elsewhere = tmp_path / "spool"
+    elsewhere.mkdir()
+    present = elsewhere / f"DK-{day}-0007-sheet.pdf"
+    present.write_bytes(b"%PDF-1.4")
+    bystander = elsewhere / f"DK-{day}-0008-sheet.pdf"
+    bystander.write_bytes(b"%PDF-1.4")
+    recorded = [str(present), str(elsewhere / f"DK-{day}-0007-reprint.pdf"), str(tmp_path / "gone" / "DK-x.pdf")]
+    recorded.append(str(tmp_path / "gone" / f"DK-{day}-0007-sheet.pdf"))
+    from kiosk.records.retention import _delete_sheets
+
+    ids = {f"DK-{day}-0007"}
+    assert _delete_sheets(store.outbox, ids, recorded, clock.today(), {f"DK-{day}-0008"}) == 1
+    assert not present.exists() and bystander.exists()
