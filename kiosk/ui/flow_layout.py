@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
-from shiboken6 import delete, isValid
+from shiboken6 import delete, getCppPointer, wrapInstance
 
 
 class FlowLayout(QLayout):
@@ -19,35 +19,35 @@ class FlowLayout(QLayout):
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 16) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        # The items by their C++ address, not by their Python wrappers. PySide invalidates a layout item's
+        # wrapper while the C++ item still lives and still belongs to this layout: ``removeWidget`` does it
+        # before Qt looks for the item, and deleting a screen written in Python does it to every wrapper under
+        # it before Qt deletes anything. Items kept as wrappers (and skipped once invalid) were never taken out
+        # nor deleted: the C++ items stayed in the heap, a few dozen a discharge (issue 19). Qt only deletes an
+        # item this layout hands back from ``takeAt``; whatever is still here when the layout goes, it deletes.
+        self._items: list[int] = []
         self._gap = spacing
         self.setContentsMargins(0, 0, 0, 0)
         # Qt's own layouts delete their items when they are deleted; a layout written in Python must do it itself
-        # (Qt's flow layout example does it in its destructor). Without this every FlowLayout torn down with its
-        # screen left its items behind, a few KB a discharge that the process never got back (issue 19).
+        # (Qt's flow layout example does it in its destructor).
         items = self._items
         self.destroyed.connect(lambda: _delete_items(items))
 
     def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
+        self._items.append(getCppPointer(item)[0])
 
     def _live(self) -> list[QLayoutItem]:
-        """The items whose C++ objects still exist. Qt deletes a layout item itself when its widget goes (a
-        screen being torn down while the keyboard resizes the window, seen under Xvfb): a layout call after that
-        must not touch the dead wrapper, or PySide raises inside Qt's layout pass and the process dies."""
-        self._items[:] = [item for item in self._items if isValid(item)]  # in place: ``destroyed`` holds it
-        return self._items
+        """The items, each through a wrapper that works (a fresh one where PySide invalidated the old)."""
+        return [_item(address) for address in self._items]
 
     def count(self) -> int:
-        return len(self._live())
+        return len(self._items)
 
     def itemAt(self, index: int) -> QLayoutItem | None:
-        items = self._live()
-        return items[index] if 0 <= index < len(items) else None
+        return _item(self._items[index]) if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        items = self._live()
-        return items.pop(index) if 0 <= index < len(items) else None
+        return _item(self._items.pop(index)) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -92,11 +92,17 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y() + margins.bottom()
 
 
-def _delete_items(items: list[QLayoutItem]) -> None:
-    """Delete the layout items a FlowLayout held (called as the layout is destroyed; its widgets are not)."""
-    for item in items:
-        if isValid(item):
-            delete(item)
+def _item(address: int) -> QLayoutItem:
+    """The layout item at ``address`` (one this layout owns, so alive), through a usable Python wrapper."""
+    item = wrapInstance(address, QLayoutItem)
+    assert isinstance(item, QLayoutItem)
+    return item
+
+
+def _delete_items(items: list[int]) -> None:
+    """Delete the layout items a FlowLayout still held (called as the layout is destroyed; its widgets are not)."""
+    for address in items:
+        delete(_item(address))
     items.clear()
 
 
