@@ -10,6 +10,8 @@ runs, e.g. "Save" on the reason screen).
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QScrollArea, QWidget
@@ -51,18 +53,57 @@ def next_field(current: QLineEdit, screen: QWidget) -> QLineEdit | None:
     return fields[index + 1] if index + 1 < len(fields) else None
 
 
+class _Signals(QObject):
+    """The application's one listener to the input method and to focus changes, handing each to every live
+    ``KeyboardFit``.
+
+    A fit connected to those application-wide signals itself could be called after its Python half was gone: when a
+    window whose focused field is inside is freed from Python, PySide invalidates the window's Python objects first,
+    then Qt deletes the widgets, and the focus moving off the dying field emits ``focusChanged`` into the fit
+    ("AttributeError: Slot 'KeyboardFit::' not found", seen in the suite). This object lives as long as the
+    application, and asks each fit whether it is still valid before calling it."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.fits: weakref.WeakSet[KeyboardFit] = weakref.WeakSet()
+        method = QGuiApplication.inputMethod()
+        method.visibleChanged.connect(self._keyboard_changed)
+        method.keyboardRectangleChanged.connect(self._keyboard_changed)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _live(self) -> list[KeyboardFit]:
+        return [fit for fit in list(self.fits) if isValid(fit) and isValid(fit.window)]
+
+    def _keyboard_changed(self) -> None:
+        for fit in self._live():
+            fit.update()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        for fit in self._live():
+            fit._focus_changed(old, new)
+
+
+_PROPERTY = "kiosk_keyboard_fit_signals"
+
+
+def _signals(app: QApplication) -> _Signals:
+    existing = app.property(_PROPERTY)
+    if isinstance(existing, _Signals) and isValid(existing):
+        return existing
+    signals = _Signals(app)
+    app.setProperty(_PROPERTY, signals)
+    return signals
+
+
 class KeyboardFit(QObject):
     """Installed once on the kiosk window; follows the input method and the application's focus."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        method = QGuiApplication.inputMethod()
-        method.visibleChanged.connect(self.update)
-        method.keyboardRectangleChanged.connect(self.update)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+            _signals(app).fits.add(self)
             app.installEventFilter(self)
 
     def overlap(self) -> int:
@@ -82,7 +123,7 @@ class KeyboardFit(QObject):
         if bottom:
             self.reveal_focus()
             # Once more after the screens' own layouts have used the new space (posted layout requests).
-            QTimer.singleShot(0, self.reveal_focus)
+            QTimer.singleShot(0, self, self.reveal_focus)
 
     def reveal_focus(self) -> None:
         focus = QApplication.focusWidget()
@@ -113,7 +154,7 @@ class KeyboardFit(QObject):
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.overlap():
             self.reveal_focus()
-            QTimer.singleShot(0, self.reveal_focus)
+            QTimer.singleShot(0, self, self.reveal_focus)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -123,7 +164,7 @@ class KeyboardFit(QObject):
             and event.key() in ENTER_KEYS
             and watched.window() is self.window
         ):
-            QTimer.singleShot(0, lambda field=watched: self.enter_pressed(field))
+            QTimer.singleShot(0, self, lambda field=watched: self.enter_pressed(field))
         return False
 
     def enter_pressed(self, field: QLineEdit) -> None:

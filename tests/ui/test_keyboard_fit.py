@@ -37,3 +37,33 @@ def test_enter_goes_to_the_next_visible_field_and_stops_after_the_last(qtbot: Qt
     assert text_fields(screen) == [name, relationship]
     assert next_field(name, screen) is relationship
     assert next_field(relationship, screen) is None
+
+
+def test_a_window_freed_from_python_with_a_focused_field_calls_no_dead_fit(qtbot: QtBot) -> None:
+    """The suite's "AttributeError: Slot 'KeyboardFit::' not found": a window in a reference cycle, its field
+    focused, freed by the garbage collector; PySide invalidated the fit before Qt deleted the field, and the focus
+    leaving it called the dead fit's slot."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from kiosk.ui.keyboard_fit import KeyboardFit
+
+    def window_in_a_cycle() -> None:
+        window = QMainWindow()
+        window.setProperty("fit", 1)
+        fit = KeyboardFit(window)
+        field = QLineEdit()
+        window.setCentralWidget(field)
+        window.show()
+        window.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+        holder: dict[str, object] = {"window": window, "fit": fit}
+        holder["self"] = holder
+
+    with qtbot.captureExceptions() as exceptions:
+        window_in_a_cycle()
+        gc.collect()
+        qtbot.wait(10)
+    assert [str(error[1]) for error in exceptions] == []
