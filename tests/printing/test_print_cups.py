@@ -194,7 +194,16 @@ def test_unreachable_printer_is_shown_then_stuck_then_cancelled_and_printed_agai
     attrs = cups.Connection().getJobAttributes(first_id, requested_attributes=["job-state"])
     assert attrs["job-state"] == cups.IPP_JOB_CANCELED
 
-    # IT reconnects the printer; the nurse prints again: a new job, which completes, and only one copy exists.
+    # IT reconnects the printer (once the scheduler has really stopped the cancelled job: CUPS reports it cancelled
+    # while its backend is still being stopped, and a device changed meanwhile requeues the job onto the new device,
+    # which then printed it as well, under load); the nurse prints again: a new job, which completes, one copy.
+    deadline = time.monotonic() + 30
+    while (
+        cups.Connection().getPrinterAttributes(queue, requested_attributes=["printer-state"])["printer-state"]
+        != cups.IPP_PRINTER_IDLE
+    ):
+        assert time.monotonic() < deadline, "the cancelled job's backend was never stopped"
+        time.sleep(0.05)
     cups_helpers.as_admin("lpadmin", "-p", queue, "-v", "cups-pdf:/")
     again = service.resubmit(cancelled)
     assert again.status is JobStatus.PENDING and again.job_id != first_id
