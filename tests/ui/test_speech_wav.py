@@ -85,23 +85,24 @@ def visible_texts_in_english(qtbot: QtBot, tmp_path: Path) -> list[str]:
     return visible_texts(kiosk.screen)
 
 
-def test_a_translated_polish_step_screen_is_spoken_by_the_polish_voice(qtbot: QtBot, tmp_path: Path) -> None:
-    """Issue 17's Done when: the procedure's own text (from the Polish translation file, not only the screens'
-    words) read by espeak-ng's Polish voice as sound of a plausible length."""
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_a_translated_step_screen_is_spoken_by_the_languages_voice(qtbot: QtBot, tmp_path: Path, code: str) -> None:
+    """Issue 17's Done when: the procedure's own text (from the Polish or Urdu translation file, not only the
+    screens' words) read by espeak-ng's voice for that language as sound of a plausible length."""
     from dataclasses import replace
 
     import yaml
 
     kiosk = Kiosk(qtbot, tmp_path)
     reason = "Interpreter agreed the draft translation with the patient"
-    kiosk.hand_over(replace(new_discharge(BLOCK, expired_reason=reason), language="pl", draft_translation=True))
+    kiosk.hand_over(replace(new_discharge(BLOCK, expired_reason=reason), language=code, draft_translation=True))
     kiosk.click("start")
     patient = kiosk.session.record().patient
     words = script(visible_texts(kiosk.screen), SpokenIdentity.from_name(patient.name))
-    translation = Path(__file__).parents[2] / "procedures" / "translations" / f"{BLOCK}.pl.yaml"
+    translation = Path(__file__).parents[2] / "procedures" / "translations" / f"{BLOCK}.{code}.yaml"
     step = yaml.safe_load(translation.read_text(encoding="utf-8"))["text"]["steps"]["someone-with-you"]
     assert step["heading"] in words and step["text"] in words, words
     count = len(words.split())
-    seconds, rms = speak_to_wav(words, "pl", tmp_path / "pl-step.wav")
+    seconds, rms = speak_to_wav(words, code, tmp_path / f"{code}-step.wav")
     assert count / 4.5 <= seconds <= count / 1.5, (count, seconds)
     assert rms > 500, "not silent"
