@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 import yaml
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +23,7 @@ from kiosk.i18n import fill, isolate
 from kiosk.languages import LANGUAGES
 from kiosk.ui.patient.base import PatientPage
 from tests.discharge_support import BLOCK, START, library, new_discharge, procedure
+from tests.ui.bidi_layout import x_of
 from tests.ui.driver import CONFIG, Kiosk
 
 
@@ -110,19 +110,6 @@ def test_the_nurse_presets_the_language_and_the_walk_starts_in_it(qtbot: QtBot, 
     assert _label(kiosk, "progress").startswith("Pasul 1 din ")
 
 
-def _x_of(text: str, index: int) -> float:
-    """Where character ``index`` of ``text`` is drawn in a right-to-left paragraph (Qt's own bidi)."""
-    layout = QTextLayout(text, QFont("DejaVu Sans", 20))
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(2000)
-    layout.endLayout()
-    return line.cursorToX(index)[0]
-
-
 def test_a_phone_number_in_a_right_to_left_line_keeps_its_order_only_when_isolated(qapp: object) -> None:
     """The hazard, shown with Qt's layout: "01752 437706" in an Urdu line is drawn as "437706 01752" unless the
     number is isolated; ``isolate`` (used by ``fill`` and the warning signs' contact lines) keeps it whole."""
@@ -130,10 +117,10 @@ def test_a_phone_number_in_a_right_to_left_line_keeps_its_order_only_when_isolat
     bare = f"فون کریں: {number}"
     # Inside each half (two characters in), not at its edge, where a cursor between two runs is ambiguous.
     first, second = bare.index("0") + 2, bare.index("4") + 2
-    assert _x_of(bare, first) > _x_of(bare, second)  # the two halves swapped: the number reads wrong
+    assert x_of(bare, first) > x_of(bare, second)  # the two halves swapped: the number reads wrong
     safe = f"فون کریں: {isolate(number)}"
     first, second = safe.index("0") + 2, safe.index("4") + 2
-    assert _x_of(safe, first) < _x_of(safe, second)
+    assert x_of(safe, first) < x_of(safe, second)
     assert fill("Call {number}", number=number) == f"Call {number}"  # English is left as it was
     assert fill("فون کریں: {number}", number=number) == safe
 

@@ -24,6 +24,7 @@ from kiosk.discharge.flow import ScreenKind
 from kiosk.discharge.new_discharge import NewDischarge
 from kiosk.ui.read_aloud import ReadAloud
 from tests.discharge_support import BLOCK, INJECTION, new_discharge
+from tests.ui.bidi_layout import x_of
 from tests.ui.driver import Kiosk
 
 TRANSLATIONS = Path(__file__).parents[2] / "procedures" / "translations"
@@ -218,22 +219,6 @@ def test_a_phone_number_in_a_wrapped_contact_line_stays_on_one_line(qapp: object
     )
 
 
-def _x_of(text: str, index: int) -> float:
-    """Where character ``index`` of ``text`` is drawn in a right-to-left paragraph (Qt's own bidi)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QFont, QTextLayout, QTextOption
-
-    layout = QTextLayout(text, QFont("DejaVu Sans", 20))
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(4000)
-    layout.endLayout()
-    return line.cursorToX(index)[0]
-
-
 def test_a_phone_number_in_translated_urdu_text_is_drawn_in_its_own_order(qtbot: QtBot, tmp_path: Path) -> None:
     """Seen on the Urdu feedback screen: "01752 437706" in the translated explanation drawn "437706 01752" (the
     space between the groups takes the sentence's direction). The screens isolate each grouped number."""
@@ -257,9 +242,9 @@ def test_a_phone_number_in_translated_urdu_text_is_drawn_in_its_own_order(qtbot:
     shown = label_raw(kiosk, "explanation")
     assert f"{LRI}0114 263 2115{PDI}" in shown
     # Inside each group (two characters in), not at its edge, where a cursor between two runs is ambiguous.
-    assert _x_of(shown, shown.index("0114") + 2) < _x_of(shown, shown.index("2115") + 2), "drawn left to right"
+    assert x_of(shown, shown.index("0114") + 2) < x_of(shown, shown.index("2115") + 2), "drawn left to right"
     bare = shown.replace(LRI, "").replace(PDI, "")
-    assert _x_of(bare, bare.index("0114") + 2) > _x_of(bare, bare.index("2115") + 2), "without it, they swap"
+    assert x_of(bare, bare.index("0114") + 2) > x_of(bare, bare.index("2115") + 2), "without it, they swap"
     # The record and what is dialled are untouched: the walk's ids and the contact's number are the English file's.
     assert walk_.content.contact("spinal-service").number == walk_.procedure.contact("spinal-service").number
 
