@@ -20,11 +20,11 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from kiosk.ui.app_scoped import one_per_application
+
 TICK_MS = 500
 """How often the GUI thread checks the counts: short enough that garbage never piles up between ticks (a discharge
 makes a few thousand objects), long enough to cost nothing measurable (a check is three integer comparisons)."""
-
-_PROPERTY = "kiosk_gui_thread_collector"
 
 
 class GuiThreadCollector(QObject):
@@ -59,9 +59,4 @@ class GuiThreadCollector(QObject):
 
 def install(app: QCoreApplication) -> GuiThreadCollector:
     """The application's one collector (made on first call): from then on garbage is freed on the GUI thread only."""
-    existing = app.property(_PROPERTY)
-    if isinstance(existing, GuiThreadCollector):
-        return existing
-    collector = GuiThreadCollector(app)
-    app.setProperty(_PROPERTY, collector)
-    return collector
+    return one_per_application(app, GuiThreadCollector, lambda: GuiThreadCollector(app))

@@ -17,6 +17,8 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QScrollArea, QWidget
 from shiboken6 import isValid
 
+from kiosk.ui.app_scoped import one_per_application
+
 REVEAL_MARGIN = 24
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -83,18 +85,6 @@ class _Signals(QObject):
             fit._focus_changed(old, new)
 
 
-_PROPERTY = "kiosk_keyboard_fit_signals"
-
-
-def _signals(app: QApplication) -> _Signals:
-    existing = app.property(_PROPERTY)
-    if isinstance(existing, _Signals) and isValid(existing):
-        return existing
-    signals = _Signals(app)
-    app.setProperty(_PROPERTY, signals)
-    return signals
-
-
 class KeyboardFit(QObject):
     """Installed once on the kiosk window; follows the input method and the application's focus."""
 
@@ -103,7 +93,7 @@ class KeyboardFit(QObject):
         self.window = window
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            _signals(app).fits.add(self)
+            one_per_application(app, _Signals, lambda: _Signals(app)).fits.add(self)
             app.installEventFilter(self)
 
     def overlap(self) -> int:

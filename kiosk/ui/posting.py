@@ -16,9 +16,9 @@ import logging
 import sys
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
+from kiosk.ui.app_scoped import one_per_application
 from kiosk.workers import Lane
 
 log = logging.getLogger(__name__)
@@ -46,20 +46,14 @@ class GuiPoster(QObject):
             log.exception("handling a worker's result failed")
 
 
-_shared: GuiPoster | None = None
-
-
 def gui_poster() -> GuiPoster:
     """The application's one poster, made on first use; call it on the GUI thread (where it must live)."""
-    global _shared
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("a GuiPoster needs the QApplication: create it first")
     if QThread.currentThread() is not app.thread():
         raise RuntimeError("gui_poster() must first be called on the GUI thread")
-    if _shared is None or not shiboken6.isValid(_shared) or _shared.parent() is not app:
-        _shared = GuiPoster(app)
-    return _shared
+    return one_per_application(app, GuiPoster, lambda: GuiPoster(app))
 
 
 GIL_SWITCH_SECONDS = 0.001
