@@ -10,7 +10,7 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pypdf
@@ -22,11 +22,12 @@ from kiosk import paths
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
-from kiosk.record.model import DischargeRecord, Escort, Patient
+from kiosk.record.model import DischargeRecord
 from kiosk.sheet import build_sheet
 from kiosk.sheet import fonts as sheet_fonts
 from tests.benchmarks import paired
 from tests.benchmarks.ward_env import ward_env
+from tests.sheet.conftest import make_record
 
 ENDED = datetime(2026, 11, 21, 13, 30).astimezone()
 PRINTED = ENDED + timedelta(hours=3)
@@ -39,19 +40,13 @@ def procedure() -> Procedure:
 
 
 def record(procedure: Procedure, large_print: bool) -> DischargeRecord:
-    return DischargeRecord(
+    return make_record(
+        procedure,
         record_id="DK-20261121-0007",
-        created_at=ENDED - timedelta(hours=3),
-        patient=Patient("Margaret Anne Thompson", date(1948, 3, 3), "RK123456"),
-        procedure_id=procedure.id,
-        procedure_version=procedure.document.version,
-        content_hash=procedure.content_hash,
         procedure_ended=ENDED,
-        side_level="Left L5",
         medicines=tuple(medicine.name for medicine in procedure.medicines),
         factors=frozenset({Factor.DIABETIC}),
         large_print=large_print,
-        escort=Escort("David Thompson", "Son", "+447700900123", "07700 900123", ENDED + timedelta(hours=24)),
     )
 
 

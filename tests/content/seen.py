@@ -9,7 +9,7 @@ allergies, a blood clotting disorder) passed although no screen and no sheet sho
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pypdf
@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import WardConfig
 from kiosk.content.model import Factor, Procedure
-from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.ui.patient.escort import EscortScreen
 from kiosk.ui.patient.question import QuestionScreen
 from kiosk.ui.patient.step import StepScreen
 from kiosk.ui.patient.warning_signs import WarningSignsScreen
 from kiosk.ui.patient.welcome import WelcomeScreen
+from tests.sheet.conftest import make_record
 
 ENDED = datetime(2026, 11, 21, 14, 30, tzinfo=ZoneInfo("Europe/London"))
 
@@ -69,18 +69,13 @@ def screens_text(qtbot: QtBot, procedure: Procedure) -> str:
 
 def sheet_text(procedure: Procedure) -> str:
     """The sheet for a patient with every factor (so every conditional step prints), read back from the PDF."""
-    record = DischargeRecord(
+    record = make_record(
+        procedure,
         record_id="SEEN-0001",
         created_at=ENDED,
-        patient=Patient("Margaret Anne Thompson", date(1948, 3, 3), "RK123456"),
-        procedure_id=procedure.id,
-        procedure_version=procedure.document.version,
-        content_hash=procedure.content_hash,
         procedure_ended=ENDED,
-        side_level="Left L5",
         medicines=tuple(medicine.name for medicine in procedure.medicines),
         factors=frozenset(Factor),
-        escort=Escort("David Thompson", "Son", "+447700900123", "07700 900123", ENDED + timedelta(hours=24)),
     )
     pdf = build_sheet(record, procedure, WardConfig(), ENDED)
     return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)

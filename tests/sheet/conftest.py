@@ -145,24 +145,27 @@ def nerve_root_block() -> Procedure:
 
 
 def make_record(procedure: Procedure, **changes: Any) -> DischargeRecord:
+    """The suite's one made-up discharge for a sheet (Margaret, escorted by her son David); ``changes`` replace
+    fields. Its creation and the escort's stay follow ``procedure_ended`` when that is given."""
     patient = changes.pop(
         "patient", Patient(name="Margaret Anne Thompson", date_of_birth=date(1948, 3, 3), hospital_number="RK123456")
     )
+    ended: datetime = changes.get("procedure_ended", ENDED)
     escort = Escort(
         name="David Thompson",
         relationship="Son",
         phone="+447700900123",
         phone_display="07700 900123",
-        stays_until=ENDED + timedelta(hours=24),
+        stays_until=ended + timedelta(hours=24),
     )
     values: dict[str, Any] = {
         "record_id": "D-2025-11-21-0007",
-        "created_at": ENDED - timedelta(hours=3),
+        "created_at": ended - timedelta(hours=3),
         "patient": patient,
         "procedure_id": procedure.id,
         "procedure_version": procedure.document.version,
         "content_hash": procedure.content_hash,
-        "procedure_ended": ENDED,
+        "procedure_ended": ended,
         "side_level": "Left L5",
         "medicines": ("Local anaesthetic", "Steroid"),
         "escort": escort,

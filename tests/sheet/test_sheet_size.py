@@ -7,7 +7,7 @@ import io
 import shutil
 import struct
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pypdf
@@ -16,8 +16,8 @@ import pytest
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
-from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
+from tests.sheet.conftest import make_record
 
 ENDED = datetime(2026, 11, 21, 13, 30).astimezone()
 CONFIG = WardConfig(ward_name="Day Case Unit", trust_name="Example NHS Trust", ward_phone="01752 430000")
@@ -30,18 +30,12 @@ def shipped() -> Procedure:
 
 @pytest.fixture(scope="module")
 def sheet(shipped: Procedure) -> bytes:
-    record = DischargeRecord(
+    record = make_record(
+        shipped,
         record_id="DK-20261121-0007",
-        created_at=ENDED - timedelta(hours=3),
-        patient=Patient("Margaret Anne Thompson", date(1948, 3, 3), "RK123456"),
-        procedure_id=shipped.id,
-        procedure_version=shipped.document.version,
-        content_hash=shipped.content_hash,
         procedure_ended=ENDED,
-        side_level="Left L5",
         medicines=tuple(medicine.name for medicine in shipped.medicines),
         factors=frozenset({Factor.DIABETIC}),
-        escort=Escort("David Thompson", "Son", "+447700900123", "07700 900123", ENDED + timedelta(hours=24)),
     )
     return build_sheet(record, shipped, CONFIG, ENDED + timedelta(hours=3))
 
