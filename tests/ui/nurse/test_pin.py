@@ -110,9 +110,10 @@ def test_many_nurses_scroll_and_the_pad_stays_on_screen(qtbot: QtBot, tmp_path: 
     screen = make_screen(qtbot)
     names = [f"Nurse {letter} Smith" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
     screen.prompt("Nurse sign-in", names)
-    qtbot.wait(10)
+    # The scroll range follows a chain of posted layout requests (the names' flow layout, then the scroll
+    # area); under load one short wait can end before the last of them, so wait for the range itself.
+    qtbot.waitUntil(lambda: screen.names_scroll.verticalScrollBar().maximum() > 0, timeout=5000)
     assert screen.height() == 800
-    assert screen.names_scroll.verticalScrollBar().maximum() > 0
     last = screen.name_buttons[-1]
     screen.names_scroll.ensureWidgetVisible(last)
     qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
