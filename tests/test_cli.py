@@ -94,7 +94,7 @@ def test_check_reads_the_procedures_option(tmp_path: Path) -> None:
     assert "nerve-root-block" not in result.stdout
 
 
-START_LINES = (
+START_LINES: tuple[list[str], ...] = (
     [],
     ["run"],
     ["run", "--exit-after-paint"],
