@@ -46,6 +46,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kiosk.commands.sheet",
     "kiosk.commands.screenshots",
     "kiosk.commands.preview",
+    "logging.handlers",  # 5 ms with sockets and pickle: the log rotates from just after the paint (kiosk.logs)
 )
 
 # PySide creates a Qt class (and its enum classes) when it is first used. Python called with an object of a class
@@ -59,13 +60,15 @@ NOT_CREATED_BEFORE_FIRST_PAINT = {
 
 
 def first_paint(tmp_path: Path) -> dict[str, Any]:
-    """What a real ``main.py run --exit-after-paint`` had loaded when its start screen was painted."""
+    """What a real ``main.py run --exit-after-paint`` had loaded when its start screen was painted: an ordinary
+    start, the second in its data folder (the first writes the ward's config file)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(tmp_path / "ward")}
     env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT, check=False
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT, check=False
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["code"] == 0
     return report
