@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import paths
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import WardConfig
-from kiosk.logs import configure_logging
+from kiosk.logs import configure_logging, start_rotating
 from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import collector, theme
 from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
@@ -351,7 +351,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     # Qt's messages first: stderr becomes the log pipe, and Python's sys.stderr moves to where stderr was, so a
     # stderr fallback of the log (an unwritable data folder) writes to the console, never back into the pipe.
     route_qt_messages_to_log()
-    log_path = configure_logging()
+    log_path = configure_logging(rotating=False)  # rotating once the start screen is painted
     config, problem = prepare()  # data folder, settings, procedures: F6
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
@@ -371,6 +371,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         app.processEvents()
         if quitter.painted:
             return START_FAILED
+        QTimer.singleShot(0, start_rotating)  # a kiosk left showing why it cannot start still rotates its log
         return app.exec() or START_FAILED
     if exit_after_paint:
         window.start_screen.installEventFilter(quitter)
@@ -384,6 +385,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.store import RecordStore
 
+        start_rotating()
         if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
             create_input_panel(window)
         try:

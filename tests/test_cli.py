@@ -92,3 +92,58 @@ def test_check_reads_the_procedures_option(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "draft-procedure.yaml: ok" in result.stdout
     assert "nerve-root-block" not in result.stdout
+
+
+START_LINES: tuple[list[str], ...] = (
+    [],
+    ["run"],
+    ["run", "--exit-after-paint"],
+    ["--data-dir", "/tmp/ward", "run", "--windowed"],
+    ["run", "--data-dir=/tmp/ward", "--procedures", "drafts"],
+    ["--data-dir", "/tmp/ward"],
+    ["run", "--exit"],  # an abbreviation means the same to both parsers
+)
+
+
+@pytest.mark.parametrize("argv", START_LINES)
+def test_the_kiosks_start_is_parsed_by_the_run_command_alone_as_the_whole_parser_would(argv: list[str]) -> None:
+    """Issue 19: the start builds no other command's parser (nor imports its module)."""
+    from kiosk.cli import RUN, RunOnlyParser, build_parser, parse, parse_command_line
+
+    args, command = parse_command_line(argv)
+    assert command.__name__ == RUN
+    whole, _ = build_parser()
+    assert args == parse(whole, argv)
+    run_only, modules = build_parser((RUN,), RunOnlyParser)
+    assert list(modules) == ["run"]
+    assert parse(run_only, argv) == args
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["nurses", "list"], "kiosk.commands.nurses"),
+        (["--data-dir", "/tmp/ward", "check"], "kiosk.commands.check"),
+        (["sheet", "--help"], None),
+        (["run", "--help"], None),
+        (["bogus"], None),
+        (["run", "--no-such-option"], None),
+    ],
+)
+def test_every_other_command_line_is_answered_by_the_whole_parser(
+    argv: list[str], expected: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.cli import parse_command_line
+
+    if expected is not None:
+        assert parse_command_line(argv)[1].__name__ == expected
+        return
+    with pytest.raises(SystemExit):
+        parse_command_line(argv)
+    printed = capsys.readouterr()
+    if argv[-1] == "--help":
+        assert f"main.py {argv[0]}" in printed.out
+    else:  # the whole parser's message, which names the other commands when the command is wrong
+        assert "main.py" in printed.err
+        if argv == ["bogus"]:
+            assert "nurses" in printed.err

@@ -21,6 +21,8 @@ from kiosk.ui.app_scoped import one_per_application
 
 REVEAL_MARGIN = 24
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ENTER_WATCHED = "keyboard-fit-enter"
+"""The property set on a text field once this window's fit filters its key presses."""
 
 
 def keyboard_overlap(window: QRect, keyboard: QRect) -> int:
@@ -86,7 +88,12 @@ class _Signals(QObject):
 
 
 class KeyboardFit(QObject):
-    """Installed once on the kiosk window; follows the input method and the application's focus."""
+    """Installed once on the kiosk window; follows the input method and the application's focus.
+
+    Enter is watched on each text field of the window as it takes the focus, not by a filter on the whole
+    application: that one ran Python for every event of every object, and the first event of an object whose class
+    PySide does not wrap (Qt's own internals, at the first paint) made PySide create every class of QtCore, QtGui and
+    QtWidgets with all their enums (171 enum classes, about 20 ms of the cold start; issue 19)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -94,7 +101,6 @@ class KeyboardFit(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             one_per_application(app, _Signals, lambda: _Signals(app)).fits.add(self)
-            app.installEventFilter(self)
 
     def overlap(self) -> int:
         method = QGuiApplication.inputMethod()
@@ -142,6 +148,9 @@ class KeyboardFit(QObject):
             self.reveal_focus()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and new.window() is self.window and not new.property(ENTER_WATCHED):
+            new.setProperty(ENTER_WATCHED, True)
+            new.installEventFilter(self)  # the keys typed into a field go to the field: see eventFilter
         if new is not None and self.overlap():
             self.reveal_focus()
             QTimer.singleShot(0, self, self.reveal_focus)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import subprocess
 import sys
 from pathlib import Path
@@ -140,7 +139,7 @@ def test_no_pin_in_clear_in_the_database_wal_or_logs(
     finally:
         root = logging.getLogger()
         for handler in root.handlers[:]:
-            if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if isinstance(handler, logging.FileHandler):
                 root.removeHandler(handler)
                 handler.close()
 

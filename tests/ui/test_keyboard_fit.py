@@ -67,3 +67,34 @@ def test_a_window_freed_from_python_with_a_focused_field_calls_no_dead_fit(qtbot
         gc.collect()
         qtbot.wait(10)
     assert [str(error[1]) for error in exceptions] == []
+
+
+def test_enter_typed_into_a_field_of_the_window_moves_to_its_next_field(qtbot: QtBot) -> None:
+    """The fit watches Enter on each field as it takes the focus (no application-wide filter: issue 19)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+    from kiosk.ui.keyboard_fit import KeyboardFit
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    KeyboardFit(window)
+    stack = QStackedWidget()
+    window.setCentralWidget(stack)
+    screen = QWidget()
+    layout = QVBoxLayout(screen)
+    first, second = QLineEdit(), QLineEdit()
+    layout.addWidget(first)
+    layout.addWidget(second)
+    stack.addWidget(screen)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    QTest.keyClick(first, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second)
+    QTest.keyClick(second, Qt.Key.Key_Enter)  # the last field: the keyboard closes, the focus stays
+    qtbot.wait(20)
+    assert QApplication.focusWidget() is second
