@@ -75,13 +75,24 @@ def sound_server(tmp_path: Path) -> Iterator[dict[str, str]]:
             server.wait()
 
 
-def _record(env: dict[str, str], seconds: float) -> array.array[int]:
-    """What the null sink played for ``seconds`` (16-bit mono), read from its monitor."""
+def _record(env: dict[str, str], seconds: float, deadline: float = 30.0) -> array.array[int]:
+    """``seconds`` of what the null sink played (16-bit mono), read from its monitor.
+
+    Counted in samples, not by the clock: under load parec can take seconds to start its stream, and a recording
+    timed by the clock then held less than asked (the chime test once heard 0.7 s of a 4.2 s window)."""
     command = ["parec", "-d", "kiosk.monitor", "--raw", "--format=s16le", "--channels=1", f"--rate={RATE}"]
     recorder = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    time.sleep(seconds)
+    assert recorder.stdout is not None
+    wanted = int(seconds * RATE) * 2
+    data = b""
+    give_up = time.monotonic() + deadline
+    while len(data) < wanted and time.monotonic() < give_up:
+        chunk = os.read(recorder.stdout.fileno(), wanted - len(data))
+        if not chunk:
+            break
+        data += chunk
     recorder.terminate()
-    data, _ = recorder.communicate(timeout=10)
+    recorder.communicate(timeout=10)
     samples = array.array("h")
     samples.frombytes(data[: len(data) // 2 * 2])
     return samples
@@ -96,6 +107,7 @@ def _child(env: dict[str, str], seconds: float) -> tuple[subprocess.Popen[str], 
         [sys.executable, str(CHILD), str(seconds)],
         env={**env, "PYTHONPATH": str(ROOT)},
         cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -108,7 +120,7 @@ def _child(env: dict[str, str], seconds: float) -> tuple[subprocess.Popen[str], 
 
 def test_the_chime_is_heard_and_repeats_on_a_real_sound_server(sound_server: dict[str, str]) -> None:
     quiet = _loudness(_record(sound_server, 1.0))
-    child, report = _child(sound_server, 6.0)
+    child, report = _child(sound_server, 60.0)  # plays until the recording is made (stdin closed)
     try:
         assert report == {
             "sound": "on",
@@ -118,12 +130,13 @@ def test_the_chime_is_heard_and_repeats_on_a_real_sound_server(sound_server: dic
         }
         heard = _record(sound_server, 4.2)
     finally:
-        child.communicate(timeout=30)
+        child.communicate(timeout=30)  # closes its standard input: it stops the chime and ends
     assert child.returncode == 0
     assert quiet < 50, "the sink is silent before the call"
     # The chime is 2 s: two bell tones (1.05 s), then a pause. It repeats when two loud tenths of a second lie more
     # than 1.6 s apart (one chime's tones span 1.05 s), with a quiet tenth between them (a chime, not a drone).
-    # Judged on the recording itself, not on its length: under load parec may start late and record less.
+    # The recording is 4.2 s of sound, however late parec started.
+    assert len(heard) >= int(4.2 * RATE), f"parec recorded {len(heard) / RATE:.1f} s in 30 s"
     tenth = RATE // 10
     windows = [_loudness(heard[start : start + tenth]) for start in range(0, len(heard) - tenth + 1, tenth)]
     loud = [index for index, level in enumerate(windows) if level > 1000]
