@@ -4,7 +4,10 @@ Each goal is one benchmark alternating its floor and its measurement in pairs (`
 upper quartile of the paired ratios, so a neighbour's load lands on both sides of a pair.
 
 - ``central-confirm``: a committed confirmation while the sender runs (forwarding every fact to the server) costs
-  <= 1.5x the same confirmation on a kiosk with no central store: the sender is never on the tap's path.
+  <= 1.5x the same confirmation on a kiosk with no central store: the sender is never on the tap's path. Timed
+  as the records goal is (``test_bench_records.py``): both write-ahead logs at full length first, and each pair
+  the median of a block of alternations, because single commits on a VM disk are mostly fsync noise (300
+  single pairs gave upper quartiles of 1.05-1.93 for the same code, and 1.43-1.64 with no sender at all).
 - ``central-drain``: draining a 1200-fact backlog costs <= 3x a bare psycopg loop inserting 1200 one-row facts in
   one transaction, as the owner, into a table with no row security (the sender also reads the journal, writes
   about 2.25 rows per fact under row security, and moves its mark); ``facts_per_second`` is recorded for both.
@@ -31,12 +34,18 @@ from kiosk.records.central.sender import CentralSender
 from kiosk.records.central.settings import CentralSettings
 from tests.benchmarks import paired
 from tests.benchmarks.conftest import start_discharge
+from tests.benchmarks.wal import FRAME_BYTES, steady_wal, wal_size
 from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 
-ROUNDS = 300
+# ROUNDS pairs, each the median of BLOCK alternations per side (paired.alternate's ``block``).
+ROUNDS = 40
+BLOCK = 9
 WARMUP = 30
+# 9 pairs, each the median of DRAIN_BLOCK alternations: a drain takes 50-100 ms, and under load the floor alone
+# swung from 100 to 480 ms, so one single pair caught by a neighbour's burst was a ninth of the verdict.
 DRAIN_ROUNDS = 9
+DRAIN_BLOCK = 3
 BACKLOG_DISCHARGES = 100
 BACKLOG = BACKLOG_DISCHARGES * FACTS_PER_DISCHARGE
 
@@ -53,7 +62,8 @@ def _idle(sender: CentralSender) -> None:
 
 @pytest.mark.benchmark(group="central-confirm")
 def test_confirm_while_the_sender_runs(benchmark: Any, central: CentralDb, tmp_path: Path, quick: bool) -> None:
-    """``confirm_step`` on a kiosk without a central store and on one whose sender forwards every fact, alternated.
+    """``confirm_step`` on a kiosk without a central store and on one whose sender forwards every fact, alternated:
+    ROUNDS pairs, each the median of BLOCK alternations, after WARMUP, both logs at full length before timing.
 
     The hardest case for the tap: each side waits (untimed) until the sender is idle, makes one untimed
     confirmation, then the timed one. On the measured side the untimed commit wakes the sender, which (with no
@@ -66,44 +76,64 @@ def test_confirm_while_the_sender_runs(benchmark: Any, central: CentralDb, tmp_p
         RecordStore(tmp_path / "alone.sqlite3", clock) as alone,
         RecordStore(tmp_path / "sending.sqlite3", clock, kiosk_id="A1") as sending,
     ):
+        step_id = load_library().get("nerve-root-block").steps[0].id
+        floor_record, measured_record = start_discharge(alone), start_discharge(sending)
+
+        def floor_confirm() -> None:
+            alone.confirm_step(floor_record.record_id, step_id)
+
+        def measured_confirm() -> None:
+            sending.confirm_step(measured_record.record_id, step_id)
+
+        if not quick:  # before the sender starts: it sends this backlog first, untimed
+            steady_wal(alone.path, floor_confirm)
+            steady_wal(sending.path, measured_confirm)
         sender = CentralSender(sending.path, settings, clock, poll_seconds=0.05, settle_seconds=0)
         sending.add_commit_listener(sender.wake)
         sender.start()
         try:
-            step_id = load_library().get("nerve-root-block").steps[0].id
-            floor_record, measured_record = start_discharge(alone), start_discharge(sending)
+            _idle(sender)
+            logs_before = wal_size(alone.path), wal_size(sending.path)
 
             def floor_setup() -> None:
                 _idle(sender)
-                alone.confirm_step(floor_record.record_id, step_id)
+                floor_confirm()
 
             def measured_setup() -> None:
                 _idle(sender)
-                sending.confirm_step(measured_record.record_id, step_id)  # wakes the sender
+                measured_confirm()  # wakes the sender
 
             overlapped: list[bool] = []
 
             def measured() -> None:
-                sending.confirm_step(measured_record.record_id, step_id)
+                measured_confirm()
                 overlapped.append(sender.busy or sender.status().unsent > 0)  # still sending the untimed one?
 
             paired.run(
                 benchmark,
                 quick,
-                lambda: alone.confirm_step(floor_record.record_id, step_id),
+                floor_confirm,
                 measured,
                 ROUNDS,
                 warmup=WARMUP,
+                block=BLOCK,
                 floor_setup=floor_setup,
                 measured_setup=measured_setup,
             )
             _idle(sender)
             # How often the sender was still at work when the timed confirmation had committed.
             benchmark.extra_info["sender_busy_share"] = round(sum(overlapped) / len(overlapped), 2)
+            grown = [
+                now - before
+                for now, before in zip((wal_size(alone.path), wal_size(sending.path)), logs_before, strict=True)
+            ]
+            benchmark.extra_info["wal_grown_frames"] = [round(g / FRAME_BYTES) for g in grown]
+            if not quick:  # both logs rewrote frames in place while timed, as a kiosk's do all day
+                assert max(grown) <= 16 * FRAME_BYTES, grown
         finally:
             sender.stop()
     assert sender.status().problem == ""
-    assert sender.status().sent_total >= 1 + 2 * (1 if quick else ROUNDS)  # the sender really forwarded each
+    assert sender.status().sent_total >= 1 + 2 * (1 if quick else ROUNDS * BLOCK)  # the sender really forwarded each
     assert central.count("SELECT count(*) FROM confirmations") >= 1
 
 
@@ -181,6 +211,7 @@ def test_drain_a_backlog(benchmark: Any, central: CentralDb, backlog: Path, tmp_
             insert_loop,
             drain,
             DRAIN_ROUNDS,
+            block=DRAIN_BLOCK,
             floor_setup=fresh_bare,
             measured_setup=fresh_sender,
         )

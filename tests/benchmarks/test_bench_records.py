@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from itertools import count
 from pathlib import Path
@@ -32,6 +32,7 @@ from kiosk.records import RecordStore
 from kiosk.records.durability import SLOT_SIZE
 from tests.benchmarks import paired
 from tests.benchmarks.conftest import start_discharge
+from tests.benchmarks.wal import FRAME_BYTES, steady_wal, wal_size
 
 # fsync time on a VM disk wanders from moment to moment (one commit can take 20 times the next): each pair is
 # the median of BLOCK alternations per side (paired.alternate's ``block``), so a quarter of single-commit pairs
@@ -40,22 +41,6 @@ from tests.benchmarks.conftest import start_discharge
 ROUNDS = 60
 BLOCK = 9
 WARMUP = 30
-
-
-WAL_FULL_BYTES = 1000 * (4096 + 24)  # SQLite's default wal_autocheckpoint (pages), each frame a page and a header
-
-
-def wal_size(database: Path) -> int:
-    wal = database.with_name(database.name + "-wal")
-    return wal.stat().st_size if wal.exists() else 0
-
-
-def steady_wal(database: Path, commit: Callable[[], object]) -> None:
-    """Commit until the database's WAL has reached its full length and been restarted (untimed set-up)."""
-    while wal_size(database) < WAL_FULL_BYTES:
-        commit()
-    for _ in range(50):
-        commit()
 
 
 @pytest.fixture
@@ -124,7 +109,7 @@ def test_confirm_step(
         # ends past the last one's length): both rewrote frames in place, as a kiosk's do all day.
         after = wal_size(bare_path), wal_size(store.path)
         grown = [now - before for now, before in zip(after, logs_before, strict=True)]
-        assert max(grown) <= 16 * (4096 + 24), grown
+        assert max(grown) <= 16 * FRAME_BYTES, grown
     assert bare_db.execute("SELECT count(*) FROM confirmations").fetchone()[0] >= 1
     assert os.fstat(bare_head).st_size >= SLOT_SIZE
     assert step_id in store.get(record.record_id).confirmed_step_ids

@@ -62,7 +62,8 @@ def one_line_canvas() -> bytes:
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["sheet-normal", "sheet-large"])
 def test_sheet_against_one_line_canvas(benchmark: Any, procedure: Procedure, quick: bool, large_print: bool) -> None:
-    """The one-line canvas and build_sheet alternated, 30 pairs of 3 calls each."""
+    """The one-line canvas and build_sheet alternated, 30 pairs, each side's median of 3 alternated calls (the
+    mean of 3 calls in a row, as before, kept a burst of a neighbour's load on one side of the pair)."""
     sheet_fonts.register_fonts()
     benchmark.group = "sheet-large" if large_print else "sheet-normal"
     patient = record(procedure, large_print=large_print)
@@ -74,14 +75,16 @@ def test_sheet_against_one_line_canvas(benchmark: Any, procedure: Procedure, qui
         lambda: pdfs.append(build_sheet(patient, procedure, CONFIG, PRINTED)),
         30,
         warmup=3,
-        repeat=3,
+        block=3,
     )
     pages = len(pypdf.PdfReader(io.BytesIO(pdfs[-1])).pages)
     assert pages > 2 if large_print else pages == 2
     assert one_line_canvas().startswith(b"%PDF")
 
 
-FIRST_SHEET_PROCESSES = 5
+# Each process is one pair (its first sheet happens once, so it cannot be a block of alternations): 9, not 5, so
+# one process caught by a burst of load is not the upper quartile (q3 2.00 against the 2x limit with 5).
+FIRST_SHEET_PROCESSES = 9
 
 
 @pytest.mark.benchmark(group="sheet-first")
