@@ -791,6 +791,23 @@ class Flow(QObject):
             nurse_wiring.fill_screen(self, stage, screen)
         self.window.show_screen(screen)
 
+    def prepare_print_screen(self) -> None:
+        """Build the print screen before the first sign-off needs it (the warm-up calls this after the start).
+
+        Issue 19: building it at the first sign-off (its widgets, the PDF view, the style sheet's polish of each)
+        took about 25 ms of the GUI thread between the PIN and the preview, once per start; the screen is kept
+        for good once built (``KEPT_NURSE_STAGES``), so it is built here, empty, polished and laid out at the
+        window's size but not shown. It holds no patient detail, and is marked cleared so the sign-off fills it.
+        """
+        if Stage.PRINT in self.nurse_screens or self.session.stage is Stage.PRINT:
+            return
+        from kiosk.ui import nurse_wiring
+
+        screen = nurse_wiring.make_screen(self, Stage.PRINT)
+        self.nurse_screens[Stage.PRINT] = screen
+        self._cleared_nurse_stages.add(Stage.PRINT)
+        self.window.add_hidden_screen(screen)
+
     # == printing ================================================================================================
     # The print stage (``kiosk.printing.stage``) owns the job, polling, retry, cancel, resume and "sheet in hand";
     # here it is only built, fed the session's record, shown, and polled once a second while a job is live.
