@@ -806,7 +806,10 @@ class Flow(QObject):
         took about 25 ms of the GUI thread between the PIN and the preview, once per start; the screen is kept
         for good once built (``KEPT_NURSE_STAGES``), so it is built here, empty, polished and laid out at the
         window's size but not shown. It holds no patient detail, and is marked cleared so the sign-off fills it.
+        The print stage and its service are made here too: the service's journal opens its own connection to
+        the record store (schema checked), which the first sign-off did on the GUI thread. Neither asks CUPS.
         """
+        self.print_stage()
         if Stage.PRINT in self.nurse_screens or self.session.stage is Stage.PRINT:
             return
         from kiosk.ui import nurse_wiring

@@ -31,6 +31,7 @@ def test_the_warm_up_prepares_an_empty_print_screen_that_the_first_sign_off_fill
     assert isinstance(prepared, PrintScreen)
     assert kiosk.window.stack.indexOf(prepared) >= 0 and not prepared.isVisible()
     assert prepared.preview.page_count == 0 and not prepared.print_button.isEnabled()
+    assert kiosk.flow._print_stage is not None  # and the print stage, with its journal's connection, made
 
     record_id = start_discharge(kiosk, INJECTION, PATIENT_A)
     kiosk.walk_patient()
