@@ -418,7 +418,8 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
             schedule_daily_purge(app, purge)
             from kiosk.ui.warm_up import WarmUp
 
-            WarmUp(library, config, clock, app).start()  # the first preview after sign-off without the wait
+            # The first preview after sign-off without the wait: sheets, PDF engine and the print screen ready.
+            WarmUp(library, config, clock, app, prepare=flow.prepare_print_screen).start()
             if config.central:
                 flow.central_status = start_central_sender(app, store, config, clock)
             holder.append(flow)

@@ -136,6 +136,7 @@ class PrintStage:
         self.confirmed = False
         self._pdf = b""
         self._build: Callable[[], bytes] | None = None
+        self._ready: bytes | None = None  # the sheet built ahead, for the first build only
         self._in_flight: set[int] = set()  # this stage's calls not yet answered
         self._acting = False  # a tap's call (Print, Retry, Cancel, sheet in hand) is on its way
         self._submits: list[int] = []  # Print/Retry calls that ran or may still run, oldest first
@@ -149,10 +150,15 @@ class PrintStage:
         reprint: bool,
         events: Sequence[PrintEvent],
         build_sheet: Callable[[], bytes],
+        ready: bytes | None = None,
     ) -> None:
-        """The print screen opens for ``record_id``: follow the sheet the record says was sent, or get ready."""
+        """The print screen opens for ``record_id``: follow the sheet the record says was sent, or get ready.
+
+        ``ready``: the sheet ``build_sheet`` would build, already built (``kiosk.sheet.ahead``: only when built from
+        exactly this record); shown at once instead of building it. Any later build uses ``build_sheet``."""
         self.close()
         self.record_id, self.reprint, self._build = record_id, reprint, build_sheet
+        self._ready = ready
         attempt = None if reprint else last_attempt(record_id, events, self.service.queue)
         # A reprint always starts a new job; a first sheet already with CUPS (or printed) is followed instead.
         if attempt is not None and (attempt.live or attempt.job.status in FOLLOWABLE):
@@ -415,7 +421,12 @@ class PrintStage:
         assert self._build is not None
         if check_queue:
             self._show(PrintView(ASKING, "working"))
-        self._call(self._records, self._build, self._built, deadline=SAVE_DEADLINE_SECONDS)
+        ready, self._ready = self._ready, None
+        if ready is not None:  # built ahead from this very record: shown now, once
+            self._pdf = self.sheet = ready
+            self.changed()
+        else:
+            self._call(self._records, self._build, self._built, deadline=SAVE_DEADLINE_SECONDS)
         if check_queue:  # at the same time, on the other lane
             self._call(self._cups, self.service.check_queue, self._queue_checked)
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from kiosk.printing.status import PrintJob
     from kiosk.records.central.status import SenderStatus
     from kiosk.records.nurses import SignInResult
+    from kiosk.sheet.ahead import SheetAhead
     from kiosk.ui.help_alert import HelpAlert
     from kiosk.ui.patient.help_screen import HelpScreen
     from kiosk.ui.read_aloud import ReadAloud
@@ -60,6 +61,7 @@ log = logging.getLogger(__name__)
 KEPT_NURSE_STAGES = frozenset({Stage.PRINT})
 
 PIN_CHECK_SECONDS = 30.0
+SHEET_AHEAD_SECONDS = 30.0  # the sheet built ahead (past this it is simply built again at the sign-off)
 """The PIN check (scrypt, about 0.3 s of CPU) runs on the records lane; past this the nurse is asked to try again."""
 
 # The nurse's own screens outside NURSE_STAGES: a KioskError there is said on the screen too, never "please ask a
@@ -130,6 +132,7 @@ class Flow(QObject):
         self._records_stopped: RecordsStoppedScreen | None = None
         self._print_stage: PrintStage | None = None
         self._shown_sheet: Path | bytes | None = None
+        self._ahead_sheet: SheetAhead | None = None  # built during the review and the sign-off PIN (issue 19)
         self.workers = Workers(self)
         self.writes = RecordWrites(session.store, self.workers.records)
         self._checking_pin = False
@@ -215,6 +218,10 @@ class Flow(QObject):
             self.window.close()
         else:
             self._show_nurse_stage(stage, refill=not back_from_pin)
+        if stage is Stage.REVIEW or (stage is Stage.PIN and self.session.pin_purpose is PinPurpose.SIGN_OFF):
+            self._build_ahead()
+        elif stage is not Stage.PRINT:
+            self._forget_ahead()
 
     def _set_idle_limit(self, stage: Stage) -> None:
         self.countdown.stop()
@@ -745,6 +752,7 @@ class Flow(QObject):
         self._drop_patient_screens()
         self._drop_nurse_screens(keep=None)
         self._stop_printing()
+        self._forget_ahead()
         self.pin_screen.clear()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
@@ -790,6 +798,26 @@ class Flow(QObject):
         if refill:
             nurse_wiring.fill_screen(self, stage, screen)
         self.window.show_screen(screen)
+
+    def prepare_print_screen(self) -> None:
+        """Build the print screen before the first sign-off needs it (the warm-up calls this after the start).
+
+        Issue 19: building it at the first sign-off (its widgets, the PDF view, the style sheet's polish of each)
+        took about 25 ms of the GUI thread between the PIN and the preview, once per start; the screen is kept
+        for good once built (``KEPT_NURSE_STAGES``), so it is built here, empty, polished and laid out at the
+        window's size but not shown. It holds no patient detail, and is marked cleared so the sign-off fills it.
+        The print stage and its service are made here too: the service's journal opens its own connection to
+        the record store (schema checked), which the first sign-off did on the GUI thread. Neither asks CUPS.
+        """
+        self.print_stage()
+        if Stage.PRINT in self.nurse_screens or self.session.stage is Stage.PRINT:
+            return
+        from kiosk.ui import nurse_wiring
+
+        screen = nurse_wiring.make_screen(self, Stage.PRINT)
+        self.nurse_screens[Stage.PRINT] = screen
+        self._cleared_nurse_stages.add(Stage.PRINT)
+        self.window.add_hidden_screen(screen)
 
     # == printing ================================================================================================
     # The print stage (``kiosk.printing.stage``) owns the job, polling, retry, cancel, resume and "sheet in hand";
@@ -837,8 +865,49 @@ class Flow(QObject):
         """The sheet's job as the print stage knows it now (None before Print)."""
         return self._print_stage.job if self._print_stage is not None else None
 
+    @property
+    def _ahead(self) -> SheetAhead:
+        """Made at the first review (importing the sheet package then, never on the start's path)."""
+        if self._ahead_sheet is None:
+            from kiosk.sheet.ahead import SheetAhead
+
+            self._ahead_sheet = SheetAhead()
+        return self._ahead_sheet
+
+    def _forget_ahead(self) -> None:
+        if self._ahead_sheet is not None:
+            self._ahead_sheet.clear()
+
+    def _build_ahead(self) -> None:
+        """On the review and the sign-off PIN: build the sheet the sign-off will print now, on the records lane,
+        so the print screen opens with it (``kiosk.sheet.ahead``). Asked again when the PIN screen shows: a
+        review that crossed a minute (the sheet prints its minute) or changed the record is built again then,
+        seconds before the PIN; nothing is built when the inputs are unchanged."""
+        procedure = self.session.procedure
+        if self.session.record_id is None or procedure is None or self.session.reprint:
+            return
+        from kiosk.sheet.ahead import sheet_inputs
+
+        record = self.session.record()
+        made_at, config = self.clock.now(), self.config
+        ticket = self._ahead.begin(sheet_inputs(record, procedure, config, made_at, reprint=False))
+        if ticket is None:
+            return
+
+        def build() -> bytes:
+            from kiosk.sheet.builder import build_sheet
+
+            return build_sheet(record, procedure, config, made_at)
+
+        def built(result: Result[bytes]) -> None:
+            if result.outcome is Outcome.DONE and result.value is not None:
+                self._ahead.offer(ticket, result.value)  # a failure is only a slower preview: built again then
+
+        self.workers.records.submit(build, SHEET_AHEAD_SECONDS, built)
+
     def open_print_stage(self) -> None:
-        """Entering the print screen: the stage follows a sheet already sent, or builds one to print."""
+        """Entering the print screen: the stage follows a sheet already sent, or builds one to print (or takes
+        the one built ahead, when it was built from exactly this record, procedure, settings and minute)."""
         record_id = self.session.record_id
         assert record_id is not None and self.session.procedure is not None
         record = self.session.record()
@@ -846,6 +915,9 @@ class Flow(QObject):
         reprint = self.session.reprint
         printed_at = self.clock.now()
         config = self.config
+        from kiosk.sheet.ahead import sheet_inputs
+
+        ready = self._ahead.take(sheet_inputs(record, procedure, config, printed_at, reprint))
 
         def build() -> bytes:
             """On the records lane: the sheet from the record (H1: never from what is on screen), kept in memory
@@ -855,7 +927,7 @@ class Flow(QObject):
             return build_sheet(record, procedure, config, printed_at, reprint=reprint)
 
         self._shown_sheet = None
-        self.print_stage().open(record_id, reprint, self.session.store.print_events(record_id), build)
+        self.print_stage().open(record_id, reprint, self.session.store.print_events(record_id), build, ready=ready)
 
     @guarded
     def _print_changed(self) -> None:

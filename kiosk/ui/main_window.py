@@ -57,6 +57,17 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         drop_button_focus(self, self.stack)
 
+    def add_hidden_screen(self, screen: QWidget) -> None:
+        """Put a screen in the stack without showing it, polished and laid out at the stack's size, so showing
+        it later costs only its paint (the print screen, prepared after the start: issue 19)."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        screen.ensurePolished()  # the widget and all its children
+        screen.resize(self.stack.size())
+        layout = screen.layout()
+        if layout is not None:
+            layout.activate()
+
     def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 

@@ -10,7 +10,6 @@ later), where a few milliseconds cost nobody anything. Elsewhere than glibc it d
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 from collections.abc import Callable
 from functools import cache
@@ -24,11 +23,12 @@ AFTER_WIPE_MS = 1000  # the screens dropped at the lock are deleted by then (del
 
 @cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+    """glibc's ``malloc_trim`` from the libraries the process already has loaded (``CDLL(None)``).
+
+    Not ``ctypes.util.find_library("c")``: on Linux that runs ``ldconfig -p`` in a subprocess (about 10 ms of
+    fork and exec on the GUI thread, measured in the first sign-off after a start: issue 19)."""
     try:
-        trim = ctypes.CDLL(name).malloc_trim
+        trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return None  # not glibc (musl, macOS): nothing to hand back this way
     trim.argtypes = [ctypes.c_size_t]

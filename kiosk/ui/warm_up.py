@@ -6,7 +6,8 @@ QtPdf loaded and its PDF engine started. ``WarmUp`` does all of that a moment af
 (never on the first paint's path): the sheets, one made-up one per procedure (``kiosk.sheet.warm``), on a
 thread of its own so the start screen stays live; then, back on the GUI thread, the print screen's and the print
 stage's modules are imported and the last of those sheets is opened and one page rendered in a
-``QPdfDocument``, which is then closed. No patient is involved and nothing is written anywhere.
+``QPdfDocument``, which is then closed; last, ``prepare`` (the controller's ``prepare_print_screen``: the print
+screen built, polished and laid out, not shown). No patient is involved and nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -37,9 +38,16 @@ class WarmUp(QObject):
     finished = Signal(int)  # how many sheets were built (0: the warm-up failed, which is only logged)
 
     def __init__(
-        self, library: Callable[[], Library], config: WardConfig, clock: Clock, parent: QObject | None = None
+        self,
+        library: Callable[[], Library],
+        config: WardConfig,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        prepare: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._prepare = prepare  # the GUI's own part, last (the controller's print screen built, not shown)
         self._library = library
         self._config = config
         self._clock = clock
@@ -90,5 +98,10 @@ class WarmUp(QObject):
                 buffer.deleteLater()
         except Exception:
             log.exception("warming the PDF viewer up failed")
+        if self._prepare is not None:
+            try:
+                self._prepare()
+            except Exception:  # the print screen is then built at the first sign-off, as before
+                log.exception("preparing the print screen failed")
         log.info("sheet and preview warmed up (%d procedures)", built)
         self.finished.emit(built)

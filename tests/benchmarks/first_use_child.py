@@ -75,7 +75,7 @@ def preview(data_dir: Path, warm: bool) -> dict[str, float]:
     kiosk = Kiosk.around(bot, window, flow, clock, ticks, store)
     if warm:
         done: list[int] = []
-        warm_up = WarmUp(library, CONFIG, clock, app)
+        warm_up = WarmUp(library, CONFIG, clock, app, prepare=flow.prepare_print_screen)  # as run_kiosk does
         warm_up.finished.connect(done.append)
         warm_up.start(0)
         bot.waitUntil(lambda: bool(done), timeout=60_000)

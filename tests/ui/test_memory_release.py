@@ -51,3 +51,18 @@ def test_the_release_runs_after_the_wipe(qtbot: QtBot, monkeypatch: pytest.Monke
     memory.release_after_wipe()
     assert calls == []  # not at once: the dropped screens are deleted first
     qtbot.waitUntil(lambda: calls == [True], timeout=2000)
+
+
+def test_malloc_trim_is_found_without_a_subprocess(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ctypes.util.find_library`` runs ``ldconfig -p`` in a subprocess (about 10 ms of fork and exec on the
+    GUI thread, in the first sign-off after a start: issue 19); the loaded libc is asked instead."""
+
+    def no_search(name: str) -> str | None:
+        raise AssertionError(f"searched for lib{name}")
+
+    monkeypatch.setattr(ctypes.util, "find_library", no_search)
+    memory._malloc_trim.cache_clear()
+    try:
+        assert memory.release_freed_memory()
+    finally:
+        memory._malloc_trim.cache_clear()
