@@ -99,6 +99,9 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
             # in visual order, so a name of several words reads right to left (not shared: it is the patient's).
             return RtlParagraph(markup, _shaped(style), bullet, base=LTR, paragraph=SheetParagraph)
         style, markup = _shaped(style), separate_fonts(markup)
+    # reportlab's parser makes a fragment of each entity, and each fragment is its own text run when drawn: as
+    # the character itself the text around it stays one fragment (after ``separate_fonts``, which reads them).
+    markup = markup.replace("&nbsp;", "\u00a0")
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)
     key = (markup, id(style))
