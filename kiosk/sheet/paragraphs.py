@@ -37,8 +37,8 @@ _shared_frags: dict[tuple[str, int], Any] = {}
 _shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float]]] = {}
 # (markup, id(style), width, the canvas's graphics and text state) -> the operators drawing it wrote.
 _shared_drawn: dict[tuple[Any, ...], tuple[str, ...]] = {}
-# (markup, id(style)) -> whether its drawing can be shared (ASCII text in the two DejaVu faces, no link).
-_drawn_shareable: dict[tuple[str, int], bool] = {}
+# (markup, id(style), bullet) -> whether its drawing can be shared (see _drawn_the_same_in_every_pdf).
+_drawn_shareable: dict[tuple[Any, ...], bool] = {}
 # Canvas attributes that are where the paragraph is, not how it is drawn: its operators are relative to it.
 _PLACE = frozenset({"_currentMatrix", "_pageNumber", "_formData"})
 # The canvas attributes of these types are its graphics and text state (font, size, leading, colours, spacing).
@@ -115,12 +115,13 @@ class SheetParagraph(Paragraph):
         share_key = self._share_key
         if share_key is None or self._wrapped_for != self.width:
             return None
-        shareable = _drawn_shareable.get(share_key)
+        shareable_key = (*share_key, self.bulletText)
+        shareable = _drawn_shareable.get(shareable_key)
         if shareable is None:
             frags = _shared_frags.get(share_key)  # as parsed: wrapping replaces a paragraph's own with words
             if frags is None:
                 return None
-            shareable = _drawn_shareable[share_key] = _drawn_the_same_in_every_pdf(self, frags)
+            shareable = _drawn_shareable[shareable_key] = _drawn_the_same_in_every_pdf(self, frags)
         if not shareable:
             return None
         canvas: Any = self.canv

@@ -20,6 +20,9 @@ from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.record.model import DischargeRecord, Patient
 from kiosk.sheet import build_sheet, paragraphs
+from kiosk.sheet.fonts import dejavu_faces
+from kiosk.sheet.page import numbered_canvas
+from kiosk.sheet.styles import sheet_styles
 from tests.sheet.conftest import make_record
 
 LONDON = ZoneInfo("Europe/London")
@@ -80,3 +83,17 @@ def test_a_sheet_drawn_from_shared_operators_reads_back_its_content() -> None:
     assert "Margaret Anne Thompson" in words
     for sign in procedure.for_patient(record.factors).red_flags:
         assert " ".join(sign.sign.split()[:4]) in words, sign.sign
+
+
+def test_a_paragraph_with_a_bullet_outside_the_fixed_codes_is_drawn_each_time() -> None:
+    """The same content and style with another label (bullet): shared only where that label's codes are fixed."""
+    paragraphs.clear_shared()
+    style = sheet_styles(False).labelled
+    canvas = numbered_canvas(8.0)(io.BytesIO())
+    for face in dejavu_faces():  # as a patient's name drawn first would: codes this PDF's own, not fixed ones
+        face.splitString("Łóżko", canvas._doc)  # type: ignore[attr-defined]  # reportlab's canvas, not in its stubs
+    for label in ("Stay", "Łóżko", "Stay"):
+        paragraph = paragraphs.para("Rest at home today.", style, label, shared=True)
+        paragraph.wrapOn(canvas, 400, 100)
+        paragraph.drawOn(canvas, 0, 0)
+    assert paragraphs.shared_drawings() == 1  # "Stay" once (then written again), "Łóżko" never
