@@ -240,6 +240,12 @@ def register_fonts() -> None:
     _map_family(REGULAR, BOLD)
 
 
+def dejavu_faces() -> tuple[TTFont, TTFont]:
+    """The two DejaVu faces (regular, bold), registered."""
+    register_fonts()
+    return _font(REGULAR), _font(BOLD)
+
+
 def _coverage(name: str) -> frozenset[int]:
     return frozenset(_FONTS[name].face.charToGlyph)
 

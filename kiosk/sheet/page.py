@@ -21,8 +21,8 @@ from reportlab.platypus import Flowable
 
 from kiosk.record.timeline import format_clock, format_dob
 from kiosk.sheet.context import SheetContext
-from kiosk.sheet.fonts import BOLD, REGULAR, markup
-from kiosk.sheet.paragraphs import para
+from kiosk.sheet.fonts import BOLD, REGULAR, dejavu_faces, markup
+from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 
 
@@ -249,6 +249,7 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
         # reportlab's own canvas attributes that its stubs leave out.
         _pageNumber: int
         _startPage: Callable[[], None]
+        _doc: Any
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Otherwise every page starts by selecting Helvetica, which then sits unembedded in the PDF.
@@ -256,6 +257,13 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
             kwargs["initialFontSize"] = kwargs.get("initialFontSize") or font_size
             super().__init__(*args, **kwargs)
             self._saved_page_states: list[dict[str, Any]] = []
+            # The two DejaVu faces are this PDF's first two fonts (F1 and F2) whatever the patient's name is set
+            # in, so a content paragraph's drawn operators, which name them, are the same in every PDF
+            # (``paragraphs``: they are shared between sheets). reportlab's documented way to name a subset.
+            # And the characters of FIXED_CODES get the same codes in every PDF, the next ones after ASCII's.
+            for font in dejavu_faces():
+                font.getSubsetInternalName(0, self._doc)
+                font.splitString(FIXED_CODES, self._doc)
 
         def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))

@@ -4,6 +4,13 @@ Breaking text into lines is most of the cost of a platypus document, and most of
 content, the same for every patient. So a paragraph remembers its line breaks, and content paragraphs
 (``shared=True``) share their parsed markup and line breaks between sheets. Patient details are never shared:
 nothing about one patient stays in memory for the next (hazard H3).
+
+A content paragraph in plain ASCII and the two DejaVu faces also shares what drawing it writes (the PDF
+operators): reportlab's codes for ASCII characters are the characters themselves in every PDF (its
+``asciiReadable`` first subset), and ``page.numbered_canvas`` gives the two faces the same font names in every
+PDF, so those operators do not depend on the patient or on what was drawn before. So do the few other characters
+of ``FIXED_CODES``, which every sheet's canvas gives codes first, in that order. Text with any other character is
+drawn each time: its codes follow the order characters first appear in that PDF (the patient's name first).
 """
 
 from __future__ import annotations
@@ -15,22 +22,42 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from kiosk.sheet.fonts import BOLD, bold_fallbacks, needs_shaping
+from kiosk.sheet.fonts import BOLD, REGULAR, bold_fallbacks, dejavu_faces, needs_shaping
 from kiosk.sheet.rtl import LTR, RtlParagraph, RtlStyle, has_right_to_left, separate_fonts
 
 SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures has a few hundred
 
+# Given codes in this order at the start of every sheet (``page.numbered_canvas``), after ASCII's own: the
+# no-break space, middle dot and bullet of the fixed wording, and the typographic punctuation content may use.
+FIXED_CODES = "\u00a0\u00b7\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
+_DRAWN_SAME = frozenset(map(chr, range(32, 127))) | frozenset(FIXED_CODES)
+
 # (markup, id(style)) -> parsed fragments; (markup, id(style), width) -> (lines, height, wrap widths).
 _shared_frags: dict[tuple[str, int], Any] = {}
 _shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float]]] = {}
+# (markup, id(style), width, the canvas's graphics and text state) -> the operators drawing it wrote.
+_shared_drawn: dict[tuple[Any, ...], tuple[str, ...]] = {}
+# (markup, id(style), bullet) -> whether its drawing can be shared (see _drawn_the_same_in_every_pdf).
+_drawn_shareable: dict[tuple[Any, ...], bool] = {}
+# Canvas attributes that are where the paragraph is, not how it is drawn: its operators are relative to it.
+_PLACE = frozenset({"_currentMatrix", "_pageNumber", "_formData"})
+# The canvas attributes of these types are its graphics and text state (font, size, leading, colours, spacing).
+_STATE_TYPES = frozenset({str, int, float, bool, tuple, type(None)})
 
 log = logging.getLogger(__name__)
+
+
+def shared_drawings() -> int:
+    """How many content paragraphs' drawn operators are kept (tests: that sharing happened)."""
+    return len(_shared_drawn)
 
 
 def clear_shared() -> None:
     """Forget every shared paragraph (tests; or after the procedure library is reloaded)."""
     _shared_frags.clear()
     _shared_lines.clear()
+    _shared_drawn.clear()
+    _drawn_shareable.clear()
 
 
 @cache
@@ -64,6 +91,45 @@ class SheetParagraph(Paragraph):
         self.width = availWidth
         self.blPara, self.height, self._wrapWidths = self._wrapped
         return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw, or write the operators drawing this content paragraph wrote before in the same state."""
+        key = self._drawn_key()
+        if key is None:
+            super().draw()
+            return
+        canvas: Any = self.canv  # reportlab's canvas attributes that its stubs leave out
+        code: list[str] = canvas._code
+        drawn = _shared_drawn.get(key)
+        if drawn is not None:
+            code.extend(drawn)
+            return
+        before, start = _canvas_state(canvas), len(code)
+        super().draw()
+        # Kept only if drawing changed nothing but the operators written (no font, colour state, link or
+        # annotation of this PDF's own), so writing them again is all drawing it again would do.
+        if _canvas_state(canvas) == before and len(_shared_drawn) < SHARED_LIMIT:
+            _shared_drawn[key] = tuple(code[start:])
+
+    def _drawn_key(self) -> tuple[Any, ...] | None:
+        share_key = self._share_key
+        if share_key is None or self._wrapped_for != self.width:
+            return None
+        shareable_key = (*share_key, self.bulletText)
+        shareable = _drawn_shareable.get(shareable_key)
+        if shareable is None:
+            frags = _shared_frags.get(share_key)  # as parsed: wrapping replaces a paragraph's own with words
+            if frags is None:
+                return None
+            shareable = _drawn_shareable[shareable_key] = _drawn_the_same_in_every_pdf(self, frags)
+        if not shareable:
+            return None
+        canvas: Any = self.canv
+        state = tuple(
+            [item for item in canvas.__dict__.items() if type(item[1]) in _STATE_TYPES and item[0] not in _PLACE]
+        )
+        graphics = tuple(sorted(canvas._extgstate._d.items()))
+        return (*share_key, id(self.style), self.width, self.bulletText, state, graphics)
 
     def _wrap_or_unshaped(self, availWidth: float, availHeight: float) -> None:
         """Wrap; if HarfBuzz shaping breaks inside reportlab, wrap the text unshaped instead.
@@ -99,6 +165,9 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
             # in visual order, so a name of several words reads right to left (not shared: it is the patient's).
             return RtlParagraph(markup, _shaped(style), bullet, base=LTR, paragraph=SheetParagraph)
         style, markup = _shaped(style), separate_fonts(markup)
+    # reportlab's parser makes a fragment of each entity, and each fragment is its own text run when drawn: as
+    # the character itself the text around it stays one fragment (after ``separate_fonts``, which reads them).
+    markup = markup.replace("&nbsp;", "\u00a0")
     if not shared:
         return SheetParagraph(markup, style, bulletText=bullet)
     key = (markup, id(style))
@@ -107,3 +176,41 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
         _shared_frags[key] = paragraph.frags
     paragraph._share_key = key
     return paragraph
+
+
+def _drawn_same(text: str) -> bool:
+    return _DRAWN_SAME.issuperset(text)
+
+
+def _drawn_the_same_in_every_pdf(paragraph: SheetParagraph, frags: list[Any]) -> bool:
+    """Whether every character the paragraph draws is printable ASCII or in ``FIXED_CODES``, in one of the two
+    DejaVu faces, with no link or inline image: the case whose operators are the same in every PDF (see the
+    module's docstring)."""
+    faces = (REGULAR, BOLD)
+    style = paragraph.style
+    bullet = paragraph.bulletText
+    if bullet is not None and not (isinstance(bullet, str) and _drawn_same(bullet) and style.bulletFontName in faces):
+        return False
+    if getattr(style, "shaping", 0) or not frags:
+        return False
+    return all(
+        getattr(frag, "fontName", None) in faces
+        and isinstance(getattr(frag, "text", None), str)
+        and _drawn_same(frag.text)
+        and not getattr(frag, "link", None)
+        and not hasattr(frag, "cbDefn")
+        for frag in frags
+    )
+
+
+def _canvas_state(canvas: Any) -> tuple[Any, ...]:
+    """All the canvas and its PDF hold that drawing could change, other than the operators written."""
+    state = {
+        name: dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
+        for name, value in canvas.__dict__.items()
+        if name != "_code"
+    }
+    doc = canvas._doc
+    fonts = tuple(font.state[doc].nextCode if doc in font.state else None for font in dejavu_faces())
+    extgstate = canvas._extgstate
+    return (state, dict(extgstate._d), dict(extgstate._c), dict(doc.fontMapping), fonts)

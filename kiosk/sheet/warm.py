@@ -31,6 +31,9 @@ def sample_record(procedure: Procedure, now: datetime) -> DischargeRecord:
         procedure_ended=ended,
         side_level="Left" if procedure.asks_side_and_level else "",
         medicines=tuple(medicine.name for medicine in procedure.medicines),
+        # Every factor the procedure asks about, so the paragraphs only some patients get (a diabetic's blood
+        # sugar advice) are parsed, broken into lines and drawn once here too (``kiosk.sheet.paragraphs``).
+        factors=procedure.factors_used(),
     )
 
 

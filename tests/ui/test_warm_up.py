@@ -57,6 +57,7 @@ def test_the_sample_sheet_names_no_real_patient(qapp: QApplication) -> None:
     record = sample_record(procedure, make_clock().now())
     assert record.record_id == SAMPLE_RECORD_ID
     assert record.patient.name == "Sample Patient"
+    assert record.factors == procedure.factors_used()  # every factor's paragraphs warmed, not only the common ones
     assert warm_up(procedure, CONFIG, make_clock().now()).startswith(b"%PDF")
 
 
