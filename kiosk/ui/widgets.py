@@ -8,7 +8,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from kiosk.i18n import UiText, translate_again
 from kiosk.ui.drag_scroll import DragScroll
@@ -176,6 +185,25 @@ def drop_button_focus(window: QWidget, neutral: QWidget) -> None:
         neutral.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+# A style sheet of its own that styles nothing: see ``track_viewport_style``.
+VIEWPORT_SHEET = "/* the viewport's own sheet: Qt's style-sheet style then forgets it when it is deleted */"
+
+
+def track_viewport_style(area: QAbstractScrollArea) -> None:
+    """Make Qt's style-sheet style forget ``area``'s viewport when it is deleted (issue 19: a leak per screen).
+
+    ``QStyleSheetStyle`` caches each widget's rules in global tables keyed by the widget's address and empties
+    them when the widget is destroyed, but it listens for that only on widgets it styles. It does not style a
+    scroll area's viewport (the area stands for it) unless the viewport has a style sheet of its own, yet it
+    still adds the viewport to its render-rule table when asked to draw it: under the kiosk's theme every scroll
+    area deleted left its dead viewport's entry behind (``tests/ui/test_viewport_style_heap.py``: about 700
+    bytes a scroll area, and glibc keeps the pages around such blocks). A sheet that styles nothing makes the
+    viewport one Qt styles, so it is forgotten with the area; the viewport matches none of the theme's rules,
+    so every screen draws the same (screenshots of every screen compared pixel for pixel).
+    """
+    area.viewport().setStyleSheet(VIEWPORT_SHEET)
+
+
 def touch_scroll_area(content: QWidget) -> QScrollArea:
     """A vertical scroll area a finger can drag: no scroll bar to aim at, nothing that needs a hover."""
     area = QScrollArea()
@@ -186,6 +214,7 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     # It may shrink to nothing: the page's header and footer must fit above the on-screen keyboard (issue 12).
     area.setMinimumHeight(1)
+    track_viewport_style(area)
     DragScroll(area)
     return area
 
