@@ -2,11 +2,12 @@
 
 ``QStyleSheetStyle`` keeps per-widget caches keyed by the widget's address and empties them when the widget is
 destroyed, but it listens for that only on widgets it styles, and a scroll area's viewport is not one of those
-(the area stands for it) unless the viewport has a style sheet of its own. Under the kiosk's theme the page's
-viewport was still entered in the render-rule cache when drawn, so every page scroll area deleted left an entry
-behind: 300 pages kept about 210 KB (about 700 bytes each) where the same pages with a plain widget in place of
-the scroll area keep next to nothing. ``kiosk.ui.widgets.track_viewport_style`` gives the viewport a sheet that
-styles nothing.
+(the area stands for it). Under the kiosk's theme the page's viewport was drawn by the style sheet all the same
+(the area's polish turns the viewport's own fill off for it) and so entered in the render-rule cache, and every
+page scroll area deleted left an entry behind: 300 pages kept about 210 KB (about 700 bytes each) where the same
+pages with a plain widget in place of the scroll area keep next to nothing.
+``kiosk.ui.widgets.keep_viewport_out_of_style_caches`` leaves the viewport transparent, so it is not drawn by
+the style sheet.
 
 The pages are deleted a few rounds after they were shown, as the kiosk's screens are (other screens come
 between), so a new viewport seldom lands at a dead one's address: at the same address it would find the old
@@ -71,7 +72,7 @@ def test_deleted_page_scroll_areas_leave_nothing_in_the_style_caches(qtbot: QtBo
 
 
 def test_the_viewport_draws_the_page_background(qtbot: QtBot) -> None:
-    """The viewport's own sheet styles nothing: below a short page body the theme's page background still shows."""
+    """The viewport is transparent: below a short page body the theme's page background (the area's) still shows."""
     content = QWidget()
     content.setObjectName("page-body")
     QVBoxLayout(content).addWidget(QLabel("Short"))
