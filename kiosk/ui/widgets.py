@@ -8,7 +8,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from kiosk.i18n import UiText, translate_again
 from kiosk.ui.drag_scroll import DragScroll
@@ -176,6 +185,23 @@ def drop_button_focus(window: QWidget, neutral: QWidget) -> None:
         neutral.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def keep_viewport_out_of_style_caches(area: QAbstractScrollArea) -> None:
+    """Let the theme draw ``area``'s background through its viewport, so Qt keeps no rules for a dead viewport.
+
+    Issue 19: ``QStyleSheetStyle`` caches each widget's rules in global tables keyed by the widget's address and
+    empties them when the widget is destroyed, but it listens for that only on widgets it styles, and a scroll
+    area's viewport is not one of those (the area stands for it). When the theme gives the area a background,
+    polishing the area turns the viewport's own background fill off and has the style sheet draw it instead,
+    and drawing it entered the viewport in the render-rule table, never to be removed: under the kiosk's theme
+    every page's scroll area deleted left about 700 bytes behind (``tests/ui/test_viewport_style_heap.py``),
+    and glibc keeps the pages around such blocks. A viewport that does not fill its background is left alone by
+    the polish: it is transparent, and the area draws the theme's background behind it (every screen's
+    screenshot is pixel-identical). Giving the viewport a style sheet of its own that styles nothing fixed the
+    leak as well, but made building each page a few milliseconds slower.
+    """
+    area.viewport().setAutoFillBackground(False)
+
+
 def touch_scroll_area(content: QWidget) -> QScrollArea:
     """A vertical scroll area a finger can drag: no scroll bar to aim at, nothing that needs a hover."""
     area = QScrollArea()
@@ -186,6 +212,7 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     # It may shrink to nothing: the page's header and footer must fit above the on-screen keyboard (issue 12).
     area.setMinimumHeight(1)
+    keep_viewport_out_of_style_caches(area)
     DragScroll(area)
     return area
 

@@ -11,42 +11,18 @@ own ``QHBoxLayout`` (a screen shown and deleted costs some heap of its own, the 
 
 from __future__ import annotations
 
-import ctypes
-import gc
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.flow_layout import FlowLayout
+from tests.ui.heap import heap_in_use
 
 ROUNDS = 300
 ITEMS = 10
 BOUND = 150_000  # bytes over 300 rounds beyond the floor; the leak was 3,000 items: about 290 KB
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks")
-    ] + [("keepcost", ctypes.c_size_t)]
-
-
-def _heap_in_use() -> Callable[[], int]:
-    try:
-        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
-    except (OSError, AttributeError):
-        pytest.skip("needs glibc's mallinfo2 to read the C heap")
-    mallinfo2.restype = _MallInfo2
-
-    def in_use() -> int:
-        gc.collect()
-        info = mallinfo2()
-        return int(info.uordblks + info.hblkhd)
-
-    return in_use
 
 
 class _Screen(QWidget):
@@ -61,7 +37,7 @@ class _Screen(QWidget):
 
 
 def _growth(round_: Callable[[], None]) -> int:
-    in_use = _heap_in_use()
+    in_use = heap_in_use()
     for _ in range(30):  # warm-up: Qt's and Python's own caches fill first
         round_()
     before = in_use()
