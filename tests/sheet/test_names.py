@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import WardConfig
+from kiosk.content.loader import load_procedure
 from kiosk.content.model import Procedure
+from kiosk.paths import PROJECT_ROOT
+from kiosk.record.fields import MAX_NAME_LENGTH, validate_person_name
 from kiosk.record.model import Escort, Patient
 from kiosk.sheet import build_sheet
 from kiosk.sheet.fonts import SYMBOLS, clean, markup, needs_shaping, unprintable
+from kiosk.sheet.paragraphs import clear_shared
+from kiosk.sheet.wording import languages
 
 from .conftest import ENDED, PRINTED, make_record, nerve_root_block
 
@@ -189,3 +195,58 @@ def test_a_fallback_font_word_in_bold_text_is_printed_in_its_bold_face() -> None
         for font in page["/Resources"]["/Font"].values()
     }
     assert "NotoSansGurmukhi-Bold" in fonts and "NotoSansGurmukhi" not in fonts, fonts
+
+
+# The case found this session: a 287-character name on a Punjabi large-print sheet. The name moves the page
+# breaks so that a shaped (Gurmukhi) content paragraph is split at a page's foot; on every sheet after the first
+# in a process its line breaks came from the shared cache, and reportlab split it into re-shaped text taller
+# than the room: LayoutError, no sheet. Built twice (cache empty, then full), both procedures.
+NAME_287 = ("Bartholomew " * 24)[:287]  # ends in a whole word
+NAME_AT_MOST = " ".join(["Gurpreet Kaur Sandhu-Fitzwilliam"] * 3) + " O"  # 100 characters
+
+
+def _large_print_sheet(procedure: Procedure, language: str, name: str) -> bytes:
+    patient = Patient(name=name, date_of_birth=date(1948, 3, 3), hospital_number="RK123456")
+    record = replace(make_record(procedure, patient=patient), large_print=True)
+    return build_sheet(record, procedure, replace(WardConfig(), allow_drafts=True), PRINTED, language=language)
+
+
+def _shipped(procedure_id: str) -> Procedure:
+    return load_procedure(PROJECT_ROOT / "procedures" / f"{procedure_id}.yaml")
+
+
+def test_the_long_names_are_the_lengths_they_claim() -> None:
+    assert len(NAME_287) == 287
+    assert len(NAME_AT_MOST) == MAX_NAME_LENGTH
+    assert validate_person_name(NAME_AT_MOST) == NAME_AT_MOST
+
+
+@pytest.mark.parametrize("procedure_id", ["nerve-root-block", "nerve-root-injection"])
+def test_a_punjabi_large_print_sheet_for_a_287_character_name_builds_every_time(
+    procedure_id: str, pages: Pages
+) -> None:
+    procedure = _shipped(procedure_id)
+    clear_shared()
+    first = _large_print_sheet(procedure, "pa", NAME_287)  # fills the shared line breaks the others reuse
+    _large_print_sheet(procedure, "pa", "Ann Lee")
+    again = _large_print_sheet(procedure, "pa", NAME_287)
+    assert again == first  # the shared line breaks change nothing printed
+    text = pages(again)
+    assert len(text) >= 3
+    for page in text:
+        assert NAME_287 in page  # in every page's header, whole, wrapped over several lines
+
+
+@pytest.mark.parametrize("language", languages())
+@pytest.mark.parametrize("procedure_id", ["nerve-root-block", "nerve-root-injection"])
+def test_a_name_of_the_longest_length_the_field_allows_prints_in_every_language(
+    procedure_id: str, language: str, pages: Pages
+) -> None:
+    """A name of ``MAX_NAME_LENGTH`` characters, on a large-print sheet in every shipped language, built twice
+    (the second with the shared line breaks), prints whole on every page: never cut short."""
+    procedure = _shipped(procedure_id)
+    for _ in range(2):
+        text = pages(_large_print_sheet(procedure, language, NAME_AT_MOST))
+        assert len(text) >= 2
+        for page in text:
+            assert NAME_AT_MOST in page
