@@ -148,6 +148,7 @@ names = st.text(min_size=1, max_size=160).filter(lambda text: clean(text).strip(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=names, escort=names)
 @example(name="0", escort="e缝ٚ")  # found by Hypothesis: Latin, CJK and an Arabic mark in one name broke shaping
+@example(name="0", escort="\u0590")  # found by Hypothesis: an unassigned code point has no bidi class
 def test_any_name_builds_a_sheet(name: str, escort: str, procedure_once: Procedure, config: WardConfig) -> None:
     """Whatever is typed as a name, the sheet is built: a patient never leaves without it."""
     pdf = _sheet(procedure_once, config, name, escort_name=escort)
@@ -250,3 +251,26 @@ def test_a_name_of_the_longest_length_the_field_allows_prints_in_every_language(
         assert len(text) >= 2
         for page in text:
             assert NAME_AT_MOST in page
+
+
+def test_a_character_without_a_bidirectional_class_takes_its_blocks_default() -> None:
+    """python-bidi refused a code point Python's Unicode database gives no class (U+0590, unassigned, in the
+    Hebrew block: "not allowed here"), so no sheet was built. UAX 9 gives it its block's default: R there, AL in
+    the Arabic blocks, L elsewhere."""
+    from kiosk.sheet.rtl import LTR, RTL, levels
+
+    assert {unicodedata.category(ch) for ch in "\u0590\u074b\u0378"} == {"Cn"}
+    assert levels(["Ann", "\u0590"], LTR) == [0, 1]
+    assert levels(["Ann", "\u074b"], LTR) == [0, 1]  # unassigned in the Syriac block: AL
+    assert levels(["\u0378", "دوا"], RTL) == [2, 1]  # unassigned in Greek: left to right
+
+
+def test_a_line_python_bidi_refuses_keeps_the_lines_direction(caplog: pytest.LogCaptureFixture) -> None:
+    """python-bidi 0.6 does not know the isolates (U+2066..U+2069): its asserts fail. The words keep the
+    line's direction and the sheet is still built (on a sheet, ``plain`` removes isolates before this)."""
+    from kiosk.sheet.rtl import LTR, RTL, levels
+
+    with caplog.at_level("WARNING", logger="kiosk.sheet.rtl"):
+        assert levels(["a\u2066b", "c"], LTR) == [0, 0]
+        assert levels(["a\u2067b", "c"], RTL) == [1, 1]
+    assert "could not be resolved" in caplog.text
