@@ -32,9 +32,10 @@ SHARED_LIMIT = 4096  # distinct content paragraphs kept; a library of procedures
 FIXED_CODES = "\u00a0\u00b7\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
 _DRAWN_SAME = frozenset(map(chr, range(32, 127))) | frozenset(FIXED_CODES)
 
-# (markup, id(style)) -> parsed fragments; (markup, id(style), width) -> (lines, height, wrap widths).
+# (markup, id(style)) -> parsed fragments; (markup, id(style), width) -> (lines, height, wrap widths, the
+# fragments as wrapping left them).
 _shared_frags: dict[tuple[str, int], Any] = {}
-_shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float]]] = {}
+_shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float], Any]] = {}
 # (markup, id(style), width, the canvas's graphics and text state) -> the operators drawing it wrote.
 _shared_drawn: dict[tuple[Any, ...], tuple[str, ...]] = {}
 # (markup, id(style), bullet) -> whether its drawing can be shared (see _drawn_the_same_in_every_pdf).
@@ -75,7 +76,7 @@ class SheetParagraph(Paragraph):
     blPara: Any
     _wrapWidths: list[float]
     _wrapped_for: float | None = None
-    _wrapped: tuple[Any, float, list[float]]
+    _wrapped: tuple[Any, float, list[float], Any]
     _share_key: tuple[str, int] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -84,12 +85,16 @@ class SheetParagraph(Paragraph):
             remembered = _shared_lines.get(key) if key else None
             if remembered is None:
                 self._wrap_or_unshaped(availWidth, availHeight)
-                remembered = (self.blPara, self.height, self._wrapWidths)
+                remembered = (self.blPara, self.height, self._wrapWidths, self.frags)
                 if key and len(_shared_lines) < SHARED_LIMIT:
                     _shared_lines[key] = remembered
             self._wrapped_for, self._wrapped = availWidth, remembered
         self.width = availWidth
-        self.blPara, self.height, self._wrapWidths = self._wrapped
+        # The fragments too: wrapping replaces the parsed fragments with the words it measured (shaped ones in
+        # a shaped paragraph), and ``split`` picks how to cut the lines by which it finds. With the parsed ones
+        # and the lines of an earlier sheet, it cut a shaped paragraph into already-shaped text that HarfBuzz
+        # shaped again, taller than the room it was cut for: reportlab's LayoutError on a sheet's second build.
+        self.blPara, self.height, self._wrapWidths, self.frags = self._wrapped
         return self.width, self.height
 
     def draw(self) -> None:

@@ -109,18 +109,63 @@ def plain(word: str) -> str:
 RTL, LTR = 1, 0  # a paragraph's base level: a sheet in Urdu or Arabic; Arabic words inside an English line
 
 
+# Stand-ins for characters Python's Unicode database gives no bidirectional class (unassigned code points):
+# UAX 9's default class for their block (DerivedBidiClass.txt: R in the Hebrew and other right-to-left blocks,
+# AL in the Arabic ones, L elsewhere), as a letter of that class, one for one so positions stay.
+_DEFAULT_RIGHT_TO_LEFT: tuple[tuple[int, int], ...] = (
+    (0x0590, 0x05FF),
+    (0x07C0, 0x085F),
+    (0xFB1D, 0xFB4F),
+    (0x10800, 0x10FFF),
+    (0x1E800, 0x1EFFF),
+)
+_DEFAULT_ARABIC: tuple[tuple[int, int], ...] = (
+    (0x0600, 0x07BF),
+    (0x0860, 0x08FF),
+    (0xFB50, 0xFDCF),
+    (0xFDF0, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10D00, 0x10D3F),
+    (0x10EC0, 0x10EFF),
+    (0x10F30, 0x10F6F),
+    (0x1EC70, 0x1ECBF),
+    (0x1EE00, 0x1EEFF),
+)
+
+
+def _with_a_class(ch: str) -> str:
+    """``ch``, or a letter of its default bidirectional class when it has none (python-bidi refuses those)."""
+    if unicodedata.bidirectional(ch):
+        return ch
+    code = ord(ch)
+    if any(low <= code <= high for low, high in _DEFAULT_ARABIC):
+        return "\u0627"  # ARABIC LETTER ALEF: AL
+    if any(low <= code <= high for low, high in _DEFAULT_RIGHT_TO_LEFT):
+        return "\u05d0"  # HEBREW LETTER ALEF: R
+    return "a"
+
+
 def levels(texts: list[str], base: int = RTL) -> list[int]:
     """Each word's embedding level in a line of direction ``base`` (right to left: 1 for its words, 2 for left to
-    right inside it; left to right: 0 for its words, 1 for a right-to-left run inside it)."""
-    line = " ".join(texts)
+    right inside it; left to right: 0 for its words, 1 for a right-to-left run inside it).
+
+    Never raises: a character without a bidirectional class (an unassigned code point: the kiosk's fields refuse
+    them, but a sheet is built from whatever the record holds) is read as its block's default class, and should
+    python-bidi still refuse the line, every word keeps the line's direction, so the sheet is still printed."""
+    line = "".join(map(_with_a_class, " ".join(texts)))
     storage = uba.get_empty_storage()
     storage["base_level"] = base
     storage["base_dir"] = "R" if base == RTL else "L"
-    uba.get_embedding_levels(line, storage)
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
+    try:
+        uba.get_embedding_levels(line, storage)
+        uba.explicit_embed_and_overrides(storage)
+        uba.resolve_weak_types(storage)
+        uba.resolve_neutral_types(storage, False)
+        uba.resolve_implicit_levels(storage, False)
+    except (AssertionError, KeyError, IndexError):  # python-bidi checks its input with assert statements
+        # E.g. an isolate (U+2066..U+2069), which this python-bidi does not know; ``plain`` removes them.
+        log.warning("a line's directions could not be resolved; its words are set in the line's direction")
+        return [base] * len(texts)
     chars: list[dict[str, Any]] = storage["chars"]
     out: list[int] = []
     position = 0

@@ -42,6 +42,7 @@ HOSTILE = [
     "\x85",
     "\u2028",
     "\ue000",  # private use
+    "\u0590",  # unassigned (in the Hebrew block): python-bidi refused it on the sheet
     "\U000e0041",  # TAG LATIN CAPITAL LETTER A
 ]
 
