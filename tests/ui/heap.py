@@ -7,6 +7,8 @@ import gc
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 
 class _MallInfo2(ctypes.Structure):
@@ -30,3 +32,22 @@ def heap_in_use() -> Callable[[], int]:
         return int(info.uordblks + info.hblkhd)
 
     return in_use
+
+
+def growth(round_: Callable[[], None], rounds: int, warm_up: int = 30) -> int:
+    """Bytes the C heap gained over ``rounds`` calls of ``round_``, after ``warm_up`` calls (Qt's and Python's own
+    caches fill first). What earlier tests left to be deleted is deleted before, so it is not freed inside."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    in_use = heap_in_use()
+    for _ in range(warm_up):
+        round_()
+    before = in_use()
+    for _ in range(rounds):
+        round_()
+    return in_use() - before
+
+
+def floor_growth(round_: Callable[[], None], rounds: int) -> int:
+    """``growth`` of a floor, never below 0: a floor that shrank freed something of an earlier test's inside its
+    rounds (a whole-suite run once measured -548 KB), and subtracting that would fail the measured side for it."""
+    return max(0, growth(round_, rounds))

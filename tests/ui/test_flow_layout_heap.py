@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLayout, QVBoxL
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.flow_layout import FlowLayout
-from tests.ui.heap import heap_in_use
+from tests.ui.heap import floor_growth, growth
 
 ROUNDS = 300
 ITEMS = 10
@@ -36,16 +36,6 @@ class _Screen(QWidget):
         body.addLayout(row)
 
 
-def _growth(round_: Callable[[], None]) -> int:
-    in_use = heap_in_use()
-    for _ in range(30):  # warm-up: Qt's and Python's own caches fill first
-        round_()
-    before = in_use()
-    for _ in range(ROUNDS):
-        round_()
-    return in_use() - before
-
-
 def _deleted_later(widget: QWidget) -> None:
     widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -61,8 +51,8 @@ def test_a_deleted_screen_deletes_its_flow_layouts_items(qtbot: QtBot) -> None:
 
         return round_
 
-    floor = _growth(rounds(QHBoxLayout))
-    assert _growth(rounds(lambda: FlowLayout(spacing=8))) - floor < BOUND
+    floor = floor_growth(rounds(QHBoxLayout), ROUNDS)
+    assert growth(rounds(lambda: FlowLayout(spacing=8)), ROUNDS) - floor < BOUND
 
 
 def test_remove_widget_deletes_the_item(qtbot: QtBot) -> None:
@@ -82,4 +72,4 @@ def test_remove_widget_deletes_the_item(qtbot: QtBot) -> None:
             _deleted_later(label)
         assert layout.count() == 0
 
-    assert _growth(round_) < BOUND
+    assert growth(round_, ROUNDS) < BOUND

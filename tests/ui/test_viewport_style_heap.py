@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout,
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.widgets import touch_scroll_area
-from tests.ui.heap import heap_in_use
+from tests.ui.heap import floor_growth, growth
 
 ROUNDS = 300
 KEPT = 6  # pages alive at once: each is deleted six rounds after it was shown
@@ -53,13 +53,7 @@ def _growth(stack: QStackedWidget, scrolls: bool) -> int:
             alive.pop(0).deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    in_use = heap_in_use()
-    for _ in range(30):  # warm-up: Qt's and Python's own caches fill first
-        round_()
-    before = in_use()
-    for _ in range(ROUNDS):
-        round_()
-    return in_use() - before
+    return floor_growth(round_, ROUNDS) if not scrolls else growth(round_, ROUNDS)
 
 
 def test_deleted_page_scroll_areas_leave_nothing_in_the_style_caches(qtbot: QtBot) -> None:
