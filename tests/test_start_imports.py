@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli import COMMANDS, RUN
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = """
@@ -40,12 +42,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "PySide6.QtTextToSpeech",
     "phonenumbers",
     # Every other command's module: ``main.py run`` is parsed by the run command alone (12 ms, issue 19).
-    "kiosk.commands.nurses",
-    "kiosk.commands.records",
-    "kiosk.commands.check",
-    "kiosk.commands.sheet",
-    "kiosk.commands.screenshots",
-    "kiosk.commands.preview",
+    *(command for command in COMMANDS if command != RUN),
     "logging.handlers",  # 5 ms with sockets and pickle: the log rotates from just after the paint (kiosk.logs)
 )
 
