@@ -3,17 +3,11 @@ screen is painted (``kiosk.logs.start_rotating``, issue 19)."""
 
 from __future__ import annotations
 
-import io
 import logging.handlers
-import os
 
-from kiosk.private import PRIVATE_FILE_MODE
+from kiosk.private import PrivateFileHandler
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose every file (the current one and each new one after a rollover) is 0600."""
-
-    def _open(self) -> io.TextIOWrapper:
-        stream = super()._open()
-        os.fchmod(stream.fileno(), PRIVATE_FILE_MODE)
-        return stream
+class PrivateRotatingFileHandler(PrivateFileHandler, logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the current one and each new one after a rollover) is 0600: the private
+    handler's own ``_open`` opens each of them."""

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import logging
-import os
 import sys
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.private import PRIVATE_FILE_MODE
+from kiosk.private import PrivateFileHandler
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 5
-
-
-class PrivateFileHandler(logging.FileHandler):
-    """The log file, 0600, not yet rotating: what the kiosk logs until its start screen is painted (the rotating
-    one is ``kiosk.log_rotation.PrivateRotatingFileHandler``)."""
-
-    def _open(self) -> io.TextIOWrapper:
-        stream = super()._open()
-        os.fchmod(stream.fileno(), PRIVATE_FILE_MODE)
-        return stream
 
 
 def configure_logging(level: int = logging.INFO, *, rotating: bool = True) -> Path | None:

@@ -16,6 +16,8 @@ the whole new file or the old one, and the temporary file is removed when the wr
 from __future__ import annotations
 
 import contextlib
+import io
+import logging
 import os
 import stat
 import tempfile
@@ -120,3 +122,13 @@ def _chmod(path: Path, mode: int) -> bool:
     except OSError:  # not ours (another user's file) or a read-only medium: left as it is
         return False
     return True
+
+
+class PrivateFileHandler(logging.FileHandler):
+    """A log file that is 0600 whenever it is opened: the kiosk's log until its start screen is painted, and, as
+    the base of ``kiosk.log_rotation.PrivateRotatingFileHandler``, every file a rollover opens after that."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = super()._open()
+        os.fchmod(stream.fileno(), PRIVATE_FILE_MODE)
+        return stream

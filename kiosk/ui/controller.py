@@ -61,8 +61,8 @@ log = logging.getLogger(__name__)
 KEPT_NURSE_STAGES = frozenset({Stage.PRINT})
 
 PIN_CHECK_SECONDS = 30.0
-SHEET_AHEAD_SECONDS = 30.0  # the sheet built ahead (past this it is simply built again at the sign-off)
 """The PIN check (scrypt, about 0.3 s of CPU) runs on the records lane; past this the nurse is asked to try again."""
+SHEET_AHEAD_SECONDS = 30.0  # the sheet built ahead (past this it is simply built again at the sign-off)
 
 # The nurse's own screens outside NURSE_STAGES: a KioskError there is said on the screen too, never "please ask a
 # nurse" (she is the nurse, and what she typed is kept).
