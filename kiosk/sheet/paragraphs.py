@@ -244,7 +244,7 @@ def _parsed_from_skeleton(markup: str, style: ParagraphStyle) -> tuple[str, list
 
 def _parse_skeleton(skeleton: str, style: ParagraphStyle, runs: int) -> list[Any] | None:
     """The skeleton's fragments, if they are one for each placeholder or a line break, each placeholder alone."""
-    parser = ParaParser()
+    parser: Any = ParaParser()  # reportlab's stubs leave parse untyped
     parser.caseSensitive = 1  # as every Paragraph of the sheet is made
     parsed_style, frags, bullet_frags = parser.parse(skeleton, style)
     if frags is None or parsed_style is not style or bullet_frags:
