@@ -145,7 +145,11 @@ class SheetParagraph(Paragraph):
             return None
         canvas: Any = self.canv
         state = tuple(
-            [item for item in canvas.__dict__.items() if type(item[1]) in _STATE_TYPES and item[0] not in _PLACE]
+            [
+                (name, value)
+                for name, value in canvas.__dict__.items()
+                if type(value) in _STATE_TYPES and name not in _PLACE
+            ]
         )
         graphics = tuple(sorted(canvas._extgstate._d.items()))
         return (*share_key, id(self.style), self.width, self.bulletText, state, graphics)
