@@ -40,7 +40,7 @@ def _frags(paragraph: Paragraph) -> list[dict[str, object]]:
     return [dict(frag.__dict__) for frag in paragraph.frags]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     template=st.sampled_from(TEMPLATES),
     details=st.lists(st.text(min_size=0, max_size=30), min_size=3, max_size=3),
