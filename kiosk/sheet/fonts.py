@@ -32,6 +32,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk import paths
+from kiosk.sheet.subsets import SubsetCachingTTFont
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -124,7 +125,7 @@ def _register(name: str, path: Path | str) -> TTFont:
     """Parse and register one TrueType file under ``name``, once; never asks reportlab to search for it."""
     font = _FONTS.get(name)
     if font is None:
-        font = TTFont(name, str(path))
+        font = SubsetCachingTTFont(name, str(path))
         _lean_subsets(font)
         pdfmetrics.registerFont(font)
         _FONTS[name] = font

@@ -24,6 +24,7 @@ from kiosk.sheet.context import SheetContext
 from kiosk.sheet.fonts import BOLD, REGULAR, dejavu_faces, markup
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
+from kiosk.sheet.subsets import cache_subsets_for
 
 
 class SheetGeometry:
@@ -264,6 +265,8 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
             for font in dejavu_faces():
                 font.getSubsetInternalName(0, self._doc)
                 font.splitString(FIXED_CODES, self._doc)
+            # Its fonts' subsets written from those of earlier sheets where they hold the same characters.
+            cache_subsets_for(self._doc, FIXED_CODES)
 
         def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))

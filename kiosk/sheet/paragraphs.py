@@ -11,16 +11,23 @@ operators): reportlab's codes for ASCII characters are the characters themselves
 PDF, so those operators do not depend on the patient or on what was drawn before. So do the few other characters
 of ``FIXED_CODES``, which every sheet's canvas gives codes first, in that order. Text with any other character is
 drawn each time: its codes follow the order characters first appear in that PDF (the patient's name first).
+
+A patient paragraph is parsed, broken and drawn for each sheet, but its markup around the patient's details is
+fixed wording: it is made from that markup's skeleton, parsed once, with the details put into the fragments
+(``_parsed_from_skeleton``). The skeletons hold tags and placeholders, never a patient's text.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from kiosk.sheet.fonts import BOLD, REGULAR, bold_fallbacks, dejavu_faces, needs_shaping
 from kiosk.sheet.rtl import LTR, RtlParagraph, RtlStyle, has_right_to_left, separate_fonts
@@ -40,6 +47,12 @@ _shared_lines: dict[tuple[str, int, float], tuple[Any, float, list[float], Any]]
 _shared_drawn: dict[tuple[Any, ...], tuple[str, ...]] = {}
 # (markup, id(style), bullet) -> whether its drawing can be shared (see _drawn_the_same_in_every_pdf).
 _drawn_shareable: dict[tuple[Any, ...], bool] = {}
+# (markup with each run of text as a placeholder, id(style)) -> the fragments parsing it gives, or None if they
+# cannot stand for the text's (see _parsed_from_skeleton). Tags and placeholders only: no patient's text.
+_skeletons: dict[tuple[str, int], list[Any] | None] = {}
+_TAG = re.compile(r"(<[^>]*>)")
+_SLOT = 0xE000  # the first private-use code point: placeholder i is chr(_SLOT + i)
+_NOT_PLAIN = re.compile("[&<>\ue000-\uf8ff]")  # entities, stray brackets, the placeholders' own range
 # Canvas attributes that are where the paragraph is, not how it is drawn: its operators are relative to it.
 _PLACE = frozenset({"_currentMatrix", "_pageNumber", "_formData"})
 # The canvas attributes of these types are its graphics and text state (font, size, leading, colours, spacing).
@@ -59,6 +72,7 @@ def clear_shared() -> None:
     _shared_lines.clear()
     _shared_drawn.clear()
     _drawn_shareable.clear()
+    _skeletons.clear()
 
 
 @cache
@@ -131,7 +145,11 @@ class SheetParagraph(Paragraph):
             return None
         canvas: Any = self.canv
         state = tuple(
-            [item for item in canvas.__dict__.items() if type(item[1]) in _STATE_TYPES and item[0] not in _PLACE]
+            [
+                (name, value)
+                for name, value in canvas.__dict__.items()
+                if type(value) in _STATE_TYPES and name not in _PLACE
+            ]
         )
         graphics = tuple(sorted(canvas._extgstate._d.items()))
         return (*share_key, id(self.style), self.width, self.bulletText, state, graphics)
@@ -174,13 +192,71 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
     # the character itself the text around it stays one fragment (after ``separate_fonts``, which reads them).
     markup = markup.replace("&nbsp;", "\u00a0")
     if not shared:
-        return SheetParagraph(markup, style, bulletText=bullet)
+        parsed = _parsed_from_skeleton(markup, style)
+        if parsed is None:
+            return SheetParagraph(markup, style, bulletText=bullet)
+        text, frags = parsed
+        return SheetParagraph(text, style, bulletText=bullet, frags=frags)
     key = (markup, id(style))
     paragraph = SheetParagraph(markup, style, bulletText=bullet, frags=_shared_frags.get(key))
     if key not in _shared_frags and len(_shared_frags) < SHARED_LIMIT:
         _shared_frags[key] = paragraph.frags
     paragraph._share_key = key
     return paragraph
+
+
+def _parsed_from_skeleton(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | None:
+    """A patient paragraph's cleaned markup and its fragments, from the parse of its markup with each run of text
+    as a placeholder: what reportlab's parser gives for the markup itself, without parsing it (issue 19).
+
+    The markup around a patient's details is fixed wording (``<b>Born</b> ... Record <b>...</b>``), so the
+    skeleton, its tags with one placeholder for each run of text between them, is the same for every patient,
+    and it is parsed once. reportlab's parser makes one fragment of each run of text between tags, styled by the
+    tags around it alone, and copies the run's characters into it as they are when the run holds no entity
+    (``&``) and no bracket; so the skeleton's fragments, each placeholder replaced by its run, are the markup's.
+    None (parse it as before) for any other run, for a fallback font's ``<font name=...>`` (which script a name
+    is in is the patient's, not fixed wording), a style that transforms text, or a skeleton whose parse is
+    not one plain fragment per run. ``tests/sheet/test_skeletons.py`` holds the fragments to the parser's.
+    """
+    if getattr(style, "textTransform", None):
+        return None
+    text = cleanBlockQuotedText(markup)  # as Paragraph cleans markup before parsing it
+    parts = _TAG.split(text)
+    runs = parts[0::2]
+    if len(runs) > 256 or _NOT_PLAIN.search("".join(runs)) or any("<font name=" in tag for tag in parts[1::2]):
+        return None
+    slots: dict[int, str] = {}
+    skeleton: list[str] = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            skeleton.append(part)
+        elif part:  # an empty run between two tags is no fragment
+            code = _SLOT + len(slots)
+            slots[code] = part
+            skeleton.append(chr(code))
+    key = ("".join(skeleton), id(style))
+    if key in _skeletons:
+        frags = _skeletons[key]
+    else:
+        frags = _parse_skeleton(key[0], style, len(slots))
+        if len(_skeletons) < SHARED_LIMIT:
+            _skeletons[key] = frags
+    if frags is None:
+        return None
+    return text, [frag.clone(text=frag.text.translate(slots)) for frag in frags]
+
+
+def _parse_skeleton(skeleton: str, style: ParagraphStyle, runs: int) -> list[Any] | None:
+    """The skeleton's fragments, if they are one for each placeholder or a line break, each placeholder alone."""
+    parser: Any = ParaParser()  # reportlab's stubs leave parse untyped
+    parser.caseSensitive = 1  # as every Paragraph of the sheet is made
+    parsed_style, frags, bullet_frags = parser.parse(skeleton, style)
+    if frags is None or parsed_style is not style or bullet_frags:
+        return None
+    placeholders = [frag.text for frag in frags if frag.text]
+    if placeholders != [chr(_SLOT + index) for index in range(runs)]:
+        return None
+    return list(frags)
 
 
 def _drawn_same(text: str) -> bool:

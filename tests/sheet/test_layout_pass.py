@@ -21,7 +21,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
 from kiosk.record.model import DischargeRecord, Escort, Patient
 from kiosk.sheet import build_sheet
-from kiosk.sheet.builder import SheetLayout, _styles, sheet_context
+from kiosk.sheet.builder import SheetLayout, _compact_could_save, _styles, sheet_context
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.styles import sheet_styles
 
@@ -96,3 +96,50 @@ def test_the_sheet_kept_is_the_one_rendering_both_would_keep(procedure: Procedur
     assert kept in (normal, compact)
     if kept == compact and compact != normal:
         assert _pages(compact) < _pages(normal)  # compact spacing only when it saves a page
+
+
+# A sheet rendered first whose last page turns out short, so compact is laid out after it and kept: a Romanian
+# large-print nerve root block (its story's heights add up to 3.9 pages, page breaks make it 5 with 12% on the
+# last). With the CASES above, every path of ``build_sheet``.
+DRAFTS = replace(CONFIG, allow_drafts=True)
+ORDER_CASES = [(procedure, record, CONFIG, None) for procedure, record in CASES] + [
+    (procedure, _record(procedure, NAMES[0], True, frozenset()), DRAFTS, "ro")
+    for procedure in load_library(today=PRINTED.date()).procedures
+    if procedure.id == "nerve-root-block"
+]
+
+
+@pytest.mark.parametrize(("procedure", "record", "config", "language"), ORDER_CASES)
+def test_rendering_first_keeps_the_sheet_measuring_first_keeps(
+    procedure: Procedure, record: DischargeRecord, config: WardConfig, language: str | None
+) -> None:
+    """``build_sheet`` renders a sheet whose story does not look short without laying it out first: the sheet it
+    keeps must be the one the layout pass's choice gives (normal, or compact when the normal sheet's last page is
+    short and compact saves a page), whichever it did first."""
+    ctx = sheet_context(record, procedure, config, PRINTED, language=language)
+    SheetLayout(ctx).render()  # each split paragraph's first render in this process done (see above)
+    SheetLayout(_compact(ctx)).render()
+    pages, fill = SheetLayout(ctx).measure()
+    compact_pages = SheetLayout(_compact(ctx)).measure()[0]
+    if pages > 1 and fill <= _compact_could_save(pages, fill) and compact_pages < pages:
+        expected = SheetLayout(_compact(ctx)).render()
+    else:
+        expected = SheetLayout(ctx).render()
+    assert build_sheet(record, procedure, config, PRINTED, language=language) == expected
+    _, rendered_pages, rendered_fill = SheetLayout(ctx).render_measured()
+    assert rendered_pages == pages  # the render's figures are the layout pass's
+    assert rendered_fill == pytest.approx(fill, abs=1e-9)
+
+
+def test_every_order_is_taken() -> None:
+    """ORDER_CASES hold sheets laid out first (short, made compact or not), sheets rendered first, and one rendered
+    first and then made compact, so each path of ``build_sheet`` was checked (all but a sheet rendered first,
+    short, and not saved a page by compact spacing, which no shipped sheet is)."""
+    seen = set()
+    for procedure, record, config, language in ORDER_CASES:
+        ctx = sheet_context(record, procedure, config, PRINTED, language=language)
+        guess = SheetLayout(ctx).probably_short()
+        pages, fill = SheetLayout(ctx).measure()
+        short = pages > 1 and fill <= _compact_could_save(pages, fill)
+        seen.add((guess, short, short and SheetLayout(_compact(ctx)).measure()[0] < pages))
+    assert seen == {(True, True, True), (True, True, False), (False, False, False), (False, True, True)}

@@ -1,0 +1,155 @@
+"""Font subsets written once per distinct subset, not once per sheet (issue 19: PDF writing was 3 ms a sheet).
+
+reportlab embeds, for each 256-character subset of each font a PDF uses, the subset's font program (cut out of
+the TrueType file, then zlib-compressed), its ToUnicode map (compressed too) and its widths array. That is
+a third of writing a sheet, and it is a pure function of the font and the subset's characters in code order:
+the subset's name (``AAAAAA+DejaVuSans``) follows only from its number. An English sheet's first subset of each
+DejaVu face holds all of ASCII (reportlab's ``asciiReadable`` subset) and ``paragraphs.FIXED_CODES``, so it is
+the same for every patient whose details are in ASCII, whatever their name, escort or phone number: that is
+where this pays on a ward. A subset with any other character (a name with a Polish letter, a translated
+sheet's content) is cut and written afresh each time, and not kept.
+
+Only PDFs that ask for it (``cache_subsets_for``: the sheet's canvas) use it; any other PDF made with these fonts
+(the benchmark's floor, a test's own canvas) is written by reportlab as before. The key is the font and the
+subset's whole character list, so what is written again is byte for byte what writing it afresh would give
+(hazard H3: a glyph of another patient's subset can never be used; ``tests/sheet/test_subset_cache.py``).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+LIMIT = 24  # formatted subsets kept (about 20 KB each); a ward keeps two: the DejaVu faces' ASCII subsets
+
+# (font name, subset number, the subset's characters in code order) -> its three formatted PDF parts.
+_formatted: OrderedDict[tuple[str, int, tuple[int, ...]], tuple[bytes, bytes, bytes]] = OrderedDict()
+# The PDFs that use the cache -> the characters beyond ASCII a subset it keeps may hold.
+_documents: weakref.WeakKeyDictionary[Any, frozenset[int]] = weakref.WeakKeyDictionary()
+
+
+def cache_subsets_for(document: Any, fixed: str) -> None:
+    """Let the fonts of this reportlab ``PDFDocument`` write their subsets from the cache, and keep those that hold
+    only ASCII and the characters of ``fixed`` (the ones every sheet codes first, ``paragraphs.FIXED_CODES``).
+
+    A subset with any other character (a patient's name in Polish, say) is written afresh and not kept: nothing
+    drawn from a patient's details stays in memory for the next sheet (hazard H3), not even which letters it had.
+    """
+    _documents[document] = frozenset(map(ord, fixed))
+
+
+def clear() -> None:
+    """Forget every formatted subset (tests)."""
+    _formatted.clear()
+
+
+def cached() -> int:
+    """How many formatted subsets are kept (tests: that the cache was used)."""
+    return len(_formatted)
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF object already formatted: its bytes are written as they are."""
+
+    def __init__(self, formatted: bytes, top_level: bool) -> None:
+        self.formatted = formatted
+        if top_level:
+            self.__RefOnly__ = 1  # a stream: written as an indirect object, as reportlab's PDFStream is
+
+    def format(self, document: Any) -> bytes:
+        return self.formatted
+
+
+def _formats_as_reportlab_does(document: Any) -> bool:
+    # Encryption would make a stream's bytes depend on its object number, and the sheet is never encrypted.
+    return document in _documents and isinstance(document.encrypt, pdfdoc.NoEncryption)
+
+
+class SubsetCachingTTFont(TTFont):
+    """A TrueType font whose subsets, in a PDF that asks for it, are cut and formatted once per distinct subset.
+
+    ``addObjects`` is reportlab 5.1's, with the three parts that depend only on the subset (the font program
+    stream, the ToUnicode stream and the widths array) taken from the cache; the objects that refer to others
+    (the font and its descriptor) are made as reportlab makes them, with this PDF's object numbers.
+    """
+
+    _asciiReadable: bool  # set by TTFont.__init__; reportlab's stubs leave it out
+
+    def addObjects(self, doc: Any) -> None:
+        if not _formats_as_reportlab_does(doc):
+            super().addObjects(doc)
+            return
+        state = self.state.get(doc)
+        if state is None:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face: Any = self.face
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font_name = (b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX))).decode("pdfdoc")
+            font_file, cmap, widths = self._parts(doc, n, subset, base_font_name)
+
+            pdf_font: Any = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = _Formatted(widths, top_level=False)
+            pdf_font.ToUnicode = doc.Reference(_Formatted(cmap, top_level=True), "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = self._descriptor(doc, base_font_name, font_file)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
+
+    def _parts(self, doc: Any, n: int, subset: list[int], base_font_name: str) -> tuple[bytes, bytes, bytes]:
+        key = (self.fontName, n, tuple(subset))
+        parts = _formatted.get(key)
+        if parts is not None:
+            _formatted.move_to_end(key)
+            return parts
+        face: Any = self.face
+        font_file = pdfdoc.PDFStream()
+        font_file.content = face.makeSubset(subset)
+        font_file.dictionary["Length1"] = len(font_file.content)
+        cmap = pdfdoc.PDFStream()
+        cmap.content = ttfonts.makeToUnicodeCMap(base_font_name, subset)
+        if doc.compression:
+            font_file.filters = [pdfdoc.PDFZCompress]
+            cmap.filters = [pdfdoc.PDFZCompress]
+        widths = pdfdoc.PDFArray(list(map(face.getCharWidth, subset)))
+        parts = (font_file.format(doc), cmap.format(doc), pdfdoc.format(widths, doc))
+        # Kept only when every character is ASCII or fixed (see cache_subsets_for); an uncompressed PDF is not
+        # one of the kiosk's.
+        fixed = _documents[doc]
+        if doc.compression and all(code < 128 or code in fixed for code in subset):
+            _formatted[key] = parts
+            while len(_formatted) > LIMIT:
+                _formatted.popitem(last=False)
+        return parts
+
+    def _descriptor(self, doc: Any, base_font_name: str, font_file: bytes) -> Any:
+        """reportlab's ``TTFontFace.addSubsetObjects``, with the font program already formatted."""
+        face: Any = self.face
+        file_ref = doc.Reference(_Formatted(font_file, top_level=True), f"fontFile:{face.filename}({base_font_name})")
+        flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": flags,
+                "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base_font_name),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": file_ref,
+                "MissingWidth": face.defaultWidth,
+            }
+        )
+        return doc.Reference(descriptor, "fontDescriptor:" + base_font_name)
