@@ -17,6 +17,7 @@ subset's whole character list, so what is written again is byte for byte what wr
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from typing import Any
@@ -30,6 +31,9 @@ LIMIT = 24  # formatted subsets kept (about 20 KB each); a ward keeps two: the D
 _formatted: OrderedDict[tuple[str, int, tuple[int, ...]], tuple[bytes, bytes, bytes]] = OrderedDict()
 # The PDFs that use the cache -> the characters beyond ASCII a subset it keeps may hold.
 _documents: weakref.WeakKeyDictionary[Any, frozenset[int]] = weakref.WeakKeyDictionary()
+# A sheet is built ahead on the records lane while another may be built elsewhere: the lookup, its move to the
+# end and the eviction are one step each, so one thread never evicts the key another is moving.
+_lock = threading.Lock()
 
 
 def cache_subsets_for(document: Any, fixed: str) -> None:
@@ -44,7 +48,8 @@ def cache_subsets_for(document: Any, fixed: str) -> None:
 
 def clear() -> None:
     """Forget every formatted subset (tests)."""
-    _formatted.clear()
+    with _lock:
+        _formatted.clear()
 
 
 def cached() -> int:
@@ -108,10 +113,11 @@ class SubsetCachingTTFont(TTFont):
 
     def _parts(self, doc: Any, n: int, subset: list[int], base_font_name: str) -> tuple[bytes, bytes, bytes]:
         key = (self.fontName, n, tuple(subset))
-        parts = _formatted.get(key)
-        if parts is not None:
-            _formatted.move_to_end(key)
-            return parts
+        with _lock:
+            parts = _formatted.get(key)
+            if parts is not None:
+                _formatted.move_to_end(key)
+                return parts
         face: Any = self.face
         font_file = pdfdoc.PDFStream()
         font_file.content = face.makeSubset(subset)
@@ -127,9 +133,10 @@ class SubsetCachingTTFont(TTFont):
         # one of the kiosk's.
         fixed = _documents[doc]
         if doc.compression and all(code < 128 or code in fixed for code in subset):
-            _formatted[key] = parts
-            while len(_formatted) > LIMIT:
-                _formatted.popitem(last=False)
+            with _lock:
+                _formatted[key] = parts
+                while len(_formatted) > LIMIT:
+                    _formatted.popitem(last=False)
         return parts
 
     def _descriptor(self, doc: Any, base_font_name: str, font_file: bytes) -> Any:
