@@ -215,7 +215,9 @@ class FileWatch:
     def __init__(self, database: Path) -> None:
         self.database = database
         self.wal = database.with_name(database.name + "-wal")
-        self._db_inode = _inode(database)
+        # The paths as text: ``os.stat`` of a ``Path`` converts it on every call, and this runs twice a commit.
+        self._database_text, self._wal_text = str(database), str(self.wal)
+        self._db_inode = _inode(self._database_text)
         self._wal_fd: int | None = None
         self._wal_inode: tuple[int, int] | None = None
         self.adopt_wal()
@@ -225,24 +227,27 @@ class FileWatch:
         if self._wal_fd is not None:
             return
         with contextlib.suppress(OSError):
-            fd = os.open(self.wal, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self._wal_text, os.O_RDONLY | os.O_CLOEXEC)
             info = os.fstat(fd)
             self._wal_fd, self._wal_inode = fd, (info.st_dev, info.st_ino)
 
     def problem(self) -> str | None:
-        """What happened to the files, in words for IT, or None if they are still the ones opened."""
-        if self._db_inode is not None and _inode(self.database) != self._db_inode:
+        """What happened to the files, in words for IT, or None if they are still the ones opened.
+
+        Runs before and after every commit, so the usual case costs two ``stat`` calls: when the ``-wal`` path
+        still names the inode this watch holds open, that inode has a link (the path is one), so its link count
+        needs no ``fstat``; only a mismatch asks whether it was deleted or replaced (an inode held open is never
+        reused, so the match cannot be a new file that happens to get the old number)."""
+        if self._db_inode is not None and _inode(self._database_text) != self._db_inode:
             return "the database file was deleted or replaced by another program"
-        if self._wal_fd is None:
+        if self._wal_fd is None or _inode(self._wal_text) == self._wal_inode:
             return None
         if os.fstat(self._wal_fd).st_nlink == 0:
             return "its write-ahead log (-wal) was deleted by another program"
-        if _inode(self.wal) != self._wal_inode:
-            return "its write-ahead log (-wal) was replaced by another program"
-        return None
+        return "its write-ahead log (-wal) was replaced by another program"
 
     def wal_only(self) -> bool:
-        return self._db_inode is not None and _inode(self.database) == self._db_inode
+        return self._db_inode is not None and _inode(self._database_text) == self._db_inode
 
     def close(self) -> None:
         if self._wal_fd is not None:
@@ -250,7 +255,7 @@ class FileWatch:
             self._wal_fd = None
 
 
-def _inode(path: Path) -> tuple[int, int] | None:
+def _inode(path: str) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
