@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +43,15 @@ _NEXT_NUMBER = (
     "INSERT INTO record_counter (day, last) VALUES (?, ?) "
     "ON CONFLICT (day) DO UPDATE SET last = max(last + 1, excluded.last) RETURNING last"
 )
+
+
+def fact_id() -> str:
+    """A random (version 4) UUID's 32 hex digits, exactly ``uuid.uuid4().hex``: the same 16 random bytes with the
+    same version and variant bits, without building a ``UUID`` object (a third of the cost, once a commit)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    return raw.hex()
 
 
 def _lenient_text(raw: bytes) -> str:
@@ -167,7 +176,7 @@ class Database:
         detail = canonical(facts)
         row_hash = chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
         conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
-        conn.execute(_INSERT_FACT_ID, (seq, uuid.uuid4().hex))  # what makes sending it to the central store idempotent
+        conn.execute(_INSERT_FACT_ID, (seq, fact_id()))  # what makes sending it to the central store idempotent
         conn.execute(_UPDATE_HEAD, (seq, row_hash))
         self._committed_head = (seq, row_hash)
         return seq

@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import os
 import sqlite3
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from kiosk.clock import DEFAULT_ZONE, FakeClock
 from kiosk.record.model import Escort, Patient, PrintEvent, PrintEventKind
 from kiosk.records import RecordStore
 from kiosk.records.audit import DIGESTED
+from kiosk.records.db import fact_id
 from tests.records.factories import make_procedure
 
 # sha256 of everything the scenario below writes, from main's code at 4be3e97 (this test, run there).
@@ -102,3 +104,15 @@ def test_a_fixed_discharge_writes_the_same_bytes_as_before(tmp_path: Path, monke
         _scenario(store, clock)
         assert store.verify_audit().ok
     assert _written(path) == EXPECTED
+
+
+def test_a_fact_id_is_exactly_a_version_4_uuid_of_the_same_random_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``db.fact_id`` replaced ``uuid.uuid4().hex``: the same text for the same 16 bytes (all bits set, none
+    set, and random ones), so the server's ``uuid`` column and every check of an id see no difference."""
+    samples = [b"\xff" * 16, b"\x00" * 16, *(os.urandom(16) for _ in range(500))]
+    for raw in samples:
+        monkeypatch.setattr(os, "urandom", lambda n, raw=raw: raw[:n])
+        made = fact_id()
+        monkeypatch.undo()
+        assert made == uuid.UUID(bytes=raw, version=4).hex
+        assert uuid.UUID(hex=made).version == 4
