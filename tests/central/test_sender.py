@@ -394,7 +394,7 @@ def test_a_missing_password_file_is_named(central: CentralDb, db: Path, clock: F
     sender.stop()
 
 
-def test_a_following_sender_waits_while_the_store_writes_and_the_tap_never_waits(
+def test_a_following_sender_waits_while_the_store_writes(
     central: CentralDb, db: Path, clock: FakeClock
 ) -> None:
     """``follow``: the sender keeps out of the store's writes (a tap's commit never shares its moment with a
