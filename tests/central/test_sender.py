@@ -394,9 +394,7 @@ def test_a_missing_password_file_is_named(central: CentralDb, db: Path, clock: F
     sender.stop()
 
 
-def test_a_following_sender_waits_while_the_store_writes(
-    central: CentralDb, db: Path, clock: FakeClock
-) -> None:
+def test_a_following_sender_waits_while_the_store_writes(central: CentralDb, db: Path, clock: FakeClock) -> None:
     """``follow``: the sender keeps out of the store's writes (a tap's commit never shares its moment with a
     send, issue 19). Here the store's write lock is held as a long write would hold it: the woken sender sends
     nothing until it is let go, then sends at once; a write held past the gate's timeout does not hold sending
