@@ -242,7 +242,7 @@ def start_central_sender(
 
     settings = CentralSettings.from_config(config)
     sender = CentralSender(store.path, settings, clock, retention_days=config.retention_days)
-    store.add_commit_listener(sender.wake)
+    sender.follow(store)
     app.aboutToQuit.connect(sender.stop)
     sender.start()
     log.info("central store: sending records to %s as kiosk %s", sender.settings.where, config.kiosk_id)

@@ -21,7 +21,6 @@ file name. Two guards, both outside the database so they survive what happens to
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -73,6 +72,9 @@ class HeadFile:
         self._image: bytes | None = None
         self._slot_heads: list[Head | None] = [None, None]
         self.head = self._read()
+        # The last record numbers written and their JSON text (``_write``: they change once a discharge).
+        self._numbers_for: dict[str, int] | None = None
+        self._numbers_text = ""
 
     def _read(self) -> Head:
         try:
@@ -122,6 +124,7 @@ class HeadFile:
     def _write(self, seq: int, hash_: str, day: str | None, number: int | None, accept_loss: bool) -> None:
         fd = self._open()
         data = os.pread(fd, 2 * SLOT_SIZE, 0)
+        numbers = self.head.last_numbers  # never changed in place: a new dict when a number changes
         # Parsing both slots (two sha256 and two json.loads) was a fifth of a commit's time (issue 19); the
         # file is nearly always exactly what this process wrote last, so it is parsed only when it is not
         # (the CLI or another store wrote it since).
@@ -131,15 +134,18 @@ class HeadFile:
                 on_disk = self._best(self._slot_heads, data)
                 if on_disk.seq > seq and not accept_loss:
                     seq, hash_ = on_disk.seq, on_disk.hash
+                numbers = dict(numbers)
                 for known, last in on_disk.last_numbers.items():
-                    self.head.last_numbers[known] = max(last, self.head.last_numbers.get(known, 0))
+                    numbers[known] = max(last, numbers.get(known, 0))
+                self.head = Head(self.head.seq, self.head.hash, numbers)  # known at once, even if the write fails
         elif self.head.seq > seq and not accept_loss:  # the file holds exactly ``self.head``: the same merge
             seq, hash_ = self.head.seq, self.head.hash
-        numbers = dict(self.head.last_numbers)
-        if day is not None and number is not None:
-            numbers[day] = max(number, numbers.get(day, 0))
-        numbers = dict(sorted(numbers.items())[-_KEEP_DAYS:])
-        body = _head_json(seq, hash_, numbers).encode("utf-8")
+        if day is not None and number is not None and number > numbers.get(day, 0):
+            numbers = {**numbers, day: number}
+        if numbers is not self._numbers_for:  # the record numbers change once a discharge: their text is kept
+            numbers = dict(sorted(numbers.items())[-_KEEP_DAYS:])
+            self._numbers_for, self._numbers_text = numbers, json.dumps(numbers, sort_keys=True)
+        body = _head_json(seq, hash_, self._numbers_text).encode("utf-8")
         record = body + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii")
         if len(record) > SLOT_SIZE:
             raise ValueError("the head record outgrew its slot")
@@ -150,12 +156,13 @@ class HeadFile:
         for slot in slots:
             os.pwrite(fd, image, slot * SLOT_SIZE)
         os.fdatasync(fd)
-        written = bytearray(data.ljust(2 * SLOT_SIZE, b" "))
+        head = Head(seq, hash_, numbers)  # the slots' heads and the store's share one dict: none changes it
+        written = data.ljust(2 * SLOT_SIZE, b" ")
         for slot in slots:
-            written[slot * SLOT_SIZE : (slot + 1) * SLOT_SIZE] = image
-            self._slot_heads[slot] = Head(seq, hash_, dict(numbers))
-        self._image = bytes(written)
-        self.head = Head(seq, hash_, numbers)
+            written = written[: slot * SLOT_SIZE] + image + written[(slot + 1) * SLOT_SIZE :]
+            self._slot_heads[slot] = head
+        self._image = written
+        self.head = head
 
     def _open(self) -> int:
         if self._fd is None:
@@ -173,16 +180,11 @@ class HeadFile:
             self._fd = None
 
 
-@functools.lru_cache(maxsize=4)
-def _numbers_json(numbers: tuple[tuple[str, int], ...]) -> str:
-    return json.dumps(dict(numbers), sort_keys=True)
-
-
-def _head_json(seq: int, hash_: str, numbers: dict[str, int]) -> str:
-    """``json.dumps({"seq", "hash", "last_numbers"}, sort_keys=True)``, written directly (once per commit: the
-    record numbers change once a discharge, so their text is kept)."""
+def _head_json(seq: int, hash_: str, numbers_text: str) -> str:
+    """``json.dumps({"seq", "hash", "last_numbers"}, sort_keys=True)``, written directly (once per commit);
+    ``numbers_text`` is ``json.dumps(last_numbers, sort_keys=True)``."""
     quoted = json.encoder.encode_basestring_ascii(hash_)
-    return f'{{"hash": {quoted}, "last_numbers": {_numbers_json(tuple(sorted(numbers.items())))}, "seq": {int(seq)}}}'
+    return f'{{"hash": {quoted}, "last_numbers": {numbers_text}, "seq": {int(seq)}}}'
 
 
 def _slots(data: bytes) -> list[Head | None]:
@@ -215,7 +217,9 @@ class FileWatch:
     def __init__(self, database: Path) -> None:
         self.database = database
         self.wal = database.with_name(database.name + "-wal")
-        self._db_inode = _inode(database)
+        # The paths as text: ``os.stat`` of a ``Path`` converts it on every call, and this runs twice a commit.
+        self._database_text, self._wal_text = str(database), str(self.wal)
+        self._db_inode = _inode(self._database_text)
         self._wal_fd: int | None = None
         self._wal_inode: tuple[int, int] | None = None
         self.adopt_wal()
@@ -225,24 +229,27 @@ class FileWatch:
         if self._wal_fd is not None:
             return
         with contextlib.suppress(OSError):
-            fd = os.open(self.wal, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self._wal_text, os.O_RDONLY | os.O_CLOEXEC)
             info = os.fstat(fd)
             self._wal_fd, self._wal_inode = fd, (info.st_dev, info.st_ino)
 
     def problem(self) -> str | None:
-        """What happened to the files, in words for IT, or None if they are still the ones opened."""
-        if self._db_inode is not None and _inode(self.database) != self._db_inode:
+        """What happened to the files, in words for IT, or None if they are still the ones opened.
+
+        Runs before and after every commit, so the usual case costs two ``stat`` calls: when the ``-wal`` path
+        still names the inode this watch holds open, that inode has a link (the path is one), so its link count
+        needs no ``fstat``; only a mismatch asks whether it was deleted or replaced (an inode held open is never
+        reused, so the match cannot be a new file that happens to get the old number)."""
+        if self._db_inode is not None and _inode(self._database_text) != self._db_inode:
             return "the database file was deleted or replaced by another program"
-        if self._wal_fd is None:
+        if self._wal_fd is None or _inode(self._wal_text) == self._wal_inode:
             return None
         if os.fstat(self._wal_fd).st_nlink == 0:
             return "its write-ahead log (-wal) was deleted by another program"
-        if _inode(self.wal) != self._wal_inode:
-            return "its write-ahead log (-wal) was replaced by another program"
-        return None
+        return "its write-ahead log (-wal) was replaced by another program"
 
     def wal_only(self) -> bool:
-        return self._db_inode is not None and _inode(self.database) == self._db_inode
+        return self._db_inode is not None and _inode(self._database_text) == self._db_inode
 
     def close(self) -> None:
         if self._wal_fd is not None:
@@ -250,7 +257,7 @@ class FileWatch:
             self._wal_fd = None
 
 
-def _inode(path: Path) -> tuple[int, int] | None:
+def _inode(path: str) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:

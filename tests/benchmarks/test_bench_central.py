@@ -69,7 +69,9 @@ def test_confirm_while_the_sender_runs(benchmark: Any, central: CentralDb, tmp_p
     confirmation, then the timed one. On the measured side the untimed commit wakes the sender, which (with no
     settling pause) reads, sends and marks it while the timed confirmation runs; on the floor's side no sender is
     at work, as on a kiosk without a central store. Both sides do the same work in the same order (a pause before
-    one side only would bias it: a commit right after another is quicker here than one after a pause)."""
+    one side only would bias it: a commit right after another is quicker here than one after a pause). The sender
+    is wired as the kiosk wires it (``CentralSender.follow``: woken by each commit, and keeping out of the
+    store's writes between its steps, since issue 19's fifth session)."""
     settings = central.add_kiosk("A1")
     clock = SystemClock()
     with (
@@ -89,7 +91,7 @@ def test_confirm_while_the_sender_runs(benchmark: Any, central: CentralDb, tmp_p
             steady_wal(alone.path, floor_confirm)
             steady_wal(sending.path, measured_confirm)
         sender = CentralSender(sending.path, settings, clock, poll_seconds=0.05, settle_seconds=0)
-        sending.add_commit_listener(sender.wake)
+        sender.follow(sending)  # as the kiosk wires it (kiosk.app.start_central_sender)
         sender.start()
         try:
             _idle(sender)

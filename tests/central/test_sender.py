@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from kiosk.clock import FakeClock
+from kiosk.record.model import Patient
 from kiosk.records import RecordStore
 from kiosk.records.central import server
 from kiosk.records.central.problems import CentralProblem
@@ -20,7 +21,7 @@ from tests.central.fixtures import CentralDb
 from tests.central.kiosk_child import FACTS_PER_DISCHARGE, one_discharge
 from tests.central.pg_server import PrivatePostgres
 from tests.central.support import local_facts, sent_mark, server_facts, wait_until
-from tests.records.factories import START
+from tests.records.factories import START, make_procedure, start
 
 
 @pytest.fixture
@@ -391,3 +392,29 @@ def test_a_missing_password_file_is_named(central: CentralDb, db: Path, clock: F
     assert "Records are kept on this kiosk" in sender.status().problem
     assert sender.status().unsent == FACTS_PER_DISCHARGE
     sender.stop()
+
+
+def test_a_following_sender_waits_while_the_store_writes(central: CentralDb, db: Path, clock: FakeClock) -> None:
+    """``follow``: the sender keeps out of the store's writes (a tap's commit never shares its moment with a
+    send, issue 19). Here the store's write lock is held as a long write would hold it: the woken sender sends
+    nothing until it is let go, then sends at once; a write held past the gate's timeout does not hold sending
+    up for good."""
+    settings = central.add_kiosk("A1")
+    sender = CentralSender(db, settings, clock, poll_seconds=5.0, settle_seconds=0.05)
+    with RecordStore(db, clock, kiosk_id="A1") as store:
+        sender.follow(store)
+        sender.start()
+        try:
+            rid = start(store, Patient("Ola Nowak", date(1961, 7, 2), "rj654321"), make_procedure()).record_id
+            wait_until(lambda: sent_mark(db) == 1, what="the discharge's start to be sent")
+            with store.db.lock:  # a write under way: the commit before it has just woken the sender
+                store.confirm_step(rid, "rest")  # commits and wakes the sender
+                time.sleep(0.5)  # ten times the settling pause
+                assert sent_mark(db) == 1, "the sender sent during the store's write"
+            wait_until(lambda: sent_mark(db) == 2, seconds=2, what="the send after the write")
+            with store.db.lock:
+                store.confirm_step(rid, "drive")
+                wait_until(lambda: sent_mark(db) == 3, seconds=3, what="the gate's timeout")
+        finally:
+            sender.stop()
+    assert server_facts(central, "A1") == local_facts(db)

@@ -6,6 +6,7 @@ check that a write by another process (the CLI) or another store is still seen a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -79,3 +80,34 @@ def test_the_slot_is_the_json_a_plain_dumps_would_write(tmp_path: Path) -> None:
     body = head.path.read_bytes()[SLOT_SIZE:].split(b"\n")[0]  # the second write went to the second slot
     expected = {"seq": 13, "hash": "cd" * 32, "last_numbers": {"20261130": 7, "20261201": 3}}
     assert body == json.dumps(expected, sort_keys=True).encode()
+
+
+# sha256 of the file's bytes after each write below, from main's code at 4be3e97 (issue 19's fifth session
+# rewrote the write's bookkeeping: the record numbers' text kept, no dict copied per commit).
+SAME_BYTES = "ca24da1bd7a9c27a3bda7eb0414f0325ebf5b4e005528fb63b16b1e2e46da65f"
+
+
+def test_the_file_holds_the_same_bytes_as_before_after_every_kind_of_write(tmp_path: Path) -> None:
+    """Twenty days of record numbers (only the last 14 kept), a number lower than one already given (kept
+    higher), heads older than the file's, another writer's head and numbers merged, and an accepted loss."""
+    db = tmp_path / "records.sqlite3"
+    kiosk, cli = HeadFile(db), HeadFile(db)
+    digest = hashlib.sha256()
+    seq = 0
+    for day in range(1, 21):
+        for number in (1, 2, 3):
+            seq += 1
+            kiosk.write(seq, f"{seq:064x}", f"202611{day:02d}", number)
+            kiosk.write(seq, f"{seq:064x}")  # a fact without a new discharge
+            digest.update(kiosk.path.read_bytes())
+    kiosk.write(seq, "0" * 64, "20261120", 1)  # lower than 3: the 3 stays
+    kiosk.write(seq - 5, "1" * 64)  # older than the file's head: the head stays
+    digest.update(kiosk.path.read_bytes())
+    cli.write(seq + 10, "2" * 64, "20261121", 4)
+    kiosk.write(seq + 1, "3" * 64, "20261120", 5)  # behind the CLI's head: merged, the CLI's day kept
+    digest.update(kiosk.path.read_bytes())
+    kiosk.write(seq + 2, "4" * 64, accept_loss=True)
+    digest.update(kiosk.path.read_bytes())
+    kiosk.close()
+    cli.close()
+    assert digest.hexdigest() == SAME_BYTES

@@ -17,12 +17,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import psycopg
 
@@ -36,6 +37,9 @@ from kiosk.records.central.schema import CentralSchemaError, check_usable
 from kiosk.records.central.server import purge_ward
 from kiosk.records.central.settings import CentralSettings
 from kiosk.records.central.status import SenderStatus
+
+if TYPE_CHECKING:
+    from kiosk.records.store import RecordStore
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +99,13 @@ def _columns(rows: list[tuple[object, ...]], width: int) -> list[list[object]]:
 
 
 Connect = Callable[..., psycopg.Connection[Any]]
+_GATE_TIMEOUT_SECONDS = 1.0
+
+
+class _Gate(Protocol):
+    def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
+
+    def release(self) -> None: ...
 
 
 class CentralSender:
@@ -137,6 +148,10 @@ class CentralSender:
         self._server: psycopg.Connection[Any] | None = None
         self._ward = ""
         self._busy = False
+        # The store's connection lock (``follow``): held by a tap's whole write, so the sender waits on it
+        # between its steps instead of sharing the tap's moment. None: nothing to keep out of (tests, the CLI).
+        self._gate: _Gate | None = None
+        self._gate_deadline = 0.0
 
     # ----- what the rest of the kiosk sees -----
 
@@ -152,6 +167,28 @@ class CentralSender:
     def wake(self) -> None:
         """A fact was committed: send it now rather than at the next poll. Cheap; safe from any thread."""
         self._wake.set()
+
+    def follow(self, store: RecordStore) -> None:
+        """Send each of ``store``'s facts as it commits (``wake``), and keep out of its writes: before each step
+        (reading a batch, sending it, moving the mark, counting what is left) the sender waits until no write of
+        the store is under way. A tap's commit then never shares its moment with the sender's own Python, its
+        SQLite reads or its server round trip, except a step already under way when the tap began (issue 19:
+        a tap during a send took about 1.2 ms against 0.5 ms, most of it waiting for the interpreter lock while
+        the sender built and sent its batch). The sender is the one that waits, never the tap, and only for as
+        long as one write takes (under a millisecond; a fact still goes out within the settling pause)."""
+        store.add_commit_listener(self.wake)
+        self._gate = store.db.lock
+
+    def _keep_out_of_writes(self) -> None:
+        """Wait until the followed store is not writing (see ``follow``). A send waits a second at most in all
+        (``send_pending`` sets the deadline): a write stuck longer (a locked file: the store's own busy timeout
+        is longer) does not hold the sending up."""
+        gate = self._gate
+        if gate is None:
+            return
+        left = self._gate_deadline - time.monotonic()
+        if left > 0 and gate.acquire(timeout=left):
+            gate.release()
 
     def start(self) -> None:
         if self._thread is not None:
@@ -193,6 +230,7 @@ class CentralSender:
     def send_pending(self) -> int:
         """Send every unsent fact now (in batches); the number delivered. Raises ``CentralProblem``."""
         self._busy = True
+        self._gate_deadline = time.monotonic() + _GATE_TIMEOUT_SECONDS
         try:
             return self._send_all()
         finally:
@@ -202,10 +240,13 @@ class CentralSender:
         total = 0
         try:
             while not self._stopping.is_set():
+                self._keep_out_of_writes()
                 batch = facts.pending(self._journal(), self.batch_size)
                 if not batch:
                     break
+                self._keep_out_of_writes()
                 self._send(batch)
+                self._keep_out_of_writes()
                 facts.mark_sent(self._journal(), batch[-1].seq)
                 total += len(batch)
                 self._set(last_sent_at=self.clock.now(), sent_total=self.status().sent_total + len(batch))
@@ -224,6 +265,7 @@ class CentralSender:
             raise problem from exc
         if self.status().problem:
             log.info("central store reachable again: the backlog is being sent")
+        self._keep_out_of_writes()
         self._refresh("")
         return total
 
