@@ -55,6 +55,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kiosk.ui.flow_layout",  # with QSizePolicy and QPalette, about 12 million instructions
     "kiosk.ui.drag_scroll",
     "kiosk.ui.input_panel",  # the keyboard's warm-up runs after the paint
+    "kiosk.ui.keyboard_fit",  # made with the first screen after the start screen (KioskWindow.show_screen)
 )
 
 # PySide creates a Qt class (and its enum classes) when it is first used. Python called with an object of a class
