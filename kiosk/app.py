@@ -25,7 +25,6 @@ from kiosk.config import WardConfig
 from kiosk.logs import configure_logging, start_rotating
 from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import collector, theme
-from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
@@ -384,6 +383,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         from kiosk.printing.outbox import Outbox
         from kiosk.records.first_nurse import FirstNurseSetup
         from kiosk.records.store import RecordStore
+        from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 
         start_rotating()
         if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -55,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr, end="")
         return 2
+    # The automatic garbage collector stays off from here: importing Qt and the start screen makes tens of
+    # thousands of objects and no garbage, and each collection walked them all again (a tenth of the kiosk's
+    # extra instructions before its first paint, issue 19). Once the application exists ``kiosk.ui.collector``
+    # runs the interpreter's own schedule on the GUI thread, as it always has.
+    gc.disable()
     from kiosk.app import run_kiosk
 
     return run_kiosk(full_screen=not args.windowed, exit_after_paint=args.exit_after_paint)

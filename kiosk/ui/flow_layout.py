@@ -3,15 +3,19 @@
 ``FlowLayout`` puts its items in a row and starts a new row when the next one does not fit (Qt's own "flow
 layout" example, reduced to what the kiosk needs). ``WrapButton`` is a push button whose text wraps onto more
 lines when it is given less width than the text needs: a QPushButton's own text never wraps, so at the largest
-text size "Nobody is staying with me" came out as "›body is staying with r".
+text size "Nobody is staying with me" came out as "›body is staying with r". ``wrap_button`` makes one themed,
+as ``kiosk.ui.widgets.button`` makes the others; it lives here, not there, so that the start screen (which has no
+wrapping button) does not import this module before its first paint (issue 19).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import delete, getCppPointer, wrapInstance
+
+from kiosk.ui.widgets import remember_text, second_commit, themed
 
 
 class FlowLayout(QLayout):
@@ -194,3 +198,21 @@ class WrapButton(QPushButton):
 
 BORDER = 4
 """The button's border (3 px, 4 px with the focus ring) inside which the label sits."""
+
+
+class CommitWrapButton(WrapButton):
+    """A ``CommitButton`` whose text wraps (the escort's decisions, the answers at large text sizes)."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not second_commit(self, event):
+            super().mouseReleaseEvent(event)
+
+
+def wrap_button(
+    text: str, role: str = "", *, name: str = "", commit: bool = False, parent: QWidget | None = None
+) -> WrapButton:
+    """A button whose text wraps onto more lines when space is short (``WrapButton``);
+    ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
+    made = themed(CommitWrapButton(text, parent) if commit else WrapButton(text, parent), role, name)
+    remember_text(made, text)
+    return made

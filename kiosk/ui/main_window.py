@@ -7,14 +7,18 @@ controller asks for a PIN; only after that does it call ``allow_close()`` and ``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
-from kiosk.ui.keyboard_fit import KeyboardFit
 from kiosk.ui.screens.start import StartScreen
 from kiosk.ui.widgets import drop_button_focus
+
+if TYPE_CHECKING:
+    from kiosk.ui.keyboard_fit import KeyboardFit
 
 
 class KioskWindow(QMainWindow):
@@ -34,7 +38,9 @@ class KioskWindow(QMainWindow):
         self.start_screen = StartScreen(config.ward_name, config.trust_name)
         self.stack.addWidget(self.start_screen)
         self.stack.setCurrentWidget(self.start_screen)
-        self.keyboard_fit = KeyboardFit(self)
+        # The on-screen keyboard's fit is made with the first screen shown after this one (``show_screen``): the
+        # start screen has no text field, so its first paint does without it (issue 19).
+        self.keyboard_fit: KeyboardFit | None = None
         # The stack holds the focus when nothing else should (no ring on it): see ``show_screen``.
         self.stack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack.setFocus()
@@ -52,10 +58,19 @@ class KioskWindow(QMainWindow):
             self.show()
 
     def show_screen(self, screen: QWidget) -> None:
+        self.fit_keyboard()
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         drop_button_focus(self, self.stack)
+
+    def fit_keyboard(self) -> KeyboardFit:
+        """The window's ``KeyboardFit`` (the on-screen keyboard never hides the focused field), made on first use."""
+        if self.keyboard_fit is None:
+            from kiosk.ui.keyboard_fit import KeyboardFit
+
+            self.keyboard_fit = KeyboardFit(self)
+        return self.keyboard_fit
 
     def add_hidden_screen(self, screen: QWidget) -> None:
         """Put a screen in the stack without showing it, polished and laid out at the stack's size, so showing

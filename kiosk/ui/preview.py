@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import translate
 from kiosk.ui.drag_scroll import DragScroll
-from kiosk.ui.widgets import label, wrap_button
+from kiosk.ui.flow_layout import wrap_button
+from kiosk.ui.widgets import label
 
 EMPTY_TEXT = "No sheet to show yet."
 DAMAGED_TEXT = "The sheet could not be shown here. It is saved, and can still be printed."

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import UiText, translate_again
-from kiosk.ui.drag_scroll import DragScroll
-from kiosk.ui.flow_layout import WrapButton
 
 # The property a widget keeps its translatable text's context and English source in ("context\x1fsource").
 _SOURCE = "ui-text"
@@ -112,19 +110,11 @@ class CommitButton(QPushButton):
     """
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if not _second_commit(self, event):
+        if not second_commit(self, event):
             super().mouseReleaseEvent(event)
 
 
-class CommitWrapButton(WrapButton):
-    """A ``CommitButton`` whose text wraps (the escort's decisions, the answers at large text sizes)."""
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if not _second_commit(self, event):
-            super().mouseReleaseEvent(event)
-
-
-def _second_commit(widget: QPushButton, event: QMouseEvent) -> bool:
+def second_commit(widget: QPushButton, event: QMouseEvent) -> bool:
     """True (and the press dropped) for a release within the double-click interval of the last commit."""
     if event.button() == Qt.MouseButton.LeftButton and widget.isDown():
         stamp = int(event.timestamp())
@@ -141,21 +131,16 @@ def _second_commit(widget: QPushButton, event: QMouseEvent) -> bool:
 def button(
     text: str, role: str = "", *, name: str = "", commit: bool = False, parent: QWidget | None = None
 ) -> QPushButton:
-    """A themed push button; ``commit=True`` for one that moves the patient on (see ``CommitButton``).
+    """A themed push button; ``commit=True`` for one that moves the patient on (see ``CommitButton``). One whose
+    text wraps is ``flow_layout.wrap_button``.
 
     It takes the focus only from the keyboard (Tab), never from a tap: so the focus ring appears only after
     keyboard navigation, and a tapped button does not keep a ring that reads as "selected"."""
-    made = _themed(CommitButton(text, parent) if commit else QPushButton(text, parent), role, name)
-    remember_text(made, text)
-    return made
-
-
-def wrap_button(
-    text: str, role: str = "", *, name: str = "", commit: bool = False, parent: QWidget | None = None
-) -> WrapButton:
-    """A button whose text wraps onto more lines when space is short (``flow_layout.WrapButton``);
-    ``commit=True`` for one that moves the patient on (see ``CommitButton``)."""
-    made = _themed(CommitWrapButton(text, parent) if commit else WrapButton(text, parent), role, name)
+    # Made without its text, which is set next: ``QPushButton(text, parent)`` has PySide try the (icon, text,
+    # parent) constructor first, and that makes the QIcon class with its enums (151 theme icon names, 1 ms of
+    # the cold start: issue 19), which a button without an icon never needs.
+    made = themed(CommitButton(parent) if commit else QPushButton(parent), role, name)
+    made.setText(text)
     remember_text(made, text)
     return made
 
@@ -163,7 +148,7 @@ def wrap_button(
 ButtonT = TypeVar("ButtonT", bound=QPushButton)
 
 
-def _themed(widget: ButtonT, role: str, name: str) -> ButtonT:
+def themed(widget: ButtonT, role: str, name: str) -> ButtonT:
     """The theme's role and the object name tests and the demo find it by; focus by Tab only (see ``button``)."""
     if role:
         widget.setProperty("role", role)
@@ -213,6 +198,8 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     # It may shrink to nothing: the page's header and footer must fit above the on-screen keyboard (issue 12).
     area.setMinimumHeight(1)
     keep_viewport_out_of_style_caches(area)
+    from kiosk.ui.drag_scroll import DragScroll  # not at import: the start screen scrolls nothing (issue 19)
+
     DragScroll(area)
     return area
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.discharge.new_nurse import MAX_PIN_LENGTH
 from kiosk.i18n import translate
-from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.flow_layout import FlowLayout, wrap_button
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.nurse.base import GAP, NursePage, error_label
-from kiosk.ui.widgets import button, label, touch_scroll_area, wrap_button
+from kiosk.ui.widgets import button, label, touch_scroll_area
 
 # No active account, on a kiosk that had nurses: no set-up on screen, IT's command line is the way back (F1).
 NO_NURSE_MESSAGE = (

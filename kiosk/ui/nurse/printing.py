@@ -15,9 +15,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import translate
+from kiosk.ui.flow_layout import wrap_button
 from kiosk.ui.nurse.base import GAP, NursePage
 from kiosk.ui.preview import SheetPreview
-from kiosk.ui.widgets import breakable, label, touch_scroll_area, wrap_button
+from kiosk.ui.widgets import breakable, label, touch_scroll_area
 
 # Queue and job states (``kiosk.printing.status``) grouped by how the status box looks.
 PROBLEM_STATES = frozenset(

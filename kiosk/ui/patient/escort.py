@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, fill, translate, translate_marked
 from kiosk.record.fields import MAX_NAME_LENGTH, MAX_RELATIONSHIP_LENGTH
-from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.flow_layout import FlowLayout, wrap_button
 from kiosk.ui.keypad import KeypadField
 from kiosk.ui.patient.base import PatientPage, patient_label
-from kiosk.ui.widgets import button, label, limit_text, placeholder, wrap_button
+from kiosk.ui.widgets import button, label, limit_text, placeholder
 
 # The chips fill the relationship field with the text as shown, in the patient's language (it is the patient's
 # own words about their escort, printed as typed).

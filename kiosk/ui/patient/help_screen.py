@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.i18n import translate
-from kiosk.ui.widgets import label, wrap_button
+from kiosk.ui.flow_layout import wrap_button
+from kiosk.ui.widgets import label
 
 SOUND_UNAVAILABLE = "The alarm sound is not working on this tablet. Nurse: please tell ward IT."
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.discharge import feedback
 from kiosk.i18n import translate
-from kiosk.ui.flow_layout import WrapButton
+from kiosk.ui.flow_layout import WrapButton, wrap_button
 from kiosk.ui.patient.base import PatientPage
-from kiosk.ui.widgets import button, label, ui_text, wrap_button
+from kiosk.ui.widgets import button, label, ui_text
 
 
 class QuestionScreen(PatientPage):

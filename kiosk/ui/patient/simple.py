@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import fill, translate, translate_again
+from kiosk.ui.flow_layout import wrap_button
 from kiosk.ui.patient.base import PatientPage, patient_label
-from kiosk.ui.widgets import label, wrap_button
+from kiosk.ui.widgets import label
 
 
 class MessagePage(PatientPage):
