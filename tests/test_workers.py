@@ -112,12 +112,16 @@ def test_a_late_answer_and_a_call_that_never_ran_are_forgotten_too() -> None:
     release = threading.Event()
     results: list[Result[object]] = []
     late, never = _Held(), _Held()
-    lane.submit(lambda late=late: release.wait(30) and late is not None, 0.2, results.append)
-    lane.submit(lambda never=never: never is not None, 0.2, results.append)  # behind the hung one, overdue too
+    hung = lane.submit(lambda late=late: release.wait(30) and late is not None, 0.4, results.append)
+    # Behind the hung one and due before it, so it is overdue before any thread could take it: it never runs.
+    queued = lane.submit(lambda never=never: never is not None, 0.1, results.append)
     refs = weakref.ref(late), weakref.ref(never)
     del late, never
     mail.pump_until(lambda: len(results) == 2)
-    assert [r.outcome for r in results] == [Outcome.OVERDUE, Outcome.OVERDUE]
+    assert [(r.ticket, r.outcome, r.started) for r in results] == [
+        (queued, Outcome.OVERDUE, False),
+        (hung, Outcome.OVERDUE, True),
+    ]
     release.set()
     mail.pump_until(lambda: len(results) == 3)
     assert results[2].outcome is Outcome.LATE_DONE
