@@ -11,6 +11,12 @@ and never answers) strands its thread: the lane starts a fresh thread for the ca
 never blocks the next job. Stranded threads are bounded (``max_stranded``): while that many are still hung,
 new calls are answered ``OVERDUE`` at once instead of starting more threads. Threads never pile up.
 
+A call is forgotten as soon as it is answered: its deadline leaves the watchdog's queue and the lane drops its
+work and its answer's handler. Until issue 19 a finished call stayed queued until its deadline (30 s for most),
+holding what its closures held (a record, a sheet's PDF, the screen's callbacks): on a busy ward about 340 calls
+and 2-5 MB of live heap at any moment, every patient's data kept half a minute after the lock, and the C heap
+grown to hold them (``tests/test_workers.py``, ``docs/PERFORMANCE.md``).
+
 Plain Python, no Qt: ``kiosk.ui.posting`` gives the Qt ``post``.
 """
 
@@ -56,6 +62,10 @@ class Result(Generic[T]):
     value: T | None = None
     error: BaseException | None = None
     started: bool = True  # False: OVERDUE before it ever ran (queued or jammed): it never will run
+
+
+def _nothing(*_: object) -> None:
+    """What a finished call's work and handler become: nothing the call's closures held is kept alive."""
 
 
 @dataclass
@@ -108,20 +118,27 @@ class Lane:
             ticket = next(self._tickets)
             call = _Call(ticket, work, deliver, self._monotonic() + deadline)
             if self._closed:
-                self._send(call, Result(Outcome.FAILED, ticket, error=RuntimeError(f"the {self.name} lane is closed")))
+                error = RuntimeError(f"the {self.name} lane is closed")
+                self._send(call.deliver, Result(Outcome.FAILED, ticket, error=error))
                 return ticket
             if self._jammed():
                 # Every thread allowed is hung: answer at once rather than queue behind them or start another.
                 log.warning("%s: %d calls hung, answering 'not answering' at once", self.name, len(self._stranded) + 1)
                 call.overdue = True
                 call.state = "finished"
-                self._send(call, Result(Outcome.OVERDUE, ticket, started=False))
+                self._send(call.deliver, Result(Outcome.OVERDUE, ticket, started=False))
                 return ticket
             heapq.heappush(self._dues, _Due(call.due, ticket, call))
             self._lock.notify_all()
             self._ensure_worker()
         self._queue.put(call)
         return ticket
+
+    @property
+    def pending_deadlines(self) -> int:
+        """Calls whose deadline is still watched: those not answered yet (for tests and the log)."""
+        with self._lock:
+            return len(self._dues)
 
     @property
     def thread_name(self) -> str:
@@ -156,9 +173,18 @@ class Lane:
             self._worker = threading.Thread(target=self._work, name=self.thread_name, daemon=True)
             self._worker.start()
 
-    def _send(self, call: _Call, result: Result[Any]) -> None:
-        deliver = call.deliver
+    def _send(self, deliver: Callable[[Result[Any]], None], result: Result[Any]) -> None:
         self._post(lambda: deliver(result))
+
+    def _forget(self, call: _Call) -> Callable[[Result[Any]], None]:
+        """``call`` is answered for the last time: out of the watchdog's queue, its closures dropped. Returns the
+        handler for that last answer. Under ``self._lock``."""
+        deliver = call.deliver
+        call.work, call.deliver = _nothing, _nothing
+        if any(due.call is call for due in self._dues):  # not yet due (an overdue call was taken out already)
+            self._dues = [due for due in self._dues if due.call is not call]
+            heapq.heapify(self._dues)  # only calls not answered yet are here: a handful at most
+        return deliver
 
     def _work(self) -> None:
         me = threading.current_thread()
@@ -177,6 +203,7 @@ class Lane:
                     return
                 expired = call.overdue
                 if expired:
+                    self._forget(call)
                     continue  # its caller was already told "not answering": do not act on it now
                 call.state = "running"
                 assert me.ident is not None
@@ -191,12 +218,14 @@ class Lane:
                 self._running.pop(me.ident, None)
                 late = call.overdue
                 call.state = "finished"
+                deliver = self._forget(call)
                 if late:
                     log.info("%s: call %d answered after its deadline", self.name, call.ticket)
             if error is None:
-                self._send(call, Result(Outcome.LATE_DONE if late else Outcome.DONE, call.ticket, value=value))
+                self._send(deliver, Result(Outcome.LATE_DONE if late else Outcome.DONE, call.ticket, value=value))
             else:
-                self._send(call, Result(Outcome.LATE_FAILED if late else Outcome.FAILED, call.ticket, error=error))
+                self._send(deliver, Result(Outcome.LATE_FAILED if late else Outcome.FAILED, call.ticket, error=error))
+            del value, error, deliver  # nothing of this call is held while the lane waits for the next one
 
     def _watch(self) -> None:
         with self._lock:
@@ -214,7 +243,7 @@ class Lane:
         """The deadline passed first: say so now; strand the thread if the call is running (it may hang)."""
         call.overdue = True
         log.warning("%s: call %d not answered within its deadline", self.name, call.ticket)
-        self._send(call, Result(Outcome.OVERDUE, call.ticket, started=call.state == "running"))
+        self._send(call.deliver, Result(Outcome.OVERDUE, call.ticket, started=call.state == "running"))
         if call.state != "running" or self._worker is None:
             return
         self._stranded = {t for t in self._stranded if t.is_alive()}

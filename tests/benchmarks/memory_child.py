@@ -48,7 +48,7 @@ class Bot:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"waited {timeout} ms for {callback}")
             loop = QEventLoop()
-            QTimer.singleShot(2, loop.quit)
+            QTimer.singleShot(2, loop, loop.quit)  # the loop as receiver: see kiosk.demo.WindowDriver.settle
             loop.exec()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as qWait does
 

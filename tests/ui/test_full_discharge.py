@@ -139,6 +139,10 @@ def test_patient_a_then_b_nothing_of_a_on_bs_screens_or_sheet(qtbot: QtBot, tmp_
     kiosk.take_back()
     kiosk.review_and_sign_off()
     kiosk.print_and_hand_over()
+    # Nor in memory behind the screens: every call the discharge made is answered and dropped by its lane (issue
+    # 19: a lane kept each call, its record or sheet PDF included, until its deadline, 30 s after it was answered).
+    lanes = (kiosk.flow.workers.cups, kiosk.flow.workers.records, kiosk.flow.workers.purge)
+    assert [lane.pending_deadlines for lane in lanes] == [0, 0, 0]
 
     a_details = [PATIENT_A.name, PATIENT_A.first_name, PATIENT_A.hospital_number, PATIENT_A.nhs_number, "Ade Smith"]
     seen_on_b: list[str] = []
