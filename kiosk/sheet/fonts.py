@@ -379,17 +379,26 @@ def _runs(text: str) -> list[tuple[str, str | None]]:
     return runs
 
 
-@lru_cache(maxsize=4096)
 def markup(text: str) -> str:
     """Plain text as Paragraph markup: cleaned, XML-escaped, with words DejaVu lacks set in a fallback font.
 
-    Every string that reaches a Paragraph goes through here: ``x<y`` would otherwise raise, and
-    ``<font size=40>`` in a name would be obeyed.
+    Every string that reaches a Paragraph goes through here or ``content_markup``: ``x<y`` would otherwise
+    raise, and ``<font size=40>`` in a name would be obeyed. This one keeps nothing: it is for a patient's own
+    details (name, numbers, record id, dates), which must not outlive their sheet in the process (hazard H3).
     """
     text = clean(text)
     if text.isascii():
         return escape(text)
     return "".join(_wrap(run, font) for run, font in _runs(text))
+
+
+@lru_cache(maxsize=4096)
+def content_markup(text: str) -> str:
+    """``markup`` for the procedure's content and the sheet's fixed wording, kept: every sheet of a procedure
+    says the same few hundred strings. Never a patient's details (``markup``): a cache that saw them would keep
+    past patients' names in memory for thousands of discharges (``tests/sheet/test_markup_keeps_no_patient.py``).
+    """
+    return markup(text)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable
 
 from kiosk.record.timeline import format_clock, format_dob
 from kiosk.sheet.context import SheetContext
-from kiosk.sheet.fonts import BOLD, REGULAR, dejavu_faces, markup
+from kiosk.sheet.fonts import BOLD, REGULAR, content_markup, dejavu_faces, markup
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 from kiosk.sheet.subsets import cache_subsets_for
@@ -81,7 +81,7 @@ class Header(Flowable):
         self.reprint = ctx.reprint
         self.title_size = st.header_title.fontSize
         self.stamp_size = st.stamp.fontSize
-        self.org = para(markup(org), st.header_org, shared=True)
+        self.org = para(content_markup(org), st.header_org, shared=True)
         name = ctx.record.patient.name
         # A very long name is printed whole but smaller, so it cannot push the advice off the page.
         name_style = st.header_name if len(name) <= LONG_NAME else st.header_field_bold
@@ -89,7 +89,7 @@ class Header(Flowable):
             para(markup(name), name_style),
             para(_fields(ctx), st.header_field),
             # The English title on a translated sheet too: staff check it against the record (H1).
-            para(markup((ctx.english or ctx.procedure).title), st.header_procedure, shared=True),
+            para(content_markup((ctx.english or ctx.procedure).title), st.header_procedure, shared=True),
         ]
         self._heights: list[float] = []
         self._top = 0.0
@@ -152,14 +152,15 @@ class Footer(Flowable):
         review = f"Review date <b>{nbsp(format_dob(doc.review))}</b>"
         if ctx.review_overdue:
             review += f" {_inverse('REVIEW OVERDUE')}"
-        source = f"Source: {markup(doc.source)}"
+        source = f"Source: {content_markup(doc.source)}"
         if doc.is_draft:
             # H2: content nobody has approved yet (a proof, or a ward that allows drafts) says so on every page.
             approval = _inverse(DRAFT_MARK)
         else:
             approval = f"Approved <b>{nbsp(format_dob(doc.approved_on))}</b>" if doc.approved_on else "Approved"
         version = (
-            f"Ref {markup(doc.reference)} &nbsp;·&nbsp; Version {markup(doc.version)} &nbsp;·&nbsp; {review}"
+            f"Ref {content_markup(doc.reference)} &nbsp;·&nbsp; Version {content_markup(doc.version)}"
+            f" &nbsp;·&nbsp; {review}"
             f" &nbsp;·&nbsp; {approval}"
         )
         printed = f"Printed {nbsp(format_clock(ctx.printed))} {ctx.printed.year}"

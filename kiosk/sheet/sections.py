@@ -1,7 +1,8 @@
 """The sheet's sections, one small function each, in the order the patient reads them.
 
 Each takes the ``SheetContext`` and returns its flowables. Every piece of patient or content text passes through
-``fonts.markup`` (escaped, font fallback) before it becomes Paragraph markup; only the fixed wording written
+``fonts.markup`` (a patient's details: kept nowhere) or ``fonts.content_markup`` (content and fixed wording:
+cached) before it becomes Paragraph markup; only the fixed wording written
 here uses markup tags directly. Content paragraphs are made with ``shared=True`` (see ``paragraphs``); anything
 holding patient details is not.
 """
@@ -19,7 +20,7 @@ from kiosk.content.model import Contact, Urgency, WarningGroup
 from kiosk.record.timeline import ESCORT_LABEL, TimelineEntry, format_date
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.flowables import AlertBox, CutLine, Group
-from kiosk.sheet.fonts import BOLD, REGULAR, clean, markup
+from kiosk.sheet.fonts import BOLD, REGULAR, clean, content_markup, markup
 from kiosk.sheet.page import nbsp
 from kiosk.sheet.paragraphs import para
 from kiosk.sheet.styles import INK, SHADE
@@ -30,7 +31,7 @@ BULLET = "•"
 
 
 def _heading(ctx: SheetContext, text: str) -> Flowable:
-    return para(markup(text), ctx.styles.section, shared=True)
+    return para(content_markup(text), ctx.styles.section, shared=True)
 
 
 def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowable]:
@@ -48,13 +49,13 @@ def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowabl
                 continue
             if line.startswith(("- ", "* ", "• ")):
                 if prose or first:
-                    out.append(para(first + markup(" ".join(prose)), st.body, shared=True))
+                    out.append(para(first + content_markup(" ".join(prose)), st.body, shared=True))
                     prose, first = [], ""
-                out.append(para(markup(line[2:]), st.bullet, BULLET, shared=True))
+                out.append(para(content_markup(line[2:]), st.bullet, BULLET, shared=True))
             else:
                 prose.append(line)
         if prose or first:
-            out.append(para(first + markup(" ".join(prose)), st.body, shared=True))
+            out.append(para(first + content_markup(" ".join(prose)), st.body, shared=True))
             first = ""
     return out
 
@@ -62,8 +63,8 @@ def text_blocks(ctx: SheetContext, text: str, lead_in: str = "") -> list[Flowabl
 def _item(ctx: SheetContext, heading: str, text: str) -> list[Flowable]:
     """A bold run-in heading and its text ("<b>Your dressing.</b> You have a small dressing..."): a line less
     per item than a heading on its own line, which is what keeps the normal sheet to two pages."""
-    stop = "" if heading.rstrip()[-1:] in ".?!:।۔؟" else markup(ctx.words["full_stop"])
-    return text_blocks(ctx, text, lead_in=f"<b>{markup(heading.rstrip())}{stop}</b> ")
+    stop = "" if heading.rstrip()[-1:] in ".?!:।۔؟" else content_markup(ctx.words["full_stop"])
+    return text_blocks(ctx, text, lead_in=f"<b>{content_markup(heading.rstrip())}{stop}</b> ")
 
 
 def _kept_with_next(first: Flowable, rest: list[Flowable]) -> list[Flowable]:
@@ -82,7 +83,7 @@ def _labelled(ctx: SheetContext, label: str, value: str, shared: bool = False) -
     reportlab prints in one font, without the fallback fonts a Gurmukhi or Urdu word needs.
     """
     if ctx.translated:
-        return para(f"<b>{markup(label)}</b>&nbsp;&nbsp; {value}", ctx.styles.body, shared=shared)
+        return para(f"<b>{content_markup(label)}</b>&nbsp;&nbsp; {value}", ctx.styles.body, shared=shared)
     return para(value, ctx.styles.labelled, label, shared=shared)
 
 
@@ -108,9 +109,9 @@ def what_was_done(ctx: SheetContext) -> list[Flowable]:
         found = by_name.get(name.casefold())
         shown = found.name if found is not None and ctx.translated else name
         purpose = found.purpose.rstrip(".۔।") if found is not None else ""
-        medicines.append(f"<b>{markup(shown)}</b>" + (f": {markup(purpose)}" if purpose else ""))
+        medicines.append(f"<b>{markup(shown)}</b>" + (f": {content_markup(purpose)}" if purpose else ""))
     # One full-width paragraph: in the labelled column four medicines with their purposes took eight lines.
-    stop = markup(ctx.words["full_stop"])
+    stop = content_markup(ctx.words["full_stop"])
     given = f"{stop} ".join(medicines) + stop if medicines else say("none_recorded")
     out.append(para(f"<b>{say('medicines_given')}</b> {given}", ctx.styles.body))
     # What happened during it, as procedures/README.md promises (the patient may not remember, or was sedated).
@@ -132,8 +133,8 @@ def next_24_hours(ctx: SheetContext) -> list[Flowable]:
     """The timeline in clock times: what a patient can act on at 2 a.m. without arithmetic."""
     st = ctx.styles
     lines = [
-        f"{markup(_entry_label(ctx, entry))} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
-        + (f" {markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
+        f"{content_markup(_entry_label(ctx, entry))} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
+        + (f" {content_markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
         for entry in ctx.timeline
     ]
     window = ctx.follow_up_window
@@ -143,7 +144,7 @@ def next_24_hours(ctx: SheetContext) -> list[Flowable]:
         lines.append(
             ctx.words.say(
                 "follow_up",
-                who=markup(follow_up.with_whom),
+                who=content_markup(follow_up.with_whom),
                 first=f"<b>{nbsp(_shown_date(ctx.day(first)))}</b>",
                 last=f"<b>{nbsp(_shown_date(ctx.day(last)))}</b>",
             )
@@ -176,16 +177,16 @@ def _contact_lines(ctx: SheetContext, contacts: Iterable[Contact]) -> list[Flowa
     column = st.number.leftIndent - st.sizes.number * 0.6
     out: list[Flowable] = []
     for contact in contacts:
-        text = f"<b>{markup(contact.name)}</b>"
+        text = f"<b>{content_markup(contact.name)}</b>"
         # When to use it, its hours, and where to ring when it is closed: the same words as the screen's.
-        details = markup(contact_details(ctx.procedure, contact, ctx.language))
+        details = content_markup(contact_details(ctx.procedure, contact, ctx.language))
         if details:
             text += f" ({details})"
         number = clean(contact.dial)
         # Right to left, the number goes on a line of its own above the name: beside it, a number such as 111
         # would run into "NHS 111", both read left to right.
         if number and (ctx.words.rtl or not number.isascii() or stringWidth(number, BOLD, st.sizes.number) > column):
-            text = f'<font size="{st.sizes.number}"><b>{markup(number)}</b></font><br/>{text}'
+            text = f'<font size="{st.sizes.number}"><b>{content_markup(number)}</b></font><br/>{text}'
             number = ""
         out.append(para(text, st.number, number or None, shared=True))
     return out
@@ -214,14 +215,14 @@ def _group_box(ctx: SheetContext, group: WarningGroup) -> Flowable:
     st = ctx.styles
     procedure = ctx.procedure
     border, black_bar, dash = _BOX_SHAPES[group.urgency]
-    body: list[Flowable] = [para(markup(flag.sign), st.alert_body, BULLET, shared=True) for flag in group.signs]
+    body: list[Flowable] = [para(content_markup(flag.sign), st.alert_body, BULLET, shared=True) for flag in group.signs]
     body.append(Spacer(1, st.sizes.body * 0.4))
     if group.advice:
-        body.append(para(markup(group.advice), st.body, shared=True))
+        body.append(para(content_markup(group.advice), st.body, shared=True))
     body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in group.call)))
-    title = markup(group_title(group, ctx.language))
+    title = content_markup(group_title(group, ctx.language))
     if ctx.words is IN_ENGLISH:  # the English copy on a translated sheet says what it is, as version 1's does
-        title = f"{markup(IN_ENGLISH['in_english'])} {title}"
+        title = f"{content_markup(IN_ENGLISH['in_english'])} {title}"
     title_style = st.alert_title if black_bar else st.alert_title_dark
     return AlertBox(
         para(title, title_style, shared=True),
@@ -246,19 +247,19 @@ def get_help_urgently(ctx: SheetContext) -> list[Flowable]:
     same_calls = len({flag.call for flag in procedure.red_flags}) <= 1
     body: list[Flowable] = []
     for flag in procedure.red_flags:
-        text = markup(flag.sign)
+        text = content_markup(flag.sign)
         if not same_calls:
-            names = ", ".join(markup(procedure.contact(contact_id).name) for contact_id in flag.call)
-            text += f"<br/>{markup(ctx.words['call'])} {names}"
+            names = ", ".join(content_markup(procedure.contact(contact_id).name) for contact_id in flag.call)
+            text += f"<br/>{content_markup(ctx.words['call'])} {names}"
         body.append(para(text, st.alert_body, BULLET, shared=True))
     body.append(Spacer(1, st.sizes.body * 0.5))
     if procedure.red_flag_advice:
-        body.append(para(markup(procedure.red_flag_advice), st.body, shared=True))
+        body.append(para(content_markup(procedure.red_flag_advice), st.body, shared=True))
     body.extend(_contact_lines(ctx, (procedure.contact(contact_id) for contact_id in _red_flag_contact_ids(ctx))))
     box = AlertBox(
-        para(markup(ctx.words["help"]), st.alert_title, shared=True),
+        para(content_markup(ctx.words["help"]), st.alert_title, shared=True),
         body,
-        continued_title=para(markup(ctx.words["help_continued"]), st.alert_title, shared=True),
+        continued_title=para(content_markup(ctx.words["help_continued"]), st.alert_title, shared=True),
     )
     return [Spacer(1, st.sizes.body * 0.9), box]
 
@@ -308,7 +309,7 @@ def who_is_looking_after_you(ctx: SheetContext) -> list[Flowable]:
         noted = record.escort_reason
         reason = ctx.words.say("nurse_noted", reason=markup(noted)) if noted else ""
         lines = [
-            para(f"<b>{markup(ctx.words['nobody'])}</b>{reason}.", st.body),
+            para(f"<b>{content_markup(ctx.words['nobody'])}</b>{reason}.", st.body),
             para(ctx.words.say("not_alone", until=until), st.body),
         ]
     return [Group([_heading(ctx, ctx.words["escort"]), *lines])]
@@ -320,10 +321,10 @@ def risks(ctx: SheetContext) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     for risk in ctx.procedure.risks:
-        frequency = markup(risk.frequency_in(ctx.language))
-        text = f"<b>{markup(risk.name)}: {nbsp(frequency)}{markup(ctx.words['full_stop'])}</b>"
+        frequency = content_markup(risk.frequency_in(ctx.language))
+        text = f"<b>{content_markup(risk.name)}: {nbsp(frequency)}{content_markup(ctx.words['full_stop'])}</b>"
         if risk.text:
-            text += f" {markup(risk.text)}"
+            text += f" {content_markup(risk.text)}"
         out.append(para(text, st.bullet, BULLET, shared=True))
     return _section(ctx, ctx.words["risks"], out)
 
@@ -360,10 +361,10 @@ def escort_slip(ctx: SheetContext) -> list[Flowable]:
     )
     until = f"<b>{nbsp(_shown_date(ctx.clock(ctx.escort_until)))}</b>"
     body: list[Flowable] = [para(say("slip_stay", patient=first, until=until), st.body)]
-    stop = markup(ctx.words["full_stop"])
+    stop = content_markup(ctx.words["full_stop"])
     times = [
-        f"{markup(entry.label)} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
-        + (f" {markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
+        f"{content_markup(entry.label)} <b>{nbsp(_shown_date(ctx.clock(entry.at)))}</b>"
+        + (f" {content_markup(entry.qualifier_in(ctx.language))}" if entry.and_until else "")
         for entry in ctx.timeline
         if entry.step_id is not None
     ]
@@ -372,7 +373,7 @@ def escort_slip(ctx: SheetContext) -> list[Flowable]:
     body.extend(text_blocks(ctx, advice.text))
     if advice.watch_for:
         body.append(para(f"<b>{say('slip_watch')}</b>", st.body, shared=True))
-        body += [para(markup(sign.sign), st.alert_body, BULLET, shared=True) for sign in advice.watch_for]
+        body += [para(content_markup(sign.sign), st.alert_body, BULLET, shared=True) for sign in advice.watch_for]
         body.append(Spacer(1, st.sizes.body * 0.4))
     if advice.when_to_call:
         body.extend(text_blocks(ctx, advice.when_to_call, lead_in=f"<b>{say('slip_when')}</b> "))
@@ -385,7 +386,7 @@ def escort_slip(ctx: SheetContext) -> list[Flowable]:
         title_fill=SHADE,
     )
     cut = CutLine(REGULAR, st.sizes.small * 1.4)
-    return [Spacer(1, st.sizes.body * 0.6), Group([cut, para(markup(ctx.words["cut_here"]), st.body), box])]
+    return [Spacer(1, st.sizes.body * 0.6), Group([cut, para(content_markup(ctx.words["cut_here"]), st.body), box])]
 
 
 # Page 1 is the one that goes on the fridge: the patient's own times, then the warning signs with whom to

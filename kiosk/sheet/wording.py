@@ -67,11 +67,12 @@ class Wording:
 
     def say(self, key: str, **values: str) -> str:
         """The words as Paragraph markup (escaped, font fallback), with ``values`` (markup already) put in."""
-        from kiosk.sheet.fonts import markup
+        from kiosk.sheet.fonts import content_markup
 
         parts = re.split(r"(\{[a-z_]+\})", self[key])
         return "".join(
-            values[part[1:-1]] if part.startswith("{") and part.endswith("}") else markup(part) for part in parts
+            values[part[1:-1]] if part.startswith("{") and part.endswith("}") else content_markup(part)
+            for part in parts
         )
 
     @property
