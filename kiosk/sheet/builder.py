@@ -27,7 +27,7 @@ from kiosk.sheet.flowables import AlertBox, Group
 from kiosk.sheet.page import Footer, Header, PageDecoration, SheetGeometry, numbered_canvas
 from kiosk.sheet.rtl import rtl_sheet_styles
 from kiosk.sheet.sections import SECTIONS
-from kiosk.sheet.styles import SheetStyles, sheet_styles
+from kiosk.sheet.styles import PAGE_STYLES, SheetStyles, sheet_styles
 from kiosk.sheet.wording import wording
 
 
@@ -77,7 +77,7 @@ def build_sheet(
         pdf, pages, last_page_fill = sheet.render_measured()
         if not _short(pages, last_page_fill):
             return pdf
-        compact_pdf, compact_pages, _ = SheetLayout(_compact(ctx)).render_measured()
+        compact_pdf, compact_pages, _ = _compact_layout(sheet).render_measured()
         return compact_pdf if compact_pages < pages else pdf
     # Laid out first (page breaks only, nothing drawn), so a sheet that is not short is rendered once; a short
     # one is rendered compact straight away (its pages are what its layout pass would count), which is the
@@ -86,7 +86,7 @@ def build_sheet(
     # compact, then to lay out both and render one).
     pages, last_page_fill = sheet.measure()
     if _short(pages, last_page_fill):
-        compact_pdf, compact_pages, _ = SheetLayout(_compact(ctx)).render_measured()
+        compact_pdf, compact_pages, _ = _compact_layout(sheet).render_measured()
         if compact_pages < pages:
             return compact_pdf
     return sheet.render()
@@ -97,6 +97,20 @@ def _compact(ctx: SheetContext) -> SheetContext:
     return replace(
         ctx, styles=_styles(large, ctx.words.rtl, compact=True), english_styles=sheet_styles(large, compact=True)
     )
+
+
+def _compact_layout(sheet: SheetLayout) -> SheetLayout:
+    """The sheet in compact spacing, with the normal layout's page parts where they are the same.
+
+    The compact context is the normal one with other styles (``_compact``), and the header and footer are made
+    from the context's record, procedure, settings, times and its page styles alone: where those styles are
+    the very same objects (``styles.page_styles``), the page parts would be made, wrapped and measured exactly
+    as the normal layout's were, so those are used (issue 19: a large-print sheet tried compact made its patient
+    paragraphs of the header and footer twice). They belong to this one sheet's build: nothing is kept after it.
+    """
+    compact = _compact(sheet.ctx)
+    same = all(getattr(sheet.ctx.styles, name) is getattr(compact.styles, name) for name in PAGE_STYLES)
+    return SheetLayout(compact, sheet.page if same and sheet.ctx.styles.sizes == compact.styles.sizes else None)
 
 
 def _short(pages: int, last_page_fill: float) -> bool:
@@ -152,9 +166,11 @@ def _compact_could_save(pages: int, last_page_fill: float) -> float:
 class SheetLayout:
     """One sheet's page parts and story: laid out (page breaks only, nothing drawn), then rendered once."""
 
-    def __init__(self, ctx: SheetContext) -> None:
+    def __init__(self, ctx: SheetContext, page: PageParts | None = None) -> None:
+        """``page``: the page parts of another layout of the same sheet whose page styles are these (only
+        ``_compact_layout`` passes them); else they are made for ``ctx``."""
         self.ctx = ctx
-        self.page = PageParts(ctx)
+        self.page = page if page is not None else PageParts(ctx)
         self.room = self.page.frame_top - self.page.frame_bottom
         self.flowables = story(ctx, self.room)
 

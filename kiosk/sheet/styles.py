@@ -147,14 +147,40 @@ def sheet_styles(large_print: bool, compact: bool = False) -> SheetStyles:
         alert_number=_style("alert_number", s.number, s.number * 1.25, font=BOLD),
         cell=_style("cell", s.body, lead),
         cell_right=_style("cell_right", s.body, lead, alignment=TA_RIGHT),
-        header_org=_style("header_org", s.small, s.small * 1.25),
-        header_title=_style("header_title", s.small * 1.3, s.small * 1.6, font=BOLD, alignment=TA_RIGHT),
-        header_name=_style("header_name", s.title, s.title * 1.2, font=BOLD),
-        header_field=_style("header_field", s.small * 1.15, s.small * 1.45),
+        **page_styles(large_print),
+    )
+
+
+# The styles of the header and footer (``page.PageParts``): the same in the compact stylesheet as in the normal one.
+PAGE_STYLES = (
+    "header_org",
+    "header_title",
+    "header_name",
+    "header_field",
+    "header_field_bold",
+    "header_procedure",
+    "stamp",
+    "footer",
+)
+
+
+@cache
+def page_styles(large_print: bool) -> dict[str, ParagraphStyle]:
+    """The header's and footer's styles for one size, the very same objects in the normal and the compact
+    stylesheet: compact spacing leaves the page parts as they are, so a sheet tried compact can use the page
+    parts its normal layout made (``builder.SheetLayout``) instead of making and wrapping them again."""
+    s = LARGE if large_print else NORMAL
+    styles = {
+        "header_org": _style("header_org", s.small, s.small * 1.25),
+        "header_title": _style("header_title", s.small * 1.3, s.small * 1.6, font=BOLD, alignment=TA_RIGHT),
+        "header_name": _style("header_name", s.title, s.title * 1.2, font=BOLD),
+        "header_field": _style("header_field", s.small * 1.15, s.small * 1.45),
         # A name too long for the name line (over 80 characters): whole, bold, at the normal sheet's field size
         # in both print sizes, so it cannot push the advice off page 1.
-        header_field_bold=_style("header_field_bold", NORMAL.small * 1.15, NORMAL.small * 1.4, font=BOLD),
-        header_procedure=_style("header_procedure", s.small * 1.3, s.small * 1.6, font=BOLD),
-        stamp=_style("stamp", s.small * 1.4, s.small * 1.7, font=BOLD, textColor=PAPER, alignment=TA_RIGHT),
-        footer=_style("footer", FOOTER_SIZE, FOOTER_SIZE * 1.25),
-    )
+        "header_field_bold": _style("header_field_bold", NORMAL.small * 1.15, NORMAL.small * 1.4, font=BOLD),
+        "header_procedure": _style("header_procedure", s.small * 1.3, s.small * 1.6, font=BOLD),
+        "stamp": _style("stamp", s.small * 1.4, s.small * 1.7, font=BOLD, textColor=PAPER, alignment=TA_RIGHT),
+        "footer": _style("footer", FOOTER_SIZE, FOOTER_SIZE * 1.25),
+    }
+    assert tuple(styles) == PAGE_STYLES
+    return styles

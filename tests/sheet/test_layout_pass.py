@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo
 
 import pypdf
 import pytest
+from reportlab.lib.styles import ParagraphStyle
 
 from kiosk.config import WardConfig
 from kiosk.content.loader import load_library
 from kiosk.content.model import Factor, Procedure
 from kiosk.record.model import DischargeRecord, Escort, Patient
-from kiosk.sheet import build_sheet
+from kiosk.sheet import build_sheet, builder
 from kiosk.sheet.builder import SheetLayout, _compact_could_save, _styles, sheet_context
 from kiosk.sheet.context import SheetContext
 from kiosk.sheet.styles import sheet_styles
@@ -143,3 +144,30 @@ def test_every_order_is_taken() -> None:
         short = pages > 1 and fill <= _compact_could_save(pages, fill)
         seen.add((guess, short, short and SheetLayout(_compact(ctx)).measure()[0] < pages))
     assert seen == {(True, True, True), (True, True, False), (False, False, False), (False, True, True)}
+
+
+def test_the_compact_layout_uses_the_normal_page_parts_only_with_the_same_page_styles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sheet tried compact uses the page parts (header and footer, wrapped) its normal layout made, only where
+    the compact context's page styles are the very same objects; any other style gets page parts of its own.
+    (The sheets it gives are held byte for byte to ones with page parts made afresh by the order test above.)"""
+    procedure = load_library(today=PRINTED.date()).get("nerve-root-block")
+    record = _record(procedure, NAMES[0], True, frozenset(procedure.factors_used()))
+    for language in (None, "ur"):
+        sheet = SheetLayout(sheet_context(record, procedure, DRAFTS, PRINTED, language=language))
+        assert builder._compact_layout(sheet).page is sheet.page
+
+    sheet = SheetLayout(sheet_context(record, procedure, CONFIG, PRINTED))
+    bigger = ParagraphStyle("header_field", parent=sheet.ctx.styles.header_field, fontSize=14, leading=18)
+
+    def other_page_style(ctx: SheetContext) -> SheetContext:
+        compact = _compact(ctx)
+        return replace(compact, styles=replace(compact.styles, header_field=bigger))
+
+    monkeypatch.setattr(builder, "_compact", other_page_style)
+    compact = builder._compact_layout(sheet)
+    assert compact.page is not sheet.page
+    assert compact.page.header_height > sheet.page.header_height  # its own header, in its own style
+    pdf = compact.render()
+    assert pdf == SheetLayout(other_page_style(sheet.ctx)).render()
