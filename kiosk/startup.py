@@ -93,7 +93,7 @@ def prepare() -> tuple[WardConfig, KioskError | None]:
     the defaults are returned, so the failure screen can still be drawn."""
     try:
         check_data_folder()
-        config = load_config()
+        config = load_config(check_zone=False)  # the zone just after the paint: kiosk.app.run_kiosk
         check_procedures_folder()
     except KioskError as problem:
         return WardConfig(), problem

@@ -56,6 +56,10 @@ NOT_BEFORE_FIRST_PAINT = (
     "kiosk.ui.drag_scroll",
     "kiosk.ui.input_panel",  # the keyboard's warm-up runs after the paint
     "kiosk.ui.keyboard_fit",  # made with the first screen after the start screen (KioskWindow.show_screen)
+    # The settings' time zone is checked just after the paint (issue 19, sixth session; tests/test_start_zone.py):
+    "zoneinfo",  # with sysconfig and its config vars, about 12 million instructions
+    "sysconfig",
+    "kiosk.clock",
 )
 
 # PySide creates a Qt class (and its enum classes) when it is first used. Python called with an object of a class
