@@ -57,7 +57,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kiosk.ui.drag_scroll",
     "kiosk.ui.input_panel",  # the keyboard's warm-up runs after the paint
     "kiosk.ui.keyboard_fit",  # made with the first screen after the start screen (KioskWindow.show_screen)
-    # The settings' time zone is checked just after the paint (issue 19, sixth session; tests/test_start_zone.py):
+    # The settings' time zone is checked just after the paint (issue 19, fifth session; tests/test_start_zone.py):
     "zoneinfo",  # with sysconfig and its config vars, about 12 million instructions
     "sysconfig",
     "kiosk.clock",
@@ -114,7 +114,7 @@ def test_no_garbage_collection_runs_from_the_start_to_the_first_paint(tmp_path: 
 
 # Imported before PySide6 (``kiosk.commands.run``): once PySide6 is loaded, its import hook reads the source of each
 # module an import statement names, and the settings' and the log's modules cost about 13 million instructions more
-# after it than before it (issue 19, sixth session).
+# after it than before it (issue 19, fifth session).
 BEFORE_PYSIDE = (
     "tomllib",
     "dataclasses",
