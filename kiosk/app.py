@@ -20,14 +20,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
-from kiosk.clock import Clock, SystemClock
-from kiosk.config import WardConfig
+from kiosk.config import WardConfig, check_ward_zone
 from kiosk.logs import configure_logging, start_rotating
 from kiosk.qt_log import route_qt_messages_to_log
 from kiosk.ui import collector, theme
 from kiosk.ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.clock import Clock
     from kiosk.content.loader import Library
     from kiosk.records.central.status import SenderStatus
     from kiosk.records.first_nurse import FirstNurseSetup
@@ -375,7 +375,6 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     if exit_after_paint:
         window.start_screen.installEventFilter(quitter)
     window.show_kiosk(full_screen=full_screen)
-    clock = SystemClock(config.zone)
     holder: list[Flow] = []
     install_excepthook(lambda: holder[0] if holder else None)
 
@@ -386,6 +385,17 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
         from kiosk.ui.input_panel import create_input_panel, uses_virtual_keyboard
 
         start_rotating()
+        try:
+            # First, before anything can start a discharge: the settings' time zone (checked here, not before
+            # the paint, so zoneinfo is off the cold start's path; the start screen does nothing until the
+            # controller below exists). A zone this kiosk does not know shows why it cannot start (F6, H9).
+            check_ward_zone(config)
+        except Exception as exc:
+            show_start_failure(window, exc, log_path)
+            return
+        from kiosk.clock import SystemClock
+
+        clock = SystemClock(config.zone)
         if uses_virtual_keyboard(os.environ.get("QT_IM_MODULE")):
             create_input_panel(window)
         try:
@@ -431,6 +441,6 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     # The start screen is painted first; the store opens and the controller is built just after.
     app.processEvents()
     if quitter.painted:
-        return 0
+        return 0  # like the store's checks, the zone's is after the paint: see finish_start
     QTimer.singleShot(0, finish_start)
     return app.exec()

@@ -9,14 +9,23 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
-from kiosk.clock import DEFAULT_ZONE_NAME, SystemClock, UnknownZone, ward_zone, zone_suggestion
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
 from kiosk.text import ValidationError, clean_text, shown
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from kiosk.clock import SystemClock
+
+# The same name as ``kiosk.clock.DEFAULT_ZONE_NAME`` (a test holds them equal): written here so that reading the
+# settings before the start screen's paint imports neither ``kiosk.clock`` nor ``zoneinfo`` (which imports
+# ``sysconfig`` and reads its config vars: about 12 million instructions, issue 19). The zone is checked just
+# after the paint (``check_ward_zone``), before any discharge can start.
+DEFAULT_ZONE_NAME = "Europe/London"
 
 DEFAULT_CONFIG = """\
 # Discharge Kiosk: this ward's settings. Restart the kiosk after changing them.
@@ -82,6 +91,11 @@ allow_drafts = false
 
 @dataclass(frozen=True)
 class WardConfig:
+    """This ward's settings, as read from its settings file (defaults for anything the file leaves out).
+
+    The docstring is not only for readers: a dataclass without one gets ``inspect.signature`` of its 23-field
+    ``__init__`` as its docstring, made at import, on the cold start's path (issue 19)."""
+
     ward_name: str = "Day Case Ward"
     trust_name: str = "Your Hospital NHS Trust"
     ward_phone: str = ""
@@ -108,7 +122,9 @@ class WardConfig:
 
     @property
     def zone(self) -> ZoneInfo:
-        """The ward's zone (the name was checked when the settings were read)."""
+        """The ward's zone (the name was checked when the settings were read, or by ``check_ward_zone``)."""
+        from kiosk.clock import ward_zone
+
         return ward_zone(self.time_zone)
 
     @property
@@ -166,8 +182,11 @@ MAX_TEXT = {"ward_name": 100, "trust_name": 100, "ward_phone": 40, "ward_phone_h
 _QUEUE = re.compile(r"^[^\s/#]*$")  # a CUPS queue name: no spaces, "/" or "#"
 
 
-def load_config(path: Path | None = None) -> WardConfig:
-    """Read the ward's config, creating it with defaults if there is none yet."""
+def load_config(path: Path | None = None, *, check_zone: bool = True) -> WardConfig:
+    """Read the ward's config, creating it with defaults if there is none yet.
+
+    ``check_zone=False`` (the kiosk's own start only) leaves the time zone's check to ``check_ward_zone``, which
+    the kiosk runs just after the start screen's paint and before anything else (``kiosk.app.run_kiosk``)."""
     path = path or paths.config_path()
     try:
         if not path.exists():
@@ -189,10 +208,10 @@ def load_config(path: Path | None = None) -> WardConfig:
             "IT: fix that line (the comments in the file show the format; deleting the file brings back the "
             "defaults), then restart the kiosk.",
         ) from exc
-    return parse_config(raw, source=str(path))
+    return parse_config(raw, source=str(path), check_zone=check_zone)
 
 
-def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
+def parse_config(raw: dict[str, Any], source: str = "config", *, check_zone: bool = True) -> WardConfig:
     types = {f.name: f.type for f in fields(WardConfig)}
     values: dict[str, Any] = {}
     for section, table in raw.items():
@@ -218,7 +237,7 @@ def parse_config(raw: dict[str, Any], source: str = "config") -> WardConfig:
                 raise ConfigError(f"{source}: {where} should be text in quotes", "IT: fix it in the file")
             _check_range(source, where, name, value)
             values[name] = value
-    if "time_zone" in values:
+    if check_zone and "time_zone" in values:
         _check_zone(values["time_zone"], source)
     config = WardConfig(**values)
     _check_records(config, source)
@@ -261,7 +280,14 @@ def _check_range(source: str, key: str, name: str, value: object) -> None:
             )
 
 
+def check_ward_zone(config: WardConfig, source: str | None = None) -> None:
+    """Raise ``ConfigError`` (with a suggestion) if the settings name a time zone this kiosk does not know."""
+    _check_zone(config.time_zone, source or str(paths.config_path()))
+
+
 def _check_zone(name: str, source: str) -> None:
+    from kiosk.clock import UnknownZone, ward_zone, zone_suggestion
+
     try:
         ward_zone(name)
     except UnknownZone:
@@ -272,4 +298,6 @@ def _check_zone(name: str, source: str) -> None:
 
 def ward_clock() -> SystemClock:
     """The real clock in the zone this ward's settings name (for commands run outside the kiosk)."""
+    from kiosk.clock import SystemClock
+
     return SystemClock(load_config().zone)

@@ -6,7 +6,8 @@ Each known failure is a ``StartupProblem`` (or the records layer's or the settin
 
 Checked: the data folder can be created and written (a real file is created, synced and removed: a read-only
 mount or a folder owned by another user fails here, not at the first patient), the settings file
-(``kiosk.config``: malformed TOML, unknown keys, values out of bounds), and the procedures folder (it exists, can
+(``kiosk.config``: malformed TOML, unknown keys, values out of bounds; its time zone just after the start
+screen's paint, ``kiosk.app``), and the procedures folder (it exists, can
 be listed, every ``.yaml`` file in it can be read). The bundled fonts are checked where Qt loads them
 (``kiosk.app.create_application``) and the database where it is opened (``RecordStore.open``).
 """
@@ -93,7 +94,7 @@ def prepare() -> tuple[WardConfig, KioskError | None]:
     the defaults are returned, so the failure screen can still be drawn."""
     try:
         check_data_folder()
-        config = load_config()
+        config = load_config(check_zone=False)  # the zone just after the paint: kiosk.app.run_kiosk
         check_procedures_folder()
     except KioskError as problem:
         return WardConfig(), problem

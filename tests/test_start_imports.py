@@ -30,7 +30,8 @@ run_command.run = counted
 code = main(["run", "--exit-after-paint"])
 collections = [generation["collections"] - was for generation, was in zip(gc.get_stats(), before)]
 qt = {name: sorted(vars(sys.modules[name])) for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")}
-print(json.dumps({"code": code, "modules": sorted(sys.modules), "qt": qt, "collections": collections}))
+report = {"code": code, "modules": sorted(sys.modules), "order": list(sys.modules), "qt": qt}
+print(json.dumps({**report, "collections": collections}))
 """
 
 # Each was on the start path once, or is heavy enough that it must never creep onto it.
@@ -56,6 +57,10 @@ NOT_BEFORE_FIRST_PAINT = (
     "kiosk.ui.drag_scroll",
     "kiosk.ui.input_panel",  # the keyboard's warm-up runs after the paint
     "kiosk.ui.keyboard_fit",  # made with the first screen after the start screen (KioskWindow.show_screen)
+    # The settings' time zone is checked just after the paint (issue 19, fifth session; tests/test_start_zone.py):
+    "zoneinfo",  # with sysconfig and its config vars, about 12 million instructions
+    "sysconfig",
+    "kiosk.clock",
 )
 
 # PySide creates a Qt class (and its enum classes) when it is first used. Python called with an object of a class
@@ -105,3 +110,23 @@ def test_no_garbage_collection_runs_from_the_start_to_the_first_paint(tmp_path: 
     """Importing Qt and the start screen makes no garbage: a collection there only walks every new object again
     (``kiosk.commands.run`` turns the automatic collector off; ``kiosk.ui.collector`` runs it after that)."""
     assert first_paint(tmp_path)["collections"] == [0, 0, 0]
+
+
+# Imported before PySide6 (``kiosk.commands.run``): once PySide6 is loaded, its import hook reads the source of each
+# module an import statement names, and the settings' and the log's modules cost about 13 million instructions more
+# after it than before it (issue 19, fifth session).
+BEFORE_PYSIDE = (
+    "tomllib",
+    "dataclasses",
+    "kiosk.config",
+    "kiosk.text",
+    "kiosk.startup",
+    "kiosk.logs",
+    "kiosk.ui.theme_sheet",
+)
+
+
+def test_the_settings_modules_are_imported_before_pyside(tmp_path: Path) -> None:
+    order = first_paint(tmp_path)["order"]
+    late = [name for name in BEFORE_PYSIDE if order.index(name) > order.index("PySide6")]
+    assert late == []

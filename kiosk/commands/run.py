@@ -61,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
     # extra instructions before its first paint, issue 19). Once the application exists ``kiosk.ui.collector``
     # runs the interpreter's own schedule on the GUI thread, as it always has.
     gc.disable()
+    # The settings' modules (tomllib, dataclasses, the checks), the log's and the theme's plain-Python half are
+    # imported before PySide6: once PySide6 is loaded its import hook reads the source of every module an import
+    # statement names, and these took about 18 million instructions more after it than before it (issue 19).
+    # Nothing is run here; the kiosk reads its settings and applies its theme in ``run_kiosk`` as before.
+    import kiosk.logs
+    import kiosk.startup
+    import kiosk.ui.theme_sheet  # noqa: F401
     from kiosk.app import run_kiosk
 
     return run_kiosk(full_screen=not args.windowed, exit_after_paint=args.exit_after_paint)

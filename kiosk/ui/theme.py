@@ -1,42 +1,33 @@
 """Fonts and the QSS theme, loaded once at start from ``resources/``.
 
-Colours and sizes live in the theme files, not in code; this module only fills the QSS template with the
-chosen palette (standard or high contrast) and text-size step, so the patient can change either at any time.
+Colours and sizes live in the theme files, not in code; ``kiosk.ui.theme_sheet`` fills the QSS template with the
+chosen palette (standard or high contrast) and text-size step, and this module applies it, so the patient can
+change either at any time.
 """
 
 from __future__ import annotations
 
 import gc
-import re
-import tomllib
-from dataclasses import dataclass
-from enum import StrEnum
-from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
+from kiosk.ui.theme_sheet import DEFAULT_CHOICE, Palette, TextSize, ThemeChoice, palette_colours, stylesheet, text_sizes
+
+__all__ = [
+    "Palette",
+    "TextSize",
+    "ThemeChoice",
+    "apply",
+    "palette_colours",
+    "register_fonts",
+    "stylesheet",
+    "text_sizes",
+]
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FONT_FAMILY = "DejaVu Sans"
-
-
-class TextSize(StrEnum):
-    NORMAL = "normal"
-    LARGE = "large"
-    LARGEST = "largest"
-
-
-class Palette(StrEnum):
-    STANDARD = "standard"
-    HIGH_CONTRAST = "high-contrast"
-
-
-@dataclass(frozen=True)
-class ThemeChoice:
-    size: TextSize = TextSize.NORMAL
-    palette: Palette = Palette.STANDARD
 
 
 # Where DejaVu Sans has no glyph (a name in Chinese, Hindi, Punjabi, Tamil...), Qt tries these in order before
@@ -69,35 +60,7 @@ def register_fonts() -> list[str]:
     return families
 
 
-@cache
-def _template() -> str:
-    return paths.resource("theme", "kiosk.qss").read_text(encoding="utf-8")
-
-
-@cache
-def palette_colours(palette: Palette) -> dict[str, str]:
-    with paths.resource("theme", f"{palette.value}.toml").open("rb") as handle:
-        return dict(tomllib.load(handle))
-
-
-@cache
-def text_sizes(size: TextSize) -> dict[str, int]:
-    with paths.resource("theme", "sizes.toml").open("rb") as handle:
-        return dict(tomllib.load(handle)[size.value])
-
-
-@cache
-def stylesheet(choice: ThemeChoice = ThemeChoice()) -> str:
-    values: dict[str, str] = {**palette_colours(choice.palette)}
-    values.update({key: str(px) for key, px in text_sizes(choice.size).items()})
-
-    def fill(match: re.Match[str]) -> str:
-        return values[match.group(1)]
-
-    return re.sub(r"@([a-z_]+)@", fill, _template())
-
-
-def apply(app: QApplication, choice: ThemeChoice = ThemeChoice()) -> None:
+def apply(app: QApplication, choice: ThemeChoice = DEFAULT_CHOICE) -> None:
     """Restyle every widget, with Python's cyclic garbage collector held off meanwhile.
 
     ``setStyleSheet`` walks every widget of the application and re-polishes each, calling into Python (event
