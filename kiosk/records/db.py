@@ -68,7 +68,9 @@ class Database:
         # One cursor for the write path's own statements (``transaction``'s BEGIN and COMMIT, ``append_audit``,
         # the store's reading of the discharge and its row): ``Connection.execute`` makes and registers a new
         # cursor for every statement, 0.5 us each, seven times a confirmation (issue 19). Used only under
-        # ``lock`` and each result read at once, so it never leaves a statement open between two uses.
+        # ``lock``, each result read at once, and COMMIT runs on it last (executing resets what ran before), so
+        # no statement stays open after a write: an open one would hold a read snapshot and keep every
+        # checkpoint from emptying the WAL (HAZARDS H8; ``tests/records/test_write_cursor.py``).
         self.cursor = self._conn.cursor()
         self._commit_listeners: list[Callable[[], None]] = []
         # Once set, every write raises it: the file is damaged, lost records or lost its journal (issue 13).
