@@ -99,6 +99,15 @@ _quote = json.encoder.encode_basestring  # exactly how that encoder writes a str
 
 def canonical(value: Any) -> str:
     """One exact text for a value: sorted keys, no spaces, Unicode kept (the hash must not depend on style)."""
+    if type(value) is dict:
+        # A flat object of strings (every fact's audit detail but a few: ``{"row": digest}`` for a
+        # confirmation) written directly, the encoder's text exactly: the encoder's Python layer builds a new C
+        # encoder each call, most of the cost of so short a text (issue 19). Anything else (a number, a list,
+        # a key that is not a string) makes ``_quote`` refuse, and the encoder writes it.
+        try:
+            return "{" + ",".join([_quote(key) + ":" + _quote(value[key]) for key in sorted(value)]) + "}"
+        except TypeError:
+            pass
     return _CANONICAL(value)
 
 

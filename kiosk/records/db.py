@@ -65,6 +65,13 @@ class Database:
         self.path = Path(path)
         self.lock = threading.RLock()  # one connection, shared by the UI and the print-status poller
         self._conn: sqlite3.Connection | None = connect(self.path, busy_timeout_ms)
+        # One cursor for the write path's own statements (``transaction``'s BEGIN and COMMIT, ``append_audit``,
+        # the store's reading of the discharge and its row): ``Connection.execute`` makes and registers a new
+        # cursor for every statement, 0.5 us each, seven times a confirmation (issue 19). Used only under
+        # ``lock``, each result read at once, and COMMIT runs on it last (executing resets what ran before), so
+        # no statement stays open after a write: an open one would hold a read snapshot and keep every
+        # checkpoint from emptying the WAL (HAZARDS H8; ``tests/records/test_write_cursor.py``).
+        self.cursor = self._conn.cursor()
         self._commit_listeners: list[Callable[[], None]] = []
         # Once set, every write raises it: the file is damaged, lost records or lost its journal (issue 13).
         self.stopped: RecordStoreError | None = None
@@ -111,9 +118,9 @@ class Database:
             try:
                 self._check_files(conn)
                 self._committed_head = self._given_number = self._noted_head = None
-                conn.execute("BEGIN IMMEDIATE")
+                self.cursor.execute("BEGIN IMMEDIATE")
                 yield conn
-                conn.execute("COMMIT")
+                self.cursor.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
                     try:
@@ -174,13 +181,14 @@ class Database:
         """Add one audit row chained to the head, and move the head; inside the caller's ``transaction``."""
         # The head as this transaction already knows it (its own last audit row, or the caller's read of it:
         # ``note_head``), else read: one statement fewer a fact. The write lock is held, so it cannot move.
-        head_seq, prev_hash = self._committed_head or self._noted_head or conn.execute(_SELECT_HEAD).fetchone()
+        cursor = self.cursor  # ``conn``'s (see ``__init__``)
+        head_seq, prev_hash = self._committed_head or self._noted_head or cursor.execute(_SELECT_HEAD).fetchone()
         seq = int(head_seq) + 1
         detail = canonical(facts)
         row_hash = chain_hash(prev_hash, seq, at, record_id, event, actor, detail)
-        conn.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
-        conn.execute(_INSERT_FACT_ID, (seq, fact_id()))  # what makes sending it to the central store idempotent
-        conn.execute(_UPDATE_HEAD, (seq, row_hash))
+        cursor.execute(_INSERT_AUDIT, (seq, at, record_id, event, actor, detail, row_hash))
+        cursor.execute(_INSERT_FACT_ID, (seq, fact_id()))  # what makes sending it to the central store idempotent
+        cursor.execute(_UPDATE_HEAD, (seq, row_hash))
         self._committed_head = (seq, row_hash)
         return seq
 

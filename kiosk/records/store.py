@@ -188,13 +188,13 @@ class RecordStore(Reader):
         record_id = str(values[0])
         digest = row_digest(salt, values)
         seq = self.db.append_audit(conn, at, record_id, event, actor, {**(facts or {}), "row": digest})
-        conn.execute(_INSERT[table], (*values, seq))
+        self.db.cursor.execute(_INSERT[table], (*values, seq))  # ``conn``'s own cursor: no new one a fact
         return seq
 
     def _open_record(
         self, conn: sqlite3.Connection, record_id: str, *, finished_ok: bool = False
     ) -> tuple[bytes, DischargeState]:
-        row = conn.execute(_SELECT_RECORD, (record_id,)).fetchone()
+        row = self.db.cursor.execute(_SELECT_RECORD, (record_id,)).fetchone()
         if row is None:
             raise UnknownRecord(record_id)
         self.db.note_head(row[2], row[3])
