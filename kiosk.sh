@@ -28,7 +28,7 @@ RUNTIME_APT=(python3-venv python3-dev gcc libcups2-dev cups-client
 # Tests: a real CUPS scheduler with the cups-pdf printer, poppler for PDF to PNG, Xvfb and xdotool for real
 # windows, PostgreSQL for the central store (the tests start a private server of their own), PulseAudio to hear
 # the call-for-help chime on a null sink (tests/ui/test_help_sound.py starts a private server of its own).
-TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool postgresql pulseaudio pulseaudio-utils)
+TEST_APT=(cups printer-driver-cups-pdf poppler-utils xvfb xauth xdotool x11-utils postgresql pulseaudio pulseaudio-utils)
 
 missing_apt() {
     local pkg

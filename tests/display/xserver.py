@@ -6,7 +6,7 @@ import shutil
 
 from kiosk.xvfb import XServer, start_xvfb
 
-TOOLS = ("Xvfb", "xdotool")
+TOOLS = ("Xvfb", "xdotool", "xprop")
 
 __all__ = ["TOOLS", "XServer", "missing_tools", "start_xvfb"]
 
