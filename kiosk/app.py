@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from kiosk.records.nurses import NurseAccounts
     from kiosk.records.retention import PurgeResult
     from kiosk.records.store import RecordStore
+    from kiosk.startup import DataFolderCheck
     from kiosk.ui.controller import Flow
     from kiosk.ui.read_aloud import ReadAloud
     from kiosk.workers import Lane, Result
@@ -343,7 +344,10 @@ def log_purge(result: Result[PurgeResult]) -> None:
         log.info("retention purge done: %d old discharges removed", result.value.discharges)
 
 
-def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
+def run_kiosk(
+    full_screen: bool = True, exit_after_paint: bool = False, data_check: DataFolderCheck | None = None
+) -> int:
+    """The kiosk until it quits; ``data_check`` is the data folder's check if ``main.py run`` started it early."""
     from kiosk.errors import KioskError
     from kiosk.startup import prepare
 
@@ -351,7 +355,7 @@ def run_kiosk(full_screen: bool = True, exit_after_paint: bool = False) -> int:
     # stderr fallback of the log (an unwritable data folder) writes to the console, never back into the pipe.
     route_qt_messages_to_log()
     log_path = configure_logging(rotating=False)  # rotating once the start screen is painted
-    config, problem = prepare()  # data folder, settings, procedures: F6
+    config, problem = prepare(data_check)  # data folder, settings, procedures: F6
     if wants_virtual_keyboard(os.environ, virtual_keyboard_plugin()):
         os.environ["QT_IM_MODULE"] = IM_MODULE
     try:

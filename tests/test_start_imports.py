@@ -66,8 +66,10 @@ NOT_BEFORE_FIRST_PAINT = (
 # PySide creates a Qt class (and its enum classes) when it is first used. Python called with an object of a class
 # PySide does not wrap (an application-wide event filter sees Qt's internal objects) made it create every class of
 # the three modules at the first paint: 171 enum classes, about 20 ms (issue 19). None of these is on the start path.
+# ``Qt``: the namespace's 93 enum classes, about 120 million instructions, made together at its first touch; the
+# start screen sets what it needs of them by name (``kiosk.ui.enum_properties``, issue 19, sixth session).
 NOT_CREATED_BEFORE_FIRST_PAINT = {
-    "PySide6.QtCore": ("QAbstractAnimation", "QProcess", "QSharedMemory", "QSettings"),
+    "PySide6.QtCore": ("QAbstractAnimation", "QProcess", "QSharedMemory", "QSettings", "Qt"),
     # QIcon: ``QPushButton(text, parent)`` made it (151 theme icon names) trying the icon constructor first.
     "PySide6.QtGui": ("QMovie", "QPdfWriter", "QTextDocument", "QIcon", "QPalette"),
     "PySide6.QtWidgets": ("QFileDialog", "QCalendarWidget", "QMessageBox", "QSizePolicy"),

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import paths
 from kiosk.app import START_FAILED
 from kiosk.config import load_config
 from kiosk.errors import ConfigError
+from kiosk.startup import DataFolderCheck, StartupProblem, check_data_folder, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 PERMISSIONS_APPLY = os.geteuid() != 0 or shutil.which("setpriv") is not None
@@ -93,6 +95,30 @@ def test_idle_timeout_zero_does_not_start(data_dir: Path) -> None:
     done = run_kiosk(data_dir)
     assert done.returncode == START_FAILED
     assert "timeouts.patient_idle_seconds is 0" in log_text(data_dir)
+
+
+def test_the_data_folder_check_started_early_answers_as_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``main.py run`` starts the data folder's check on a thread as it begins (issue 19): its answer, and its
+    failure, reach ``prepare`` exactly as if the folder had been checked there."""
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "ward"))
+    assert DataFolderCheck().result() == check_data_folder() == (tmp_path / "ward").resolve()
+    assert [p.name for p in (tmp_path / "ward").iterdir()] == []  # the probe file is gone
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "ward"))
+    _, problem = prepare(DataFolderCheck())
+    assert isinstance(problem, StartupProblem) and "cannot be created" in problem.title
+
+
+def test_a_data_folder_that_cannot_be_created_stops_a_real_start(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    done = run_kiosk(blocker / "ward")
+    assert done.returncode == START_FAILED, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "the kiosk cannot start" in done.stderr and "cannot be created" in done.stderr
 
 
 @pytest.mark.skipif(not PERMISSIONS_APPLY, reason="running as root without setpriv: modes are not enforced")

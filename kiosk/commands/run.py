@@ -67,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
     # Nothing is run here; the kiosk reads its settings and applies its theme in ``run_kiosk`` as before.
     import kiosk.logs
     import kiosk.startup
-    import kiosk.ui.theme_sheet  # noqa: F401
+    import kiosk.ui.theme_sheet
+
+    # The data folder's check (its fsync waits for the disk) runs while PySide6 is imported; ``prepare`` takes its
+    # answer before anything else, as before.
+    data_check = kiosk.startup.DataFolderCheck()
     from kiosk.app import run_kiosk
 
-    return run_kiosk(full_screen=not args.windowed, exit_after_paint=args.exit_after_paint)
+    return run_kiosk(full_screen=not args.windowed, exit_after_paint=args.exit_after_paint, data_check=data_check)

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.config import WardConfig
+from kiosk.ui.enum_properties import set_enum
 from kiosk.ui.screens.start import StartScreen
 from kiosk.ui.widgets import drop_button_focus
 
 if TYPE_CHECKING:
     from kiosk.ui.keyboard_fit import KeyboardFit
+
+FRAMELESS_FLAGS = (
+    "Window|WindowTitleHint|WindowSystemMenuHint|WindowMinMaxButtonsHint|WindowCloseButtonHint"
+    "|WindowFullscreenButtonHint|FramelessWindowHint"
+)
+"""The kiosk window's flags: a main window's own (what Qt gives a top-level window with no hints of its own) and
+frameless, exactly what ``setWindowFlag(Qt.WindowType.FramelessWindowHint, True)`` gave it
+(``tests/ui/test_start_screen.py`` compares the two)."""
 
 
 class KioskWindow(QMainWindow):
@@ -27,7 +37,15 @@ class KioskWindow(QMainWindow):
     def __init__(self, config: WardConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Discharge Kiosk - {config.ward_name}")
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        # Frameless from its first show, without ``Qt`` before the start screen's first paint (issue 19,
+        # ``kiosk.ui.enum_properties``): the native window is made now, hidden, and its QWindow is given the flags by
+        # name; the window system reads them when the window is first shown. The widget's own copy of its flags
+        # follows after the paint (``record_flags``).
+        self.winId()
+        handle = self.windowHandle()
+        assert handle is not None  # a top-level widget has its QWindow once winId() has made it
+        set_enum(handle, "flags", FRAMELESS_FLAGS)
+        self._flags_recorded = False
         self._may_close = False
         self.stack = QStackedWidget()
         self.stack.setObjectName("stack")
@@ -42,7 +60,7 @@ class KioskWindow(QMainWindow):
         # start screen has no text field, so its first paint does without it (issue 19).
         self.keyboard_fit: KeyboardFit | None = None
         # The stack holds the focus when nothing else should (no ring on it): see ``show_screen``.
-        self.stack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(self.stack, "focusPolicy", "NoFocus")
         self.stack.setFocus()
 
     def show_kiosk(self, full_screen: bool = True) -> None:
@@ -59,6 +77,7 @@ class KioskWindow(QMainWindow):
 
     def show_screen(self, screen: QWidget) -> None:
         self.fit_keyboard()
+        self.record_flags()
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -71,6 +90,16 @@ class KioskWindow(QMainWindow):
 
             self.keyboard_fit = KeyboardFit(self)
         return self.keyboard_fit
+
+    def record_flags(self) -> None:
+        """The widget's own copy of its window flags made to say what its QWindow was given (frameless), once, with
+        the first screen shown after the start screen (it needs ``Qt``, so not before the first paint). Nothing is
+        sent to the window system: the flags are the QWindow's already. ``windowFlags()`` answers from this copy,
+        and Qt gives it to a new QWindow if it ever makes the native window again."""
+        handle = self.windowHandle()
+        if not self._flags_recorded and handle is not None:
+            self.overrideWindowFlags(handle.flags())
+            self._flags_recorded = True
 
     def add_hidden_screen(self, screen: QWidget) -> None:
         """Put a screen in the stack without showing it, polished and laid out at the stack's size, so showing
@@ -104,7 +133,7 @@ class KioskWindow(QMainWindow):
         self.close_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        if event.key() == QtCore.Qt.Key.Key_Escape:
             self.close_requested.emit()
             return
         super().keyPressEvent(event)

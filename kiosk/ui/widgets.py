@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import UiText, translate_again
+from kiosk.ui.enum_properties import set_enum
+
+# ``QtCore.Qt`` is looked up only inside functions that run after the start screen's first paint: the start screen's
+# labels and buttons are made before it, and set their enum properties by name (``kiosk.ui.enum_properties``).
 
 # The property a widget keeps its translatable text's context and English source in ("context\x1fsource").
 _SOURCE = "ui-text"
@@ -72,7 +76,7 @@ def label(text: str = "", role: str = "", *, wrap: bool = True, parent: QWidget 
     """
     widget = QLabel(text, parent)
     remember_text(widget, text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum(widget, "textFormat", "PlainText")
     widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
@@ -116,7 +120,7 @@ class CommitButton(QPushButton):
 
 def second_commit(widget: QPushButton, event: QMouseEvent) -> bool:
     """True (and the press dropped) for a release within the double-click interval of the last commit."""
-    if event.button() == Qt.MouseButton.LeftButton and widget.isDown():
+    if event.button() == QtCore.Qt.MouseButton.LeftButton and widget.isDown():
         stamp = int(event.timestamp())
         last = _LastCommit.at
         if stamp and last is not None and 0 <= stamp - last < QApplication.doubleClickInterval():
@@ -154,7 +158,7 @@ def themed(widget: ButtonT, role: str, name: str) -> ButtonT:
         widget.setProperty("role", role)
     if name:
         widget.setObjectName(name)
-    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    set_enum(widget, "focusPolicy", "TabFocus")
     return widget
 
 
@@ -167,7 +171,7 @@ def drop_button_focus(window: QWidget, neutral: QWidget) -> None:
 
     focused = QApplication.focusWidget()
     if focused is None or (isinstance(focused, QAbstractButton) and focused.window() is window):
-        neutral.setFocus(Qt.FocusReason.OtherFocusReason)
+        neutral.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
 def keep_viewport_out_of_style_caches(area: QAbstractScrollArea) -> None:
@@ -193,7 +197,7 @@ def touch_scroll_area(content: QWidget) -> QScrollArea:
     area.setObjectName("page-scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
     # It may shrink to nothing: the page's header and footer must fit above the on-screen keyboard (issue 12).
     area.setMinimumHeight(1)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import WardConfig
@@ -34,9 +35,39 @@ def test_start_screen_shows_ward_and_how_to_begin(qtbot: QtBot, tmp_path: Path) 
     assert (tmp_path / "start.png").stat().st_size > 5_000
 
 
-def test_window_is_frameless(qtbot: QtBot) -> None:
+def test_window_is_frameless_from_its_first_show(qtbot: QtBot) -> None:
+    """The flags are on the window's QWindow before anything shows it (the window system reads them then), and
+    they are exactly what ``setWindowFlag(FramelessWindowHint)`` gives a main window; the widget's own copy says the
+    same once a screen has been shown after the start screen's paint (issue 19: no ``Qt`` before that paint)."""
+    window = KioskWindow(WardConfig())
+    qtbot.addWidget(window)
+    plain = QMainWindow()
+    qtbot.addWidget(plain)
+    plain.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    plain.winId()
+    handle, plain_handle = window.windowHandle(), plain.windowHandle()
+    assert handle is not None and plain_handle is not None
+    assert not window.isVisible()
+    assert handle.flags() & Qt.WindowType.FramelessWindowHint
+    assert handle.flags() == plain_handle.flags() == plain.windowFlags()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert handle.flags() == plain.windowFlags()  # showing it changed nothing
+    window.show_screen(window.start_screen)
+    assert window.windowFlags() == plain.windowFlags()
+
+
+def test_start_screen_widgets_have_their_enum_properties(qtbot: QtBot) -> None:
+    """What the start screen sets by name (``kiosk.ui.enum_properties``) is what the typed calls set before."""
     window = make_window(qtbot)
-    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    start = window.start_screen
+    assert start.message.alignment() == Qt.AlignmentFlag.AlignCenter
+    for label in (start.ward_label, start.trust_label, start.message):
+        assert label.textFormat() is Qt.TextFormat.PlainText
+        assert label.wordWrap()
+    assert start.nurse_button.focusPolicy() is Qt.FocusPolicy.TabFocus
+    assert window.stack.focusPolicy() is Qt.FocusPolicy.NoFocus
 
 
 def test_nurse_button_asks_for_a_nurse(qtbot: QtBot) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import translate
+from kiosk.ui.enum_properties import set_enum
 from kiosk.ui.widgets import button, label
 
 
@@ -20,7 +21,7 @@ class StartScreen(QWidget):
         self.ward_label = label(ward_name, "ward")
         self.trust_label = label(trust_name, "small")
         self.message = label(translate("nurse", "Please ask a nurse to start your discharge"), "title")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.message, "alignment", "AlignCenter")  # no ``Qt`` before the first paint: see enum_properties
         self.nurse_button = button(translate("nurse", "Nurse: start or resume"), "primary", name="nurse-button")
         self.nurse_button.clicked.connect(self.nurse_requested)
 
