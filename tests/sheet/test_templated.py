@@ -1,0 +1,43 @@
+"""Objects written from templates (``kiosk.sheet.templated``): the bytes reportlab formats, with this PDF's numbers.
+
+The sheets themselves are compared byte for byte with reportlab's own writing in ``test_subset_cache.py``; these
+pin the template's own rules on a real reportlab document.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.pdfbase import pdfdoc
+
+from kiosk.sheet.templated import Slot, Templated, template
+
+
+def _document() -> pdfdoc.PDFDocument:
+    document = pdfdoc.PDFDocument(invariant=True)
+    for name in ("first", "second"):
+        document.Reference(pdfdoc.PDFDictionary({"Name": pdfdoc.PDFName(name)}), name)
+    return document
+
+
+def test_a_templated_object_is_the_object_reportlab_formats() -> None:
+    document = _document()
+    # reportlab sorts the keys, so the second reference comes first: the template follows its order.
+    made = pdfdoc.PDFDictionary(
+        {"Zed": pdfdoc.PDFObjectReference("first"), "Abc": pdfdoc.PDFObjectReference("second"), "N": 12.5}
+    )
+    marked = pdfdoc.PDFDictionary({"Zed": Slot(0), "Abc": Slot(1), "N": 12.5})
+    written = Templated(template(marked.format(document), 2), ("first", "second"))
+    assert written.format(document) == made.format(document)
+    # Object 1 is reportlab's fonts dictionary; "first" is 2 and "second" 3.
+    assert written.format(document) == b"<<\n/Abc 3 0 R /N 12.5 /Zed 2 0 R\n>>"
+
+
+def test_a_template_must_hold_each_reference_once() -> None:
+    document = _document()
+    twice = pdfdoc.PDFArray([Slot(0), Slot(0)]).format(document)
+    with pytest.raises(ValueError, match="each of its 1 references once"):
+        template(twice, 1)
+    with pytest.raises(ValueError, match="each of its 2 references once"):
+        template(pdfdoc.PDFArray([Slot(0)]).format(document), 2)
+    with pytest.raises(ValueError, match="differ in number"):
+        Templated(template(pdfdoc.PDFArray([Slot(0)]).format(document), 1), ("first", "second"))
