@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFInfo, PDFPage
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -25,6 +26,7 @@ from kiosk.sheet.fonts import BOLD, REGULAR, content_markup, dejavu_faces, marku
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 from kiosk.sheet.subsets import cache_subsets_for
+from kiosk.sheet.templated import SheetInformation, SheetPage
 
 
 class SheetGeometry:
@@ -268,6 +270,9 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
                 font.splitString(FIXED_CODES, self._doc)
             # Its fonts' subsets written from those of earlier sheets where they hold the same characters.
             cache_subsets_for(self._doc, FIXED_CODES)
+            # Its information dictionary written from a template of the fixed entries (``templated``).
+            if type(self._doc.info) is PDFInfo:
+                self._doc.info.__class__ = SheetInformation
 
         def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))
@@ -275,10 +280,14 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._saved_page_states)
+            pages = self._doc.Pages.pages
             for state in self._saved_page_states:
                 self.__dict__.update(state)
                 self._draw_page_number(total)
                 super().showPage()
+                # The page's dictionary (not its drawing) written from a template (``templated``).
+                if type(pages[-1]) is PDFPage:
+                    pages[-1].__class__ = SheetPage
             super().save()
 
         def _draw_page_number(self, total: float) -> None:
