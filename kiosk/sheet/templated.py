@@ -1,12 +1,15 @@
 """PDF objects formatted once, with each PDF's object numbers put in (issue 19: writing the PDF was a fifth of a
 warm sheet, most of it reportlab formatting the same dictionaries, names and numbers again for every sheet).
 
-A fixed object of the sheet (a font's dictionary and descriptor, a page's dictionary, the catalog) differs from
-one PDF to the next only in the numbers of the objects it refers to. reportlab formats it by walking its
-dictionaries and encoding every name and number each time. Here it is formatted by reportlab once, with a
-marker where each reference goes (``template``), and each PDF's bytes are the pieces joined with that PDF's
-``n 0 R`` (``Templated``): byte for byte what reportlab's own formatting gives. Only objects made from the
-sheet's fixed parts are templated, never one holding a patient's details (hazard H3).
+A fixed object of the sheet (a font's dictionary and descriptor, a page's dictionary, a stream's dictionary, the
+document information but its subject) differs from one PDF to the next only in the numbers of the objects it
+refers to (and a stream's length). reportlab formats it by walking its dictionaries and encoding every name and
+number each time. Here it is formatted by reportlab once, with a marker where each reference goes
+(``template``), and each PDF's bytes are the pieces joined with that PDF's ``n 0 R`` (``Templated``, ``fill``):
+byte for byte what reportlab's own formatting gives. Only the fixed parts are templated, never a value from a
+patient's details (hazard H3): a stream's content is encoded afresh, the information's subject formatted afresh.
+The sheet's canvas (``page.numbered_canvas``) gives its pages, form and information these classes; any object
+not of the shape expected is formatted by reportlab as before.
 """
 
 from __future__ import annotations
@@ -150,49 +153,89 @@ def _simple_array(value: Any) -> tuple[Any, ...] | None:
     return (value.multiline, *value.sequence)
 
 
+Marked = Callable[[], Any]  # makes an object's copy with a Slot in each of its references' places
+
+
+def _resources(resources: Any, first: int) -> tuple[tuple[Any, ...], tuple[str, ...], Marked] | None:
+    """For a resource dictionary of the sheet's usual shape (the fonts dictionary, procedure sets and named
+    forms, nothing else): what it is made of besides its references, the names of the objects it refers to
+    (slots ``first``, ``first + 1``, ...) and the maker of its marked copy; None for any other."""
+    if type(resources) is not pdfdoc.PDFResourceDictionary:
+        return None
+    listed: Any = resources  # reportlab's stubs leave its attributes out
+    font, procedures, xobjects = listed.Font, listed.ProcSet, listed.XObject
+    if (
+        type(font) is not pdfdoc.PDFObjectReference
+        or type(procedures) is not list
+        or not all(type(name) is str for name in procedures)
+        or type(xobjects) not in (dict, pdfdoc.PDFDictionary)
+        or any(getattr(listed, name) != {} for name in _OTHER_RESOURCES)
+    ):
+        return None
+    named = _forms(xobjects)
+    if not all(type(reference) is pdfdoc.PDFObjectReference for reference in named.values()):
+        return None
+    forms = sorted(named)
+
+    def marked() -> Any:
+        copied: Any = copy.copy(resources)
+        copied.Font = Slot(first)
+        slots = {form: Slot(first + 1 + index) for index, form in enumerate(forms)}
+        # The same kind of mapping: the canvas gives a PDFDictionary, reportlab's default is a dict.
+        copied.XObject = slots if type(xobjects) is dict else pdfdoc.PDFDictionary(slots)
+        return copied
+
+    key = ("resources", tuple(procedures), type(xobjects).__name__, *forms)
+    return key, (font.name, *(named[form].name for form in forms)), marked
+
+
+def _forms(xobjects: Any) -> dict[str, Any]:
+    """A resource dictionary's named forms: its XObject mapping, a dict or reportlab's PDFDictionary."""
+    named: dict[str, Any] = xobjects.dict if isinstance(xobjects, pdfdoc.PDFDictionary) else xobjects
+    return named
+
+
+def _filled(key: tuple[Any, ...], marked: Marked, slots: int, fills: tuple[str | bytes, ...], document: Any) -> bytes:
+    """The object's bytes: its kept template (made from ``marked()`` formatted by reportlab) filled."""
+    made = _kept(key, lambda: template(marked(), slots))
+    return fill(made.pieces, tuple(fills[index] for index in made.order), document)
+
+
 class SheetPage(pdfdoc.PDFPage):
     """reportlab's page, formatted from a template where it has the shape of the sheet's pages: a content
-    stream, a media box, a rotation, an empty or plain transition, and resources of the fonts dictionary, the
-    basic or all procedure sets and named forms. Any other page is formatted by reportlab as before.
+    stream, a media box, a rotation, an empty transition, and resources of the fonts dictionary, procedure sets
+    and named forms. Any other page is formatted by reportlab as before.
 
     What the template is made from is the page's fixed dictionary; the page's own drawing (its content stream,
-    with the patient's details) is a reference, formatted by reportlab as its own object (hazard H3).
+    with the patient's details) is a reference, formatted as its own object (``SheetStream``; hazard H3).
     """
 
     def format(self, document: Any) -> bytes:
         self.check_format(document)  # reportlab's own: the content stream, resources and parent are made here
-        key = self._shape()
-        if key is None:
+        page: Any = self  # reportlab's stubs leave most of a page's attributes out
+        if type(page.Contents) is pdfdoc.PDFStream:
+            page.Contents.__class__ = SheetStream  # the page's drawing: its dictionary from a template too
+        shape = self._shape()
+        if shape is None:
             return super().format(document)
+        key, names, marked_resources = shape
         # reportlab refers to the content stream, then the parent, in this order (PDFCatalog.__Refs__), which
         # registers the stream: its object number is the one reportlab gives it.
-        contents = document.Reference(self.Contents).name
-        parent = document.Reference(self.Parent).name
-        resources: Any = self.Resources
-        named = _forms(resources.XObject)
-        forms = sorted(named)
-        references = (contents, parent, resources.Font.name, *(named[form].name for form in forms))
-        made = self._template(key, forms, document)
-        return fill(made.pieces, tuple(references[index] for index in made.order), document)
+        contents = document.Reference(page.Contents).name
+        parent = document.Reference(page.Parent).name
 
-    def _template(self, key: tuple[Any, ...], forms: list[str], document: Any) -> Template:
-        def make() -> Template:
-            marked: Any = copy.copy(self)
-            marked.Contents, marked.Parent = Slot(0), Slot(1)
-            resources: Any = copy.copy(self.Resources)
-            marked.Resources = resources
-            resources.Font = Slot(2)
-            slots = {form: Slot(3 + index) for index, form in enumerate(forms)}
-            # The same kind of mapping as the page's: the canvas gives a PDFDictionary, reportlab's default is {}.
-            kind = type(resources.XObject)
-            resources.XObject = slots if kind is dict else pdfdoc.PDFDictionary(slots)
-            return template(pdfdoc.PDFPage.format(marked, _Marking(document)), 3 + len(forms))
+        def marked() -> bytes:
+            copied: Any = copy.copy(self)
+            copied.Contents, copied.Parent, copied.Resources = Slot(0), Slot(1), marked_resources()
+            formatted: bytes = pdfdoc.PDFPage.format(copied, _Marking(document))
+            return formatted
 
-        return _kept(key, make)
+        return _filled(key, marked, 2 + len(names), (contents, parent, *names), document)
 
-    def _shape(self) -> tuple[Any, ...] | None:
-        """What the page's dictionary is made of, besides its references; None when it is not the usual shape."""
-        page: Any = self  # reportlab's stubs leave most of a page's attributes out
+    def _shape(self) -> tuple[tuple[Any, ...], tuple[str, ...], Marked] | None:
+        """What the page's dictionary is made of besides its references, the names its resources refer to and
+        the maker of the resources' marked copy; None when the page is not of the usual shape."""
+        page: Any = self
         if "Type" in vars(page) or "__InternalName__" not in vars(page):
             return None
         for name in page.__NoDefault__:
@@ -200,31 +243,101 @@ class SheetPage(pdfdoc.PDFPage):
                 return None
         media = _simple_array(page.MediaBox)
         trans: Any = page.Trans
-        if type(page.Resources) is not pdfdoc.PDFResourceDictionary:
-            return None
-        resources: Any = page.Resources
+        resources = _resources(page.Resources, 2)
         if (
             media is None
+            or resources is None
             or type(page.Rotate) is not int
             or not isinstance(page.Contents, pdfdoc.PDFStream)
             or type(page.Parent) is not pdfdoc.PDFObjectReference
             or (trans is not None and (type(trans) is not pdfdoc.PDFDictionary or trans.dict))
-            or type(resources.Font) is not pdfdoc.PDFObjectReference
-            or type(resources.ProcSet) is not list
-            or not all(type(name) is str for name in resources.ProcSet)
-            or type(resources.XObject) not in (dict, pdfdoc.PDFDictionary)
-            or not all(type(ref) is pdfdoc.PDFObjectReference for ref in _forms(resources.XObject).values())
-            or any(getattr(resources, name) != {} for name in _OTHER_RESOURCES)
         ):
             return None
-        forms = (type(resources.XObject).__name__, *sorted(_forms(resources.XObject)))
-        return ("page", rl_config.pdfMultiLine, media, page.Rotate, trans is None, tuple(resources.ProcSet), forms)
+        key = ("page", rl_config.pdfMultiLine, media, page.Rotate, trans is None, resources[0])
+        return key, resources[1], resources[2]
 
 
-def _forms(xobjects: Any) -> dict[str, Any]:
-    """A page's named forms: its resources' XObject mapping, a dict or reportlab's PDFDictionary."""
-    named: dict[str, Any] = xobjects.dict if isinstance(xobjects, pdfdoc.PDFDictionary) else xobjects
-    return named
+_KNOWN_FILTERS = (pdfdoc.PDFZCompress, pdfdoc.PDFBase85Encode)
+
+
+class SheetStream(pdfdoc.PDFStream):
+    """reportlab's stream, its content encoded by its own filters each time (it is a page's or the header's
+    drawing, with the patient's details) and its dictionary formatted from a template where the dictionary is
+    of fixed names, numbers, number arrays and the usual resources: its length is filled in for each PDF."""
+
+    def format(self, document: Any) -> bytes:
+        shape = self._shape(document)
+        if shape is None:
+            return super().format(document)
+        key, names, marked_resources = shape
+        # reportlab's PDFStream.format, step by step: the filters in reverse order, then the encryption (none).
+        content = self.content
+        for encoding in reversed(self.filters):
+            content = encoding.encode(content)
+        content = document.encrypt.encode(content)
+        formatted: bytes = pdfdoc.format(content, document)
+        length: bytes = pdfdoc.format(len(content), document)
+
+        def marked() -> bytes:
+            entries = dict(self.dictionary.dict)
+            if marked_resources is not None:
+                entries["Resources"] = marked_resources()
+            entries["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(encoding.pdfname) for encoding in self.filters])
+            entries["Length"] = Slot(len(names))
+            dictionary: bytes = pdfdoc.format(pdfdoc.PDFDictionary(entries), _Marking(document))
+            return dictionary
+
+        return (
+            _filled(key, marked, len(names) + 1, (*names, length), document)
+            + b"\nstream\n"
+            + formatted
+            + b"endstream\n"
+        )
+
+    def _shape(self, document: Any) -> tuple[tuple[Any, ...], tuple[str, ...], Marked | None] | None:
+        filters = self.filters
+        dictionary: Any = self.dictionary
+        if (
+            type(filters) is not list
+            or not filters
+            or not all(any(encoding is known for known in _KNOWN_FILTERS) for encoding in filters)
+            or not isinstance(self.content, (str, bytes))
+            or not isinstance(document.encrypt, pdfdoc.NoEncryption)
+            or type(dictionary) is not pdfdoc.PDFDictionary
+            or type(dictionary.dict) is not dict
+            or "Filter" in dictionary.dict
+            or "Length" in dictionary.dict
+        ):
+            return None
+        entries: list[tuple[Any, ...]] = []
+        names: tuple[str, ...] = ()
+        marked_resources: Marked | None = None
+        for name, value in sorted(dictionary.dict.items()):
+            if type(value) in _SIMPLE:
+                entries.append((name, type(value).__name__, value))
+            elif type(value) is pdfdoc.PDFArray and (array := _simple_array(value)) is not None:
+                entries.append((name, "array", array))
+            elif name == "Resources" and (resources := _resources(value, 0)) is not None:
+                entries.append((name, resources[0]))
+                names, marked_resources = resources[1], resources[2]
+            else:
+                return None
+        encodings = tuple(encoding.pdfname for encoding in filters)
+        return ("stream", rl_config.pdfMultiLine, encodings, *entries), names, marked_resources
+
+
+class SheetForm(pdfdoc.PDFFormXObject):
+    """reportlab's form (the sheet's header and footer, drawn once), its stream a ``SheetStream``: reportlab's
+    own form set-up, with the stream it would make of the same class as a page's."""
+
+    def format(self, document: Any) -> bytes:
+        if not self.Contents and self.stream:  # as reportlab makes it (PDFFormXObject.format), a SheetStream
+            stream: Any = SheetStream()
+            stream.content = self.stream
+            stream.__Comment__ = "xobject form stream"
+            self.Contents = stream
+        formatted: bytes = super().format(document)
+        return formatted
 
 
 _SUBJECT_MARK = "0"  # the subject the information's template is formatted with, found again as "/Subject (0)"
