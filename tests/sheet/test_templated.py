@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase import pdfdoc
 
-from kiosk.sheet.templated import Slot, Templated, template
+from kiosk.sheet.templated import Slot, Templated, _as_pdfdoc, template
 
 
 def _document() -> pdfdoc.PDFDocument:
@@ -41,3 +41,19 @@ def test_a_template_must_hold_each_reference_once() -> None:
         template(pdfdoc.PDFArray([Slot(0)]).format(document), 2)
     with pytest.raises(ValueError, match="differ in number"):
         Templated(template(pdfdoc.PDFArray([Slot(0)]).format(document), 1), ("first", "second"))
+
+
+def test_a_streams_text_is_encoded_as_reportlab_encodes_it() -> None:
+    """A stream's ASCII85 text is written as ASCII at once (``extpdfdoc`` is a slow charmap codec); any character
+    the codec does not write as its own byte goes through reportlab's formatting as before."""
+    document = _document()
+    ascii85 = pdfdoc.PDFBase85Encode.encode(bytes(range(256)) * 8)
+    assert isinstance(ascii85, str)
+    every_ascii = "".join(map(chr, range(32, 128))) + "\t\n\r"
+    for text in (ascii85, every_ascii, "é and ½", b"raw \x00 bytes"):
+        assert _as_pdfdoc(text, document) == pdfdoc.format(text, document)
+    for control in map(chr, range(24, 32)):  # the codec cannot write these: it fails the same way
+        with pytest.raises(UnicodeEncodeError):
+            pdfdoc.format(ascii85 + control, document)
+        with pytest.raises(UnicodeEncodeError):
+            _as_pdfdoc(ascii85 + control, document)
