@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage
+from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage, PDFPages
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -26,7 +26,7 @@ from kiosk.sheet.fonts import BOLD, REGULAR, content_markup, dejavu_faces, marku
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 from kiosk.sheet.subsets import cache_subsets_for
-from kiosk.sheet.templated import SheetForm, SheetInformation, SheetPage
+from kiosk.sheet.templated import SheetForm, SheetInformation, SheetPage, SheetPages
 
 
 class SheetGeometry:
@@ -288,10 +288,12 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
                 # The page's dictionary (not its drawing) written from a template (``templated``).
                 if type(pages[-1]) is PDFPage:
                     pages[-1].__class__ = SheetPage
-            # So is the header and footer form's stream dictionary.
+            # So are the header and footer form's stream dictionary and the page tree.
             for written in self._doc.idToObject.values():
                 if type(written) is PDFFormXObject:
                     written.__class__ = SheetForm
+            if type(self._doc.Pages) is PDFPages:
+                self._doc.Pages.__class__ = SheetPages
             super().save()
 
         def _draw_page_number(self, total: float) -> None:

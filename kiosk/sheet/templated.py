@@ -102,8 +102,8 @@ class _Marking:
         self._document = document
 
     def Reference(self, obj: Any, name: str | None = None) -> Any:  # reportlab's name for it
-        if isinstance(obj, Slot):
-            return obj
+        if isinstance(obj, Slot) or (name is None and not isinstance(obj, pdfdoc.PDFObject)):
+            return obj  # a slot, or a plain value, which reportlab's Reference gives back as it is too
         raise ValueError(f"a templated object refers to {type(obj).__name__}, which is not a slot")
 
     def __getattr__(self, name: str) -> Any:
@@ -407,3 +407,22 @@ class SheetInformation(pdfdoc.PDFInfo):
 
         made = _kept(key, make)
         return fill(made.pieces, (pdfdoc.format(pdfdoc.PDFString(self.subject), document),), document)
+
+
+class SheetPages(pdfdoc.PDFPages):
+    """reportlab's page tree (one node, no parent), formatted from a template for its number of pages."""
+
+    def format(self, document: Any) -> bytes:
+        tree: Any = self
+        if "Type" in vars(tree) or getattr(tree, "Parent", None) is not None:
+            return super().format(document)
+        # reportlab's check_format refers to every page in order (registering any not yet registered).
+        kids = [document.Reference(page).name for page in tree.pages]
+
+        def marked() -> bytes:
+            copied: Any = copy.copy(self)
+            copied.pages = [Slot(index) for index in range(len(kids))]
+            formatted: bytes = pdfdoc.PDFPages.format(copied, _Marking(document))
+            return formatted
+
+        return _filled(("pages", rl_config.pdfMultiLine, len(kids)), marked, len(kids), tuple(kids), document)

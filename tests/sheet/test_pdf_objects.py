@@ -1,10 +1,10 @@
-"""The sheet's pages, streams' dictionaries, form and document information written from templates
+"""The sheet's pages, streams' dictionaries, form, page tree and document information written from templates
 (``kiosk.sheet.templated``, issue 19): it must change no sheet, and no template may hold a patient's detail
 (hazard H3).
 
 Real builds of both shipped procedures, names in four scripts, English, Polish and Urdu, both text sizes and a
 reprint, compared byte for byte with the same sheet formatted by reportlab's own ``PDFPage``, ``PDFStream``,
-``PDFFormXObject`` and ``PDFInfo``.
+``PDFFormXObject``, ``PDFPages`` and ``PDFInfo``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage
+from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage, PDFPages
 
 from kiosk.content.loader import load_library
 from kiosk.record.model import DischargeRecord, Patient
@@ -37,13 +37,15 @@ def test_a_sheet_with_templated_pages_and_information_is_the_sheet_reportlab_for
     with monkeypatch.context() as patched:
         patched.setattr(page, "SheetPage", PDFPage)  # whose content stream stays reportlab's PDFStream
         patched.setattr(page, "SheetForm", PDFFormXObject)
+        patched.setattr(page, "SheetPages", PDFPages)
         patched.setattr(page, "SheetInformation", PDFInfo)
         reference = [_build(*case) for case in cases]
         reprint = _reprint(cases[-1][1])
     templated.clear()
     first = [_build(*case) for case in cases]  # the templates made
-    # A page's, its stream's, the form's stream's and the information's, so the comparison means something.
-    assert {key[0] for key in templated._templates} == {"page", "stream", "information"}
+    # A page's, its stream's, the form's stream's, the page tree's and the information's, so the comparison
+    # means something.
+    assert {key[0] for key in templated._templates} == {"page", "stream", "pages", "information"}
     assert templated.kept() >= 4
     again = [_build(*cases[index]) for index in reversed(range(len(cases)))][::-1]  # and used
     for index, case in enumerate(cases):
