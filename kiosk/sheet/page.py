@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage, PDFPages
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFormXObject, PDFInfo, PDFPage, PDFPages
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -26,7 +26,7 @@ from kiosk.sheet.fonts import BOLD, REGULAR, content_markup, dejavu_faces, marku
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 from kiosk.sheet.subsets import cache_subsets_for
-from kiosk.sheet.templated import SheetForm, SheetInformation, SheetPage, SheetPages
+from kiosk.sheet.templated import SheetDocument, SheetForm, SheetInformation, SheetPage, SheetPages
 
 
 class SheetGeometry:
@@ -270,9 +270,12 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
                 font.splitString(FIXED_CODES, self._doc)
             # Its fonts' subsets written from those of earlier sheets where they hold the same characters.
             cache_subsets_for(self._doc, FIXED_CODES)
-            # Its information dictionary written from a template of the fixed entries (``templated``).
+            # Its information dictionary written from a template of the fixed entries, and its objects' lines
+            # and cross-reference table as bytes at once (``templated``).
             if type(self._doc.info) is PDFInfo:
                 self._doc.info.__class__ = SheetInformation
+            if type(self._doc) is PDFDocument:
+                self._doc.__class__ = SheetDocument
 
         def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))

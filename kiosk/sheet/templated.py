@@ -8,8 +8,9 @@ number each time. Here it is formatted by reportlab once, with a marker where ea
 (``template``), and each PDF's bytes are the pieces joined with that PDF's ``n 0 R`` (``Templated``, ``fill``):
 byte for byte what reportlab's own formatting gives. Only the fixed parts are templated, never a value from a
 patient's details (hazard H3): a stream's content is encoded afresh, the information's subject formatted afresh.
-The sheet's canvas (``page.numbered_canvas``) gives its pages, form and information these classes; any object
-not of the shape expected is formatted by reportlab as before.
+The sheet's canvas (``page.numbered_canvas``) gives its pages, form, page tree and information these classes, and
+its document ``SheetDocument`` (each object's ``n 0 obj`` line and the cross-reference table as bytes at once);
+any object not of the shape expected is formatted by reportlab as before.
 """
 
 from __future__ import annotations
@@ -426,3 +427,65 @@ class SheetPages(pdfdoc.PDFPages):
             return formatted
 
         return _filled(("pages", rl_config.pdfMultiLine, len(kids)), marked, len(kids), tuple(kids), document)
+
+
+class SheetDocument(pdfdoc.PDFDocument):
+    """reportlab's document, its objects written in the same order with the same numbers and offsets, each
+    object's ``n 0 obj`` line and the cross-reference table formatted as bytes at once (reportlab builds a
+    ``PDFIndirectObject`` a object and encodes the table's lines through its charmap codec): digits and
+    spaces, the same bytes. An encrypted, signed or commented PDF is formatted by reportlab as before."""
+
+    def format(self) -> bytes:
+        document: Any = self  # reportlab's stubs leave most of its attributes out
+        if (
+            not isinstance(document.encrypt, pdfdoc.NoEncryption)
+            or (not rl_config.invariant and rl_config.pdfComments)
+            or getattr(document, "_digiSigs", None)
+        ):
+            formatted: bytes = super().format()
+            return formatted
+        # reportlab's PDFDocument.format, step by step (no encryption dictionary: NoEncryption has none).
+        document.encrypt.prepare(document)
+        catalog, info = document.Catalog, document.info
+        document.Reference(catalog)
+        document.Reference(info)
+        numbers, objects = document.numberToId, document.idToObject
+        versions, offsets = document.idToObjectNumberAndVersion, document.idToOffset
+        file = document.__accum__ = pdfdoc.PDFFile(document._pdfVersion)
+        counter = 0
+        entries = ["0000000000 65535 f "]
+        while True:
+            counter += 1
+            if counter not in numbers:
+                break
+            name = numbers[counter]
+            number, version = versions[name]
+            document.encrypt.register(number, version)
+            content = pdfdoc.format(objects[name], document, toplevel=1)
+            written = (
+                f"{number} {version} obj\n".encode("ascii")  # reportlab's "%s %s obj\n", digits either way
+                + content
+                + (b"" if content.endswith(b"\n") else b"\n")
+                + b"endobj\n"
+            )
+            offset = offsets[name] = file.add(written)
+            if number != counter:  # reportlab's table would put it elsewhere, or refuse: let it
+                del document.__accum__
+                raise ValueError(f"object {name!r} is numbered {number}, not {counter}")
+            entries.append(f"{offset:010d} {version:05d} n ")  # reportlab's "%0.10d %0.5d n "
+        del document.__accum__
+        count = len(numbers)
+        if counter - 1 != count:
+            raise ValueError(f"counter {counter} doesn't match number to id dictionary {count}")
+        table = b"xref\n" + "\n".join([f"0 {count + 1}", *entries, ""]).encode("ascii")
+        trailer = pdfdoc.PDFTrailer(
+            startxref=file.add(table),
+            Size=count + 1,
+            Root=document.Reference(catalog),
+            Info=document.Reference(info),
+            Encrypt=None,
+            ID=document.ID(),
+        )
+        file.add(trailer.format(document))
+        whole: bytes = file.format(document)
+        return whole

@@ -1,10 +1,10 @@
-"""The sheet's pages, streams' dictionaries, form, page tree and document information written from templates
-(``kiosk.sheet.templated``, issue 19): it must change no sheet, and no template may hold a patient's detail
-(hazard H3).
+"""The sheet's pages, streams' dictionaries, form, page tree and document information written from templates,
+and its objects' lines and cross-reference table as bytes (``kiosk.sheet.templated``, issue 19): it must change
+no sheet, and no template may hold a patient's detail (hazard H3).
 
 Real builds of both shipped procedures, names in four scripts, English, Polish and Urdu, both text sizes and a
 reprint, compared byte for byte with the same sheet formatted by reportlab's own ``PDFPage``, ``PDFStream``,
-``PDFFormXObject``, ``PDFPages`` and ``PDFInfo``.
+``PDFFormXObject``, ``PDFPages``, ``PDFInfo`` and ``PDFDocument``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from reportlab.pdfbase.pdfdoc import PDFFormXObject, PDFInfo, PDFPage, PDFPages
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFormXObject, PDFInfo, PDFPage, PDFPages
 
 from kiosk.content.loader import load_library
 from kiosk.record.model import DischargeRecord, Patient
@@ -38,6 +38,7 @@ def test_a_sheet_with_templated_pages_and_information_is_the_sheet_reportlab_for
         patched.setattr(page, "SheetPage", PDFPage)  # whose content stream stays reportlab's PDFStream
         patched.setattr(page, "SheetForm", PDFFormXObject)
         patched.setattr(page, "SheetPages", PDFPages)
+        patched.setattr(page, "SheetDocument", PDFDocument)
         patched.setattr(page, "SheetInformation", PDFInfo)
         reference = [_build(*case) for case in cases]
         reprint = _reprint(cases[-1][1])
