@@ -431,9 +431,9 @@ class SheetPages(pdfdoc.PDFPages):
 
 class SheetDocument(pdfdoc.PDFDocument):
     """reportlab's document, its objects written in the same order with the same numbers and offsets, each
-    object's ``n 0 obj`` line and the cross-reference table formatted as bytes at once (reportlab builds a
-    ``PDFIndirectObject`` a object and encodes the table's lines through its charmap codec): digits and
-    spaces, the same bytes. An encrypted, signed or commented PDF is formatted by reportlab as before."""
+    object's ``n 0 obj`` line, the cross-reference table and the trailer formatted as bytes at once (reportlab
+    builds a ``PDFIndirectObject`` an object and encodes the table's lines through its charmap codec): digits,
+    names and spaces, the same bytes. An encrypted, signed or commented PDF is formatted by reportlab as before."""
 
     def format(self) -> bytes:
         document: Any = self  # reportlab's stubs leave most of its attributes out
@@ -478,14 +478,13 @@ class SheetDocument(pdfdoc.PDFDocument):
         if counter - 1 != count:
             raise ValueError(f"counter {counter} doesn't match number to id dictionary {count}")
         table = b"xref\n" + "\n".join([f"0 {count + 1}", *entries, ""]).encode("ascii")
-        trailer = pdfdoc.PDFTrailer(
-            startxref=file.add(table),
-            Size=count + 1,
-            Root=document.Reference(catalog),
-            Info=document.Reference(info),
-            Encrypt=None,
-            ID=document.ID(),
+        start = file.add(table)
+        # reportlab's PDFTrailer: its dictionary's keys sorted (ID, Info, Root, Size), one a line.
+        root, information = document.Reference(catalog).format(document), document.Reference(info).format(document)
+        size: bytes = pdfdoc.format(count + 1, document)
+        trailer = (
+            b"trailer\n<<\n/ID " + document.ID() + b"\n/Info " + information + b"\n/Root " + root + b"\n/Size " + size
         )
-        file.add(trailer.format(document))
+        file.add(trailer + b"\n>>\nstartxref\n" + str(start).encode("ascii") + b"\n%%EOF\n")
         whole: bytes = file.format(document)
         return whole
