@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFormXObject, PDFInfo, PDFPage, PDFPages
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -25,6 +26,7 @@ from kiosk.sheet.fonts import BOLD, REGULAR, content_markup, dejavu_faces, marku
 from kiosk.sheet.paragraphs import FIXED_CODES, para
 from kiosk.sheet.styles import INK, PAPER
 from kiosk.sheet.subsets import cache_subsets_for
+from kiosk.sheet.templated import SheetDocument, SheetForm, SheetInformation, SheetPage, SheetPages
 
 
 class SheetGeometry:
@@ -268,6 +270,12 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
                 font.splitString(FIXED_CODES, self._doc)
             # Its fonts' subsets written from those of earlier sheets where they hold the same characters.
             cache_subsets_for(self._doc, FIXED_CODES)
+            # Its information dictionary written from a template of the fixed entries, and its objects' lines
+            # and cross-reference table as bytes at once (``templated``).
+            if type(self._doc.info) is PDFInfo:
+                self._doc.info.__class__ = SheetInformation
+            if type(self._doc) is PDFDocument:
+                self._doc.__class__ = SheetDocument
 
         def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))
@@ -275,10 +283,20 @@ def numbered_canvas(font_size: float) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._saved_page_states)
+            pages = self._doc.Pages.pages
             for state in self._saved_page_states:
                 self.__dict__.update(state)
                 self._draw_page_number(total)
                 super().showPage()
+                # The page's dictionary (not its drawing) written from a template (``templated``).
+                if type(pages[-1]) is PDFPage:
+                    pages[-1].__class__ = SheetPage
+            # So are the header and footer form's stream dictionary and the page tree.
+            for written in self._doc.idToObject.values():
+                if type(written) is PDFFormXObject:
+                    written.__class__ = SheetForm
+            if type(self._doc.Pages) is PDFPages:
+                self._doc.Pages.__class__ = SheetPages
             super().save()
 
         def _draw_page_number(self, total: float) -> None:
