@@ -19,6 +19,7 @@ Nothing is kept: what is computed belongs to the one paragraph object, built for
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -35,6 +36,11 @@ _drawBullet = _rl._drawBullet
 _handleBulletWidth = _rl._handleBulletWidth
 _processed_frags = _rl._processed_frags
 setXPos = _rl.setXPos
+_getFragWords = _rl._getFragWords
+_HSFrag = _rl._HSFrag
+_FK_TEXT = _rl._FK_TEXT
+_FK_BREAK = _rl._FK_BREAK
+sameFrag = _rl.sameFrag
 
 # What a line must leave free of its width: reportlab adds the same widths in another order, so a line this
 # much shorter than its room fits in both sums.
@@ -84,9 +90,9 @@ def _frag_plain(frag: Any) -> bool:
 
 
 def fitted_lines(paragraph: Any, widths: list[float]) -> Fitted | None:
-    """The paragraph's lines if it is the plain case whose lines all fit ``widths`` (first, later) by
-    ``MARGIN``, as reportlab would lay it out; else None. ``widths`` are as ``Paragraph.wrap`` makes them, and
-    the first is narrowed for a bullet in place, as reportlab's ``breakLines`` narrows them."""
+    """The paragraph's lines if it is the plain case whose line breaks are clear by ``MARGIN``, as reportlab
+    would lay it out; else None. ``widths`` are as ``Paragraph.wrap`` makes them, and the first is narrowed for a
+    bullet in place, as reportlab's ``breakLines`` narrows them."""
     style = paragraph.style
     frags = paragraph.frags
     if (
@@ -100,20 +106,29 @@ def fitted_lines(paragraph: Any, widths: list[float]) -> Fitted | None:
     if not paraFontSizeHeightOffset or getattr(paragraph, "autoLeading", "") not in ("", "off", None):
         return None
     font_size = frags[0].fontSize
+    if not all(_frag_plain(frag) and frag.fontSize == font_size for frag in frags):
+        return None
+    _handleBulletWidth(paragraph.bulletText, style, widths)
+    lines = _written_lines(frags, widths)
+    if lines is None and len(frags) > 1:
+        lines = _broken_lines(frags, widths, style.spaceShrinkage)
+    if lines is None:
+        return None
+    return Fitted(lines, len(frags) == 1, font_size, len(lines) * style.leading)
+
+
+def _written_lines(frags: list[Any], widths: list[float]) -> tuple[tuple[tuple[Any, str], ...], ...] | None:
+    """The lines as written (one, or one for each ``<br/>``), if each fits its width by ``MARGIN``."""
     lines: list[tuple[tuple[Any, str], ...]] = []
-    runs: list[tuple[Any, str]] = []
     line_frags: list[Any] = []
     for frag in frags:
-        if not _frag_plain(frag) or frag.fontSize != font_size:
-            return None
         if getattr(frag, "lineBreak", False):
             if frag.text or not line_frags:  # a break with text, or an empty line: left to reportlab
                 return None
             texts = _line_texts(line_frags)
             if texts is None:
                 return None
-            runs = [*zip(line_frags, texts, strict=True), (frag, "")]
-            lines.append(tuple(runs))
+            lines.append((*zip(line_frags, texts, strict=True), (frag, "")))
             line_frags = []
         else:
             line_frags.append(frag)
@@ -123,17 +138,104 @@ def fitted_lines(paragraph: Any, widths: list[float]) -> Fitted | None:
     if texts is None:
         return None
     lines.append(tuple(zip(line_frags, texts, strict=True)))
-    maxWidths = widths
-    _handleBulletWidth(paragraph.bulletText, style, maxWidths)
     for index, line in enumerate(lines):
-        room = maxWidths[min(index, len(maxWidths) - 1)]
+        room = widths[min(index, len(widths) - 1)]
         width = 0.0
         for frag, text in line:
             if text:
                 width += stringWidth(text, frag.fontName, frag.fontSize)
         if width > room - MARGIN:
             return None
-    return Fitted(tuple(lines), len(frags) == 1, font_size, len(lines) * style.leading)
+    return tuple(lines)
+
+
+def _broken_lines(
+    frags: list[Any], widths: list[float], shrinkage: float
+) -> tuple[tuple[tuple[Any, str], ...], ...] | None:
+    """The lines of a paragraph of several fragments that wraps, as reportlab's ``breakLines`` breaks them, where
+    every break is clear: each word either fits by ``MARGIN`` or overflows the limit reportlab's space
+    shrinkage widens by ``MARGIN`` (so no line is squeezed, and no word is split); else None.
+
+    The same steps as ``breakLines`` for several fragments, on reportlab's own words (``_getFragWords``), without
+    its re-measuring of every space on the line for each word, which only matters at a line's end (most of its
+    cost for a paragraph of a few lines: it is quadratic in the words on a line)."""
+    if any(_ODD.intersection(frag.text) for frag in frags):
+        return None
+    if any(a.fontName == b.fontName for a, b in pairwise(frags)):  # a face repeated, an entity's fragment
+        return None
+    fragment_words = _getFragWords(frags, widths[0])
+    lines: list[tuple[tuple[Any, str], ...]] = []
+    runs: list[list[Any]] = []  # [fragment, text], as reportlab's clones of the fragments with their text
+    lineno = 0
+    last = len(widths) - 1
+    room = widths[0]
+    count = 0
+    space = current = 0.0
+    for word in fragment_words:
+        if type(word) not in (list, _HSFrag):  # split, hyphenated or injected words: reportlab's own cases
+            return None
+        tail = word[-1][0]
+        if not runs:
+            count, space, current = 0, 0.0, 0.0
+        width = word[0]
+        frag = word[1][0]
+        wider = current + space + width if width > 0 else current
+        line_break = frag._fkind == _FK_BREAK
+        if line_break:
+            end = True
+        elif wider <= room - MARGIN:
+            end = False
+        else:
+            shrink = space
+            for run_frag, run_text in runs:
+                if run_frag._fkind == _FK_TEXT and " " in run_text:
+                    shrink += run_text.count(" ") * stringWidth(" ", run_frag.fontName, run_frag.fontSize)
+            limit = room + shrink * shrinkage
+            if count == 0 or wider <= limit + MARGIN or width > widths[min(lineno, last)] - MARGIN:
+                return None  # a word alone, a line kept by shrinking its spaces, a close call, a long word
+            end = True
+        if not end:
+            text = word[1][1]
+            if text:
+                count += 1
+            if not runs:
+                runs = [[frag, text]]
+            elif not sameFrag(runs[-1][0], frag):
+                if space:
+                    for run in reversed(runs):
+                        if run[0]._fkind == _FK_TEXT:
+                            if not run[1].endswith(" "):
+                                run[1] += " "
+                            break
+                runs.append([frag, text])
+            elif space and not runs[-1][1].endswith(" "):
+                runs[-1][1] += " " + text
+            else:
+                runs[-1][1] += text
+            space = stringWidth(" ", tail.fontName, tail.fontSize) if isinstance(word, _HSFrag) else 0.0
+            real = False
+            for piece_frag, piece in word[2:]:
+                real = real or bool(piece)
+                runs.append([piece_frag, piece])
+            if not text and real:
+                count += 1
+            current = wider
+        else:
+            if line_break:
+                runs.append([frag, frag.text])
+            lines.append(tuple((run_frag, run_text) for run_frag, run_text in runs))
+            lineno += 1
+            room = widths[min(last, lineno)]
+            if line_break:
+                runs = []
+                continue
+            space = stringWidth(" ", tail.fontName, tail.fontSize) if isinstance(word, _HSFrag) else 0.0
+            current = width
+            count = 1
+            runs = [[frag, word[1][1]], *([piece_frag, piece] for piece_frag, piece in word[2:])]
+    if runs:
+        lines.append(tuple((run_frag, run_text) for run_frag, run_text in runs))
+    return tuple(lines)
 
 
 def _line_texts(frags: list[Any], alone: bool = False) -> list[str] | None:
