@@ -161,8 +161,9 @@ def _broken_lines(
     cost for a paragraph of a few lines: it is quadratic in the words on a line)."""
     if any(_ODD.intersection(frag.text) for frag in frags):
         return None
-    if any(a.fontName == b.fontName for a, b in pairwise(frags)):  # a face repeated, an entity's fragment
-        return None
+    for one, other in pairwise(frags):  # a face repeated on a line, an entity's fragment: runs reportlab joins
+        if one.fontName == other.fontName and not (getattr(one, "lineBreak", 0) or getattr(other, "lineBreak", 0)):
+            return None
     fragment_words = _getFragWords(frags, widths[0])
     lines: list[tuple[tuple[Any, str], ...]] = []
     runs: list[list[Any]] = []  # [fragment, text], as reportlab's clones of the fragments with their text
