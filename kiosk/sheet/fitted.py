@@ -201,7 +201,7 @@ def _broken_lines(
                 count += 1
             if not runs:
                 runs = [[frag, text]]
-            elif not sameFrag(runs[-1][0], frag):
+            elif runs[-1][0] is not frag and not sameFrag(runs[-1][0], frag):  # the same fragment: the same style
                 if space:
                     for run in reversed(runs):
                         if run[0]._fkind == _FK_TEXT:

@@ -144,7 +144,7 @@ def test_the_comparison_bites_when_wrapping_merges_wrongly(monkeypatch: pytest.M
     """A paragraph that wraps is broken by ``_broken_lines``; with its word merging broken, the drawing differs."""
     text = "<b>Medicines given.</b> <b>Steroid</b> (not always given): " + "helps to calm the swelling " * 6
     _same(text, sheet_styles(False).body)
-    monkeypatch.setattr(fitted, "sameFrag", lambda one, other: False)
+    monkeypatch.setattr(fitted, "sameFrag", lambda one, other: True)  # faces joined
     with pytest.raises(AssertionError):
         _same(text, sheet_styles(False).body)
 
