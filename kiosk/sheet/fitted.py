@@ -79,13 +79,13 @@ def _style_plain(style: ParagraphStyle) -> bool:
 
 def _frag_plain(frag: Any) -> bool:
     return bool(
-        frag.fontName in _FACES
-        and type(frag.text) is str
+        getattr(frag, "fontName", None) in _FACES
+        and type(getattr(frag, "text", None)) is str
         and not getattr(frag, "cbDefn", None)
-        and not frag.link
-        and not frag.us_lines
+        and not getattr(frag, "link", None)
+        and not getattr(frag, "us_lines", None)
         and not getattr(frag, "backColor", None)
-        and not frag.rise
+        and not getattr(frag, "rise", 0)
     )
 
 
