@@ -28,7 +28,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.rl_config import _FUZZ
 
+from kiosk.sheet.fitted import Fitted, draw_fitted, fitted_lines
 from kiosk.sheet.fonts import BOLD, REGULAR, bold_fallbacks, dejavu_faces, needs_shaping
 from kiosk.sheet.rtl import LTR, RtlParagraph, RtlStyle, has_right_to_left, separate_fonts
 
@@ -84,20 +86,53 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 
 
 class SheetParagraph(Paragraph):
-    """A Paragraph that wraps to the same width only once (platypus asks two or three times)."""
+    """A Paragraph that wraps to the same width only once (platypus asks two or three times).
+
+    A patient paragraph whose lines all fit (``fitted``) is laid out and drawn without reportlab's line breaker;
+    its ``blPara`` (reportlab's broken lines, which ``split`` and the right-to-left code read) is then made by
+    reportlab only if something asks for it.
+    """
 
     # Set by Paragraph.wrap; declared here because reportlab's stubs do not.
-    blPara: Any
     _wrapWidths: list[float]
     _wrapped_for: float | None = None
     _wrapped: tuple[Any, float, list[float], Any]
     _share_key: tuple[str, int] | None = None
+    _may_fit = False  # a patient paragraph made by ``para`` (not a piece reportlab split off one)
+    _fitted: Fitted | None = None
+    _fitted_widths: list[float]  # the line widths before a bullet's adjustment
+    _fitted_wrap_widths: list[float]  # and after it, as Paragraph.wrap leaves them
+    _broken: Any = None
+
+    @property
+    def blPara(self) -> Any:
+        """reportlab's broken lines: for a fitted paragraph, broken by reportlab when first asked for. Missing
+        (AttributeError) until wrapped or after reportlab deletes it, as the plain attribute was."""
+        if self._broken is None:
+            if self._fitted is None:
+                raise AttributeError("blPara")
+            widths = list(self._fitted_widths)  # breakLines adjusts the first for a bullet, as in wrap
+            self._broken = self.breakLines(widths)
+            self._wrapWidths = widths
+        return self._broken
+
+    @blPara.setter
+    def blPara(self, value: Any) -> None:
+        self._broken = value
+
+    @blPara.deleter
+    def blPara(self) -> None:
+        self._broken = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped_for != availWidth:
             key = (*self._share_key, availWidth) if self._share_key else None
             remembered = _shared_lines.get(key) if key else None
-            if remembered is None:
+            fit = remembered is None and self._may_fit and availWidth >= _FUZZ
+            self._fitted = fitted = self._fit(availWidth) if fit else None
+            if fitted is not None:
+                remembered = (None, fitted.height, self._fitted_wrap_widths, self.frags)
+            elif remembered is None:
                 self._wrap_or_unshaped(availWidth, availHeight)
                 remembered = (self.blPara, self.height, self._wrapWidths, self.frags)
                 if key and len(_shared_lines) < SHARED_LIMIT:
@@ -111,8 +146,21 @@ class SheetParagraph(Paragraph):
         self.blPara, self.height, self._wrapWidths, self.frags = self._wrapped
         return self.width, self.height
 
+    def _fit(self, availWidth: float) -> Fitted | None:
+        """``fitted`` lines for this width, with the line widths ``Paragraph.wrap`` would break them to."""
+        style = self.style
+        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        self._fitted_widths = [first, availWidth - style.leftIndent - style.rightIndent]
+        widths = list(self._fitted_widths)
+        fitted = fitted_lines(self, widths)  # adjusts the first width for a bullet, as breakLines does
+        self._fitted_wrap_widths = widths
+        return fitted
+
     def draw(self) -> None:
         """Draw, or write the operators drawing this content paragraph wrote before in the same state."""
+        if self._fitted is not None and self._broken is None and self._wrapped_for == self.width:
+            draw_fitted(self, self._fitted)
+            return
         key = self._drawn_key()
         if key is None:
             super().draw()
@@ -194,9 +242,13 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
     if not shared:
         parsed = _parsed_from_skeleton(markup, style)
         if parsed is None:
-            return SheetParagraph(markup, style, bulletText=bullet)
+            paragraph = SheetParagraph(markup, style, bulletText=bullet)
+            paragraph._may_fit = True
+            return paragraph
         text, frags = parsed
-        return SheetParagraph(text, style, bulletText=bullet, frags=frags)
+        paragraph = SheetParagraph(text, style, bulletText=bullet, frags=frags)
+        paragraph._may_fit = True
+        return paragraph
     key = (markup, id(style))
     paragraph = SheetParagraph(markup, style, bulletText=bullet, frags=_shared_frags.get(key))
     if key not in _shared_frags and len(_shared_frags) < SHARED_LIMIT:
