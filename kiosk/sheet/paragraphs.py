@@ -243,10 +243,9 @@ def para(markup: str, style: ParagraphStyle, bullet: str | None = None, shared: 
         parsed = _parsed_from_skeleton(markup, style)
         if parsed is None:
             paragraph = SheetParagraph(markup, style, bulletText=bullet)
-            paragraph._may_fit = True
-            return paragraph
-        text, frags = parsed
-        paragraph = SheetParagraph(text, style, bulletText=bullet, frags=frags)
+        else:
+            text, frags = parsed
+            paragraph = SheetParagraph(text, style, bulletText=bullet, frags=frags)
         paragraph._may_fit = True
         return paragraph
     key = (markup, id(style))

@@ -18,14 +18,13 @@ it afresh would give (hazard H3: a glyph of another patient's subset can never b
 
 from __future__ import annotations
 
-import threading
 import weakref
-from collections import OrderedDict
 from typing import Any, NamedTuple
 
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.sheet.bounded_cache import BoundedCache
 from kiosk.sheet.templated import Slot, Template, Templated, template
 
 LIMIT = 24  # formatted subsets kept (about 20 KB each); a ward keeps two: the DejaVu faces' ASCII subsets
@@ -42,12 +41,10 @@ class _Parts(NamedTuple):
 
 
 # (font name, subset number, its PDF name, the subset's characters in code order) -> its formatted objects.
-_formatted: OrderedDict[tuple[str, int, str, tuple[int, ...]], _Parts] = OrderedDict()
+# Shared by threads (a sheet is built ahead on the records lane): see ``bounded_cache``.
+_formatted: BoundedCache[tuple[str, int, str, tuple[int, ...]], _Parts] = BoundedCache(LIMIT)
 # The PDFs that use the cache -> the characters beyond ASCII a subset it keeps may hold.
 _documents: weakref.WeakKeyDictionary[Any, frozenset[int]] = weakref.WeakKeyDictionary()
-# A sheet is built ahead on the records lane while another may be built elsewhere: the lookup, its move to the
-# end and the eviction are one step each, so one thread never evicts the key another is moving.
-_lock = threading.Lock()
 
 
 def cache_subsets_for(document: Any, fixed: str) -> None:
@@ -62,8 +59,7 @@ def cache_subsets_for(document: Any, fixed: str) -> None:
 
 def clear() -> None:
     """Forget every formatted subset (tests)."""
-    with _lock:
-        _formatted.clear()
+    _formatted.clear()
 
 
 def cached() -> int:
@@ -127,11 +123,9 @@ class SubsetCachingTTFont(TTFont):
 
     def _parts(self, doc: Any, n: int, subset: list[int], internal_name: str, base_font_name: str) -> _Parts:
         key = (self.fontName, n, internal_name, tuple(subset))
-        with _lock:
-            parts = _formatted.get(key)
-            if parts is not None:
-                _formatted.move_to_end(key)
-                return parts
+        parts = _formatted.get(key)
+        if parts is not None:
+            return parts
         face: Any = self.face
         font_file = pdfdoc.PDFStream()
         font_file.content = face.makeSubset(subset)
@@ -161,10 +155,7 @@ class SubsetCachingTTFont(TTFont):
         # one of the kiosk's.
         fixed = _documents[doc]
         if doc.compression and all(code < 128 or code in fixed for code in subset):
-            with _lock:
-                _formatted[key] = parts
-                while len(_formatted) > LIMIT:
-                    _formatted.popitem(last=False)
+            _formatted.put(key, parts)
         return parts
 
     def _descriptor(self, base_font_name: str) -> Any:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import copy
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
+
+from kiosk.sheet.bounded_cache import BoundedCache
 
 # A reference's place in a template: NUL never occurs in a formatted dictionary of names, numbers and
 # references (strings escape it), so the markers cannot be mistaken for an object's own bytes.
@@ -112,28 +112,21 @@ class _Marking:
 
 
 _LIMIT = 32  # templates of pages and document information kept: a ward's sheets have a handful of shapes
-_templates: OrderedDict[tuple[Any, ...], Template] = OrderedDict()
-_lock = threading.Lock()  # a sheet is built ahead on the records lane while another may be built elsewhere
+_templates: BoundedCache[tuple[Any, ...], Template] = BoundedCache(_LIMIT)
 
 
 def _kept(key: tuple[Any, ...], make: Callable[[], Template]) -> Template:
-    with _lock:
-        found = _templates.get(key)
-        if found is not None:
-            _templates.move_to_end(key)
-            return found
+    found = _templates.get(key)
+    if found is not None:
+        return found
     made = make()
-    with _lock:
-        _templates[key] = made
-        while len(_templates) > _LIMIT:
-            _templates.popitem(last=False)
+    _templates.put(key, made)
     return made
 
 
 def clear() -> None:
     """Forget every template (tests)."""
-    with _lock:
-        _templates.clear()
+    _templates.clear()
 
 
 def kept() -> int:
