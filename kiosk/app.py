@@ -444,6 +444,7 @@ def run_kiosk(
 
     # The start screen is painted first; the store opens and the controller is built just after.
     app.processEvents()
+    collector.freeze_start()  # what the start made lives as long as the kiosk: out of every later collection
     if quitter.painted:
         return 0  # like the store's checks, the zone's is after the paint: see finish_start
     QTimer.singleShot(0, finish_start)

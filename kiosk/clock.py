@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-DEFAULT_ZONE_NAME = "Europe/London"
+from kiosk.default_zone import DEFAULT_ZONE_NAME
 
 
 class UnknownZone(ValueError):

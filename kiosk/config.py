@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
+from kiosk.default_zone import DEFAULT_ZONE_NAME
 from kiosk.errors import ConfigError
 from kiosk.private import write_atomically
 from kiosk.text import ValidationError, clean_text, shown
@@ -21,11 +22,6 @@ if TYPE_CHECKING:
 
     from kiosk.clock import SystemClock
 
-# The same name as ``kiosk.clock.DEFAULT_ZONE_NAME`` (a test holds them equal): written here so that reading the
-# settings before the start screen's paint imports neither ``kiosk.clock`` nor ``zoneinfo`` (which imports
-# ``sysconfig`` and reads its config vars: about 12 million instructions, issue 19). The zone is checked just
-# after the paint (``check_ward_zone``), before any discharge can start.
-DEFAULT_ZONE_NAME = "Europe/London"
 
 DEFAULT_CONFIG = """\
 # Discharge Kiosk: this ward's settings. Restart the kiosk after changing them.
