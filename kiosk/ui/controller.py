@@ -161,7 +161,7 @@ class Flow(QObject):
         self.idle.timed_out.connect(self._idle_timed_out)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self.idle)
+            self.idle.watch(app)
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self.tick_countdown)
@@ -570,7 +570,8 @@ class Flow(QObject):
         self.theme_choice = choice
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply(app, choice)
+            with self.idle.paused():
+                theme.apply(app, choice)
 
     # == idle ====================================================================================================
     @guarded

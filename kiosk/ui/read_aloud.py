@@ -64,7 +64,6 @@ class ReadAloud(QObject):
         self._process = process
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
             app.aboutToQuit.connect(self.shut_down)
         process.start()
 
@@ -92,8 +91,7 @@ class ReadAloud(QObject):
             return ""
         words = script(visible_texts(screen), identity)
         if words:
-            self._speaking = True  # at once, so a second tap on the button stops it even before the engine says so
-            self.speaking_changed.emit(True)
+            self._set_speaking(True)  # at once, so a second tap on the button stops it before the engine says so
             self._send({"say": words, "locale": locale})
             self.spoken.emit(words)
         return words
@@ -101,8 +99,24 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         if self._speaking:
             self._send({"stop": True})
-            self._speaking = False
-            self.speaking_changed.emit(False)
+            self._set_speaking(False)
+
+    def _set_speaking(self, speaking: bool) -> None:
+        """On the application's events only while a voice speaks: the next tap anywhere stops it.
+
+        Filtering all the time would make every event the application handles a call into Python (a paint, a
+        timer, each of the 5,000 a text-size change sends), for the rare minutes a screen is being read.
+        """
+        if speaking == self._speaking:
+            return
+        self._speaking = speaking
+        app = QApplication.instance()
+        if app is not None:
+            if speaking:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+        self.speaking_changed.emit(speaking)
 
     @Slot()
     def shut_down(self) -> None:
@@ -145,9 +159,7 @@ class ReadAloud(QObject):
                     self.available_changed.emit(self.available)
             elif "speaking" in answer:
                 speaking = bool(answer["speaking"])
-                if speaking != self._speaking:
-                    self._speaking = speaking
-                    self.speaking_changed.emit(speaking)
+                self._set_speaking(speaking)
             elif "failed" in answer:
                 log.warning("speech engine did not start: %s", answer["failed"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
@@ -68,6 +68,34 @@ def test_mouse_key_and_touch_events_each_count_as_activity(qtbot: QtBot) -> None
         act()
         assert watcher.idle_seconds() == 0, f"{name} did not count as activity"
     QApplication.instance().removeEventFilter(watcher)  # type: ignore[union-attr]
+
+
+def test_a_text_size_change_skips_the_idle_filter_and_the_next_touch_counts(qtbot: QtBot, tmp_path: Path) -> None:
+    """A restyle sends each widget about 17 events and none of them is input: the watcher is off the
+    application's events meanwhile (a quarter of the patient's wait after tapping a size), and back on after."""
+    kiosk = Kiosk(qtbot, tmp_path)
+    kiosk.hand_over(new_discharge(INJECTION, patient=PATIENT_A))
+    watcher = kiosk.flow.idle
+    seen: list[QEvent.Type] = []
+    real_filter = watcher.eventFilter
+
+    def counting_filter(watched: QObject, event: QEvent) -> bool:
+        seen.append(event.type())
+        return real_filter(watched, event)
+
+    watcher.eventFilter = counting_filter  # type: ignore[method-assign]
+    for size in ("largest", "large", "normal"):
+        kiosk.flow._text_size(size)
+        assert kiosk.flow.theme_choice.size.value == size
+        assert seen == [], f"the restyle to {size} went through the idle filter: {len(seen)} events"
+    kiosk.ticks.advance(100)
+    assert watcher.idle_seconds() >= 100
+    touchscreen = QTest.createTouchDevice()
+    window = kiosk.window.windowHandle()
+    QTest.touchEvent(window, touchscreen).press(0, QPoint(40, 40)).commit()
+    QTest.touchEvent(window, touchscreen).release(0, QPoint(40, 40)).commit()
+    assert QEvent.Type.TouchBegin in seen, "the watcher is on the application's events again"
+    assert watcher.idle_seconds() == 0, "a touch after the restyle counts as activity"
 
 
 def walk_a_little(kiosk: Kiosk) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.discharge.flow import ScreenKind
@@ -61,6 +61,31 @@ def test_the_next_tap_anywhere_stops_the_reading(qtbot: QtBot, tmp_path: Path) -
     qtbot.mousePress(kiosk.screen, Qt.MouseButton.LeftButton)
     assert not speech.speaking
     assert kiosk.button("banner-read-aloud").text() == "Read this to me"
+
+
+def test_only_a_reading_screen_puts_every_event_through_read_aloud(qtbot: QtBot, tmp_path: Path) -> None:
+    """The filter that stops the voice on the next tap is on the application's events only while it speaks: when
+    silent, a paint, a timer or a text-size change's thousands of events make no call into Python for it."""
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    seen: list[int] = []
+    real_filter = speech.eventFilter
+
+    def counting_filter(watched: QObject, event: QEvent) -> bool:
+        seen.append(1)
+        return real_filter(watched, event)
+
+    speech.eventFilter = counting_filter  # type: ignore[method-assign]
+    kiosk.click("size-large")
+    assert seen == [], "silent: not on the application's events"
+    kiosk.click("banner-read-aloud")
+    assert speech.speaking
+    QApplication.sendEvent(kiosk.screen, QEvent(QEvent.Type.LayoutRequest))
+    assert seen, "speaking: it sees the application's events (the spy itself works)"
+    qtbot.mousePress(kiosk.screen, Qt.MouseButton.LeftButton)
+    assert not speech.speaking
+    seen.clear()
+    kiosk.click("size-largest")
+    assert seen == [], "stopped: off the application's events again"
 
 
 def test_the_button_a_second_time_stops_it(qtbot: QtBot, tmp_path: Path) -> None:
