@@ -65,9 +65,9 @@ class IdleWatcher(QObject):
         """Off the application's events while Qt works through a burst that holds no input.
 
         A theme's restyle sends every widget its style, font, palette and layout events (about 17 each, 5,000 for
-        the kiosk's 300 widgets), and each one a filter sees is a call into Python: a quarter of the time a
-        patient waits after tapping a text size. No touch can arrive meanwhile: input is delivered only by the
-        event loop, which the restyle does not run.
+        the kiosk's 300 widgets), and each one a filter sees is a call into Python: a quarter to a half of the
+        time a patient waits after tapping a text size. No touch can arrive meanwhile: input is delivered only by
+        the event loop, which the restyle does not run.
         """
         app = self._watched
         if app is None:

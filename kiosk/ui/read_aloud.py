@@ -168,7 +168,7 @@ class ReadAloud(QObject):
             log.warning("the speaking process ended (exit %s): 'Read this to me' is off", code)
         was = self.available
         self._locales = []
-        self._speaking = False
+        self._set_speaking(False)  # off the application's events too; the button says "Read this to me" again
         if was:
             self.available_changed.emit(False)
 

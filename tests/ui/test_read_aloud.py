@@ -88,6 +88,31 @@ def test_only_a_reading_screen_puts_every_event_through_read_aloud(qtbot: QtBot,
     assert seen == [], "stopped: off the application's events again"
 
 
+def test_a_voice_that_dies_while_speaking_leaves_the_screen_as_before(qtbot: QtBot, tmp_path: Path) -> None:
+    """The speaking process ends in the middle of a reading (a crash, a killed engine): the button goes, and
+    read-aloud is off the application's events again, as when it stops normally."""
+    kiosk, speech = _kiosk(qtbot, tmp_path)
+    kiosk.click("banner-read-aloud")
+    assert speech.speaking
+    process = speech._process
+    assert process is not None
+    with qtbot.waitSignal(speech.available_changed, timeout=5000):
+        process.kill()
+    assert not speech.speaking and not speech.available
+    seen: list[int] = []
+    real_filter = speech.eventFilter
+
+    def counting_filter(watched: QObject, event: QEvent) -> bool:
+        seen.append(1)
+        return real_filter(watched, event)
+
+    speech.eventFilter = counting_filter  # type: ignore[method-assign]
+    QApplication.sendEvent(kiosk.screen, QEvent(QEvent.Type.LayoutRequest))
+    assert seen == [], "off the application's events"
+    button = kiosk.screen.findChild(QPushButton, "banner-read-aloud")
+    assert button is not None and not button.isVisible()
+
+
 def test_the_button_a_second_time_stops_it(qtbot: QtBot, tmp_path: Path) -> None:
     kiosk, speech = _kiosk(qtbot, tmp_path)
     kiosk.click("banner-read-aloud")
