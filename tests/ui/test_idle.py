@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
@@ -16,6 +16,7 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.patient.idle_warning import IdleWarningScreen
 from tests.discharge_support import INJECTION, PATIENT_A, new_discharge
 from tests.ui.driver import CONFIG, Kiosk, Ticks
+from tests.ui.filter_spy import spy_on_filter
 
 
 def make_watcher(qtbot: QtBot, seconds: float = 120) -> tuple[IdleWatcher, Ticks, QWidget]:
@@ -76,14 +77,7 @@ def test_a_text_size_change_skips_the_idle_filter_and_the_next_touch_counts(qtbo
     kiosk = Kiosk(qtbot, tmp_path)
     kiosk.hand_over(new_discharge(INJECTION, patient=PATIENT_A))
     watcher = kiosk.flow.idle
-    seen: list[QEvent.Type] = []
-    real_filter = watcher.eventFilter
-
-    def counting_filter(watched: QObject, event: QEvent) -> bool:
-        seen.append(event.type())
-        return real_filter(watched, event)
-
-    watcher.eventFilter = counting_filter  # type: ignore[method-assign]
+    seen = spy_on_filter(watcher)
     for size in ("largest", "large", "normal"):
         kiosk.flow._text_size(size)
         assert kiosk.flow.theme_choice.size.value == size

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from kiosk.discharge.flow import ScreenKind
 from kiosk.ui.read_aloud import ReadAloud
 from tests.discharge_support import BLOCK, new_discharge
 from tests.ui.driver import Kiosk
+from tests.ui.filter_spy import spy_on_filter
 
 _STARTED: list[ReadAloud] = []
 
@@ -67,14 +68,7 @@ def test_only_a_reading_screen_puts_every_event_through_read_aloud(qtbot: QtBot,
     """The filter that stops the voice on the next tap is on the application's events only while it speaks: when
     silent, a paint, a timer or a text-size change's thousands of events make no call into Python for it."""
     kiosk, speech = _kiosk(qtbot, tmp_path)
-    seen: list[int] = []
-    real_filter = speech.eventFilter
-
-    def counting_filter(watched: QObject, event: QEvent) -> bool:
-        seen.append(1)
-        return real_filter(watched, event)
-
-    speech.eventFilter = counting_filter  # type: ignore[method-assign]
+    seen = spy_on_filter(speech)
     kiosk.click("size-large")
     assert seen == [], "silent: not on the application's events"
     kiosk.click("banner-read-aloud")
@@ -99,14 +93,7 @@ def test_a_voice_that_dies_while_speaking_leaves_the_screen_as_before(qtbot: QtB
     with qtbot.waitSignal(speech.available_changed, timeout=5000):
         process.kill()
     assert not speech.speaking and not speech.available
-    seen: list[int] = []
-    real_filter = speech.eventFilter
-
-    def counting_filter(watched: QObject, event: QEvent) -> bool:
-        seen.append(1)
-        return real_filter(watched, event)
-
-    speech.eventFilter = counting_filter  # type: ignore[method-assign]
+    seen = spy_on_filter(speech)
     QApplication.sendEvent(kiosk.screen, QEvent(QEvent.Type.LayoutRequest))
     assert seen == [], "off the application's events"
     button = kiosk.screen.findChild(QPushButton, "banner-read-aloud")
