@@ -73,7 +73,7 @@ def test_mouse_key_and_touch_events_each_count_as_activity(qtbot: QtBot) -> None
 
 def test_a_text_size_change_skips_the_idle_filter_and_the_next_touch_counts(qtbot: QtBot, tmp_path: Path) -> None:
     """A restyle sends each widget about 17 events and none of them is input: the watcher is off the
-    application's events meanwhile (a quarter of the patient's wait after tapping a size), and back on after."""
+    application's events meanwhile (a quarter to a half of the wait after a tap on a size), and back on after."""
     kiosk = Kiosk(qtbot, tmp_path)
     kiosk.hand_over(new_discharge(INJECTION, patient=PATIENT_A))
     watcher = kiosk.flow.idle
